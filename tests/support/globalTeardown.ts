@@ -1,0 +1,5 @@
+import type { EmbeddedPostgresHandle } from '../../runtime/embeddedPostgres';
+
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __kaohePostgres?: EmbeddedPostgresHandle }).__kaohePostgres?.stop();
+}
