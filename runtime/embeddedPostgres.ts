@@ -36,6 +36,8 @@ export async function startEmbeddedPostgres(options: {
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const alreadyInitialised = fs.existsSync(path.join(options.dataDir, 'PG_VERSION'));
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  // initdb runs as the unprivileged `postgres` user when we are root: it must be able to enter the parent.
+  fs.chmodSync(path.dirname(options.dataDir), 0o755);
   const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,

@@ -1,0 +1,72 @@
+// What the annual-cycle workflow needs to know about a cycle to judge actions: read once at publication.
+import type { Db } from '../prisma/client';
+
+export interface CycleSetup {
+  cycleId: string;
+  year: number;
+  workflowId: string;
+  useThirdParty: boolean;
+  units: { id: string; code: string; categoryId: string }[];
+  categories: { id: string; code: string }[];
+  indicators: { id: string; notUndertakenBy: string[] }[];
+  checkpoints: { id: string; code: string; indicatorId: string; dueAt: string }[];
+  /** Party-group members who rank (Art. 13) and vote (Art. 18); the leader is the 组长. */
+  voters: { userId: string; isLeader: boolean }[];
+  /** Member departments that rank units (Art. 13, 22). */
+  rankingDepartments: string[];
+  schedule: {
+    selfCheckOpensAt: string;
+    selfCheckDueAt: string;
+    verificationDueAt: string;
+    evaluationDueAt: string;
+    explanationDays: number;
+    reminderLeadDays: number;
+  };
+}
+
+export async function loadCycleSetup(db: Db, cycleId: string): Promise<CycleSetup> {
+  const cycle = await db.cycle.findUniqueOrThrow({
+    where: { id: cycleId },
+    include: {
+      indicators: { include: { notUndertaken: true }, orderBy: { sortOrder: 'asc' } },
+      checkpoints: { orderBy: { dueAt: 'asc' } },
+    },
+  });
+  const units = await db.unit.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] });
+  const categories = await db.category.findMany({ orderBy: { sortOrder: 'asc' } });
+  const voters = await db.user.findMany({
+    where: { active: true, role: { in: ['LEADER', 'PARTY_MEMBER'] } },
+    orderBy: { username: 'asc' },
+  });
+  const departments = await db.department.findMany({ where: { ranks: true }, orderBy: { sortOrder: 'asc' } });
+  return {
+    cycleId,
+    year: cycle.year,
+    workflowId: cycle.workflowId,
+    useThirdParty: cycle.useThirdParty,
+    units: units.map((unit) => ({ id: unit.id, code: unit.code, categoryId: unit.categoryId })),
+    categories: categories
+      .filter((category) => units.some((unit) => unit.categoryId === category.id))
+      .map((category) => ({ id: category.id, code: category.code })),
+    indicators: cycle.indicators.map((indicator) => ({
+      id: indicator.id,
+      notUndertakenBy: indicator.notUndertaken.map((row) => row.unitId),
+    })),
+    checkpoints: cycle.checkpoints.map((checkpoint) => ({
+      id: checkpoint.id,
+      code: checkpoint.code,
+      indicatorId: checkpoint.indicatorId,
+      dueAt: checkpoint.dueAt.toISOString(),
+    })),
+    voters: voters.map((user) => ({ userId: user.id, isLeader: user.role === 'LEADER' })),
+    rankingDepartments: departments.map((department) => department.id),
+    schedule: {
+      selfCheckOpensAt: cycle.selfCheckOpensAt.toISOString(),
+      selfCheckDueAt: cycle.selfCheckDueAt.toISOString(),
+      verificationDueAt: cycle.verificationDueAt.toISOString(),
+      evaluationDueAt: cycle.evaluationDueAt.toISOString(),
+      explanationDays: cycle.explanationDays,
+      reminderLeadDays: cycle.reminderLeadDays,
+    },
+  };
+}

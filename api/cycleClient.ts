@@ -1,0 +1,42 @@
+// The API's only way to the annual cycle: start it, send it updates, read its state, all through the
+// definitions in workflows/contract.ts.
+import { Client, WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
+import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
+import { annualCycleWorkflow, type AnnualCycleInput } from '../workflows/annualCycleWorkflow';
+import { cycleStatusQuery, type CycleStatus } from '../workflows/contract';
+import { conflict } from './errors';
+
+export interface CycleClient {
+  start(workflowId: string, input: AnnualCycleInput): Promise<void>;
+  update<Ret, Args extends unknown[]>(workflowId: string, update: UpdateDefinition<Ret, Args>, ...args: Args): Promise<Ret>;
+  query<Ret, Args extends unknown[]>(workflowId: string, query: QueryDefinition<Ret, Args>, ...args: Args): Promise<Ret>;
+  status(workflowId: string): Promise<CycleStatus>;
+  isRunning(workflowId: string): Promise<boolean>;
+}
+
+export function createCycleClient(client: Client, taskQueue: string): CycleClient {
+  const handle = (workflowId: string): WorkflowHandle => client.workflow.getHandle(workflowId);
+  return {
+    async start(workflowId, input) {
+      try {
+        await client.workflow.start(annualCycleWorkflow, { taskQueue, workflowId, args: [input] });
+      } catch (error) {
+        if (error instanceof WorkflowExecutionAlreadyStartedError || (error as Error).name === 'WorkflowExecutionAlreadyStartedError') {
+          throw conflict('ALREADY_PUBLISHED', `the cycle ${workflowId} is already running`);
+        }
+        throw error;
+      }
+    },
+    update: (workflowId, update, ...args) => handle(workflowId).executeUpdate(update, { args }),
+    query: (workflowId, query, ...args) => handle(workflowId).query(query, ...args),
+    status: (workflowId) => handle(workflowId).query(cycleStatusQuery),
+    async isRunning(workflowId) {
+      try {
+        const description = await handle(workflowId).describe();
+        return description.status.name === 'RUNNING';
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { Db } from '../prisma/client';
+import type { CycleClient } from './cycleClient';
+
+export interface ApiDeps {
+  db: Db;
+  cycles: CycleClient;
+  settings: {
+    sessionTtlMinutes: number;
+    secureCookies: boolean;
+    evidenceDir: string;
+    evidenceMaxBytes: number;
+    publicUrl: string;
+    /** Failed sign-ins allowed per user name and address in 15 minutes. */
+    loginAttemptsPer15Min: number;
+  };
+  /** Whether Temporal answers, for /readyz. */
+  temporalReachable(): Promise<boolean>;
+}

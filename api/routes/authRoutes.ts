@@ -1,0 +1,125 @@
+// Sign-in, sign-out, who am I, password change; admins create accounts and reset passwords (Art. 22 roles).
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../deps';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
+import { createSession, SESSION_COOKIE, setSessionCookie } from '../auth/sessions';
+import { currentUser, requireRole } from '../auth/access';
+import { HttpError, badRequest } from '../errors';
+import { writeAudit } from '../../activities/audit';
+
+export const loginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+export const passwordChangeBody = z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1).max(200) });
+export const roleSchema = z.enum(['ADMIN', 'OFFICE', 'LEADER', 'PARTY_MEMBER', 'DEPARTMENT', 'UNIT', 'THIRD_PARTY']);
+export const createUserBody = z
+  .object({
+    username: z.string().regex(/^[a-z0-9._-]{3,50}$/, 'lower-case letters, digits, dot, dash or underscore, 3-50 characters'),
+    displayName: z.string().min(1).max(100),
+    email: z.email().optional(),
+    role: roleSchema,
+    title: z.string().max(200).optional(),
+    unitId: z.string().uuid().optional(),
+    departmentId: z.string().uuid().optional(),
+    password: z.string().min(1).max(200),
+    locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  })
+  .refine((body) => body.role !== 'UNIT' || body.unitId, { path: ['unitId'], message: 'a UNIT account is bound to one unit' })
+  .refine((body) => body.role !== 'DEPARTMENT' || body.departmentId, { path: ['departmentId'], message: 'a DEPARTMENT account is bound to one department' });
+
+const WINDOW_MS = 15 * 60_000;
+
+export function authRoutes(deps: ApiDeps): Router {
+  const { db } = deps;
+  const router = Router();
+
+  router.post('/login', async (req, res) => {
+    const body = loginBody.parse(req.body);
+    const ip = req.ip ?? 'unknown';
+    const since = new Date(Date.now() - WINDOW_MS);
+    const failures = await db.loginAttempt.count({ where: { username: body.username, ip, succeeded: false, at: { gte: since } } });
+    if (failures >= deps.settings.loginAttemptsPer15Min) {
+      throw new HttpError(429, 'TOO_MANY_ATTEMPTS', 'too many failed sign-ins; wait 15 minutes');
+    }
+    const user = await db.user.findUnique({ where: { username: body.username } });
+    const ok = !!user && user.active && (await verifyPassword(body.password, user.passwordHash));
+    await db.loginAttempt.create({ data: { username: body.username, ip, succeeded: ok } });
+    if (!ok || !user) {
+      await writeAudit(db, { action: 'auth.login', targetType: 'User', targetId: body.username, outcome: 'DENIED', ip });
+      throw new HttpError(401, 'BAD_CREDENTIALS', 'wrong user name or password');
+    }
+    const session = await createSession(db, user.id, deps.settings.sessionTtlMinutes, req);
+    setSessionCookie(res, session.token, session.expiresAt, deps.settings.secureCookies);
+    await writeAudit(db, { actor: { userId: user.id, role: user.role }, action: 'auth.login', targetType: 'User', targetId: user.id, ip });
+    res.json({
+      user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, departmentId: user.departmentId, locale: user.locale },
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+    });
+  });
+
+  router.post('/logout', async (req, res) => {
+    if (req.sessionId) {
+      await db.session.deleteMany({ where: { id: req.sessionId } });
+      await writeAudit(db, { actor: req.user, action: 'auth.logout', targetType: 'User', targetId: req.user?.userId, ip: req.ip });
+    }
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  router.get('/me', async (req, res) => {
+    const user = currentUser(req);
+    res.json({ user, csrfToken: req.csrfToken });
+  });
+
+  router.post('/password', async (req, res) => {
+    const actor = currentUser(req);
+    const body = passwordChangeBody.parse(req.body);
+    const problem = passwordProblem(body.newPassword);
+    if (problem) throw badRequest(`newPassword ${problem}`, { newPassword: problem });
+    const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
+    if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
+      throw badRequest('currentPassword is wrong', { currentPassword: 'wrong password' });
+    }
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(body.newPassword), passwordChangedAt: new Date() } });
+    // Every other session of this user ends with the old password.
+    await db.session.deleteMany({ where: { userId: user.id, NOT: { id: req.sessionId } } });
+    await writeAudit(db, { actor, action: 'auth.password.change', targetType: 'User', targetId: user.id, ip: req.ip });
+    res.status(204).end();
+  });
+
+  router.get('/users', requireRole(db, 'ADMIN', 'OFFICE'), async (_req, res) => {
+    const users = await db.user.findMany({
+      orderBy: [{ role: 'asc' }, { username: 'asc' }],
+      select: { id: true, username: true, displayName: true, email: true, role: true, title: true, unitId: true, departmentId: true, active: true, locale: true },
+    });
+    res.json({ users });
+  });
+
+  router.post('/users', requireRole(db, 'ADMIN'), async (req, res) => {
+    const actor = currentUser(req);
+    const body = createUserBody.parse(req.body);
+    const problem = passwordProblem(body.password);
+    if (problem) throw badRequest(`password ${problem}`, { password: problem });
+    if (await db.user.findUnique({ where: { username: body.username } })) {
+      throw new HttpError(409, 'DUPLICATE', `user name ${body.username} is taken`);
+    }
+    const { password, ...rest } = body;
+    const user = await db.user.create({ data: { ...rest, passwordHash: await hashPassword(password) } });
+    await writeAudit(db, { actor, action: 'user.create', targetType: 'User', targetId: user.id, after: rest, ip: req.ip });
+    res.status(201).json({ user: { id: user.id, username: user.username, role: user.role } });
+  });
+
+  router.post('/users/:userId/password', requireRole(db, 'ADMIN'), async (req, res) => {
+    const actor = currentUser(req);
+    const { userId } = z.object({ userId: z.string().uuid() }).parse(req.params);
+    const { newPassword } = z.object({ newPassword: z.string().min(1).max(200) }).parse(req.body);
+    const problem = passwordProblem(newPassword);
+    if (problem) throw badRequest(`newPassword ${problem}`, { newPassword: problem });
+    await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() } });
+    await db.session.deleteMany({ where: { userId } });
+    await writeAudit(db, { actor, action: 'user.password.reset', targetType: 'User', targetId: userId, ip: req.ip });
+    res.status(204).end();
+  });
+
+  return router;
+}

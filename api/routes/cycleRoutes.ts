@@ -1,0 +1,246 @@
+// Cycles and their targets (Art. 5, 8, 12): created and edited by the office until publication;
+// publication starts the annual-cycle workflow, which emails every unit its own targets.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../deps';
+import { currentUser, requireRole } from '../auth/access';
+import { HttpError, badRequest, notFound } from '../errors';
+import { writeAudit } from '../../activities/audit';
+import { cycleWorkflowId } from '../../workflows/contract';
+import { defaultApprovalRule, approvalRuleSchema } from '../../domain/cycle/approvalRule';
+import { targetProblems } from '../../domain/cycle/targetRules';
+import { scoringConfigSchema } from '../../domain/scoring/scoringConfig';
+import type { Db } from '../../prisma/client';
+
+const isoDate = z.iso.datetime({ offset: true });
+export const createCycleBody = z.object({
+  year: z.number().int().min(2000).max(2100),
+  title: z.string().min(1).max(200).optional(),
+  docNumber: z.string().max(100).optional(),
+  useThirdParty: z.boolean().default(false),
+  scoringConfig: z.unknown().optional(),
+  approvalRule: approvalRuleSchema.optional(),
+  schedule: z.object({
+    selfCheckOpensAt: isoDate,
+    selfCheckDueAt: isoDate,
+    verificationDueAt: isoDate,
+    evaluationDueAt: isoDate,
+  }),
+  explanationDays: z.number().int().min(1).max(90).default(15),
+  reminderLeadDays: z.number().int().min(0).max(30).default(3),
+});
+
+export const indicatorBody = z.object({
+  code: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, dot, dash or underscore'),
+  name: z.string().min(1).max(200),
+  nameEn: z.string().max(200).optional(),
+  group: z.enum(['KEY_TASK', 'INSTRUCTION', 'MEETING']),
+  weight: z.number().gt(0).max(100),
+  standard: z.string().max(5000).default(''),
+  departmentCode: z.string().optional(),
+  checkpoints: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, dot, dash or underscore'),
+        name: z.string().min(1).max(200),
+        dueAt: isoDate,
+        share: z.number().gt(0).max(1),
+        standard: z.string().max(5000).default(''),
+      }),
+    )
+    .default([]),
+  notUndertakenBy: z.array(z.string()).default([]),
+});
+
+const cycleParams = z.object({ year: z.coerce.number().int() });
+
+async function findCycle(db: Db, year: number) {
+  const cycle = await db.cycle.findUnique({ where: { year } });
+  if (!cycle) throw notFound(`cycle ${year}`);
+  return cycle;
+}
+
+export function cycleRoutes(deps: ApiDeps): Router {
+  const { db } = deps;
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    currentUser(req);
+    const cycles = await db.cycle.findMany({ orderBy: { year: 'desc' }, select: { id: true, year: true, title: true, stage: true, publishedAt: true, closedAt: true } });
+    res.json({ cycles });
+  });
+
+  router.post('/', requireRole(db, 'OFFICE'), async (req, res) => {
+    const actor = currentUser(req);
+    const body = createCycleBody.parse(req.body);
+    const scoringConfig = scoringConfigSchema.parse(body.scoringConfig ?? {});
+    if (body.useThirdParty && !scoringConfig.comprehensive.thirdParty) {
+      throw badRequest('scoringConfig.comprehensive.thirdParty: a cycle with a third party needs its weight (Art. 11: 8/4/3)', {
+        'scoringConfig.comprehensive.thirdParty': 'required when useThirdParty is true',
+      });
+    }
+    const s = body.schedule;
+    if (!(s.selfCheckOpensAt < s.selfCheckDueAt && s.selfCheckDueAt <= s.verificationDueAt && s.verificationDueAt <= s.evaluationDueAt)) {
+      throw badRequest('schedule: dates must follow the cycle: self-check opens < self-check due <= verification due <= evaluation due', {
+        schedule: 'dates out of order',
+      });
+    }
+    if (await db.cycle.findUnique({ where: { year: body.year } })) throw new HttpError(409, 'DUPLICATE', `a cycle for ${body.year} exists`);
+    const cycle = await db.cycle.create({
+      data: {
+        year: body.year,
+        title: body.title ?? `${body.year}年度各区市县（开放先导区）总工会工作实绩考核`,
+        docNumber: body.docNumber,
+        workflowId: cycleWorkflowId(body.year),
+        scoringConfig,
+        approvalRule: body.approvalRule ?? defaultApprovalRule,
+        useThirdParty: body.useThirdParty,
+        selfCheckOpensAt: new Date(s.selfCheckOpensAt),
+        selfCheckDueAt: new Date(s.selfCheckDueAt),
+        verificationDueAt: new Date(s.verificationDueAt),
+        evaluationDueAt: new Date(s.evaluationDueAt),
+        explanationDays: body.explanationDays,
+        reminderLeadDays: body.reminderLeadDays,
+        createdById: actor.userId,
+      },
+    });
+    await writeAudit(db, { cycleId: cycle.id, actor, action: 'cycle.create', targetType: 'Cycle', targetId: cycle.id, after: body, ip: req.ip });
+    res.status(201).json({ cycle });
+  });
+
+  router.get('/:year', async (req, res) => {
+    currentUser(req);
+    const { year } = cycleParams.parse(req.params);
+    const cycle = await db.cycle.findUnique({
+      where: { year },
+      include: {
+        indicators: { include: { checkpoints: { orderBy: { dueAt: 'asc' } }, notUndertaken: { include: { unit: { select: { code: true } } } }, department: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
+        transitions: { orderBy: { enteredAt: 'asc' } },
+      },
+    });
+    if (!cycle) throw notFound(`cycle ${year}`);
+    res.json({ cycle });
+  });
+
+  router.post('/:year/indicators', requireRole(db, 'OFFICE'), async (req, res) => {
+    const actor = currentUser(req);
+    const { year } = cycleParams.parse(req.params);
+    const body = indicatorBody.parse(req.body);
+    const cycle = await findCycle(db, year);
+    if (cycle.publishedAt) throw new HttpError(409, 'WRONG_STAGE', 'targets are published; indicators can no longer change (Art. 8)');
+    const department = body.departmentCode ? await db.department.findUnique({ where: { code: body.departmentCode } }) : null;
+    if (body.departmentCode && !department) throw badRequest(`departmentCode: unknown department ${body.departmentCode}`, { departmentCode: 'unknown' });
+    const units = await db.unit.findMany({ where: { code: { in: body.notUndertakenBy } } });
+    const unknown = body.notUndertakenBy.filter((code) => !units.some((unit) => unit.code === code));
+    if (unknown.length) throw badRequest(`notUndertakenBy: unknown units ${unknown.join(', ')}`, { notUndertakenBy: `unknown: ${unknown.join(', ')}` });
+    const count = await db.indicator.count({ where: { cycleId: cycle.id } });
+    const indicator = await db.$transaction(async (tx) => {
+      if (await tx.indicator.findUnique({ where: { cycleId_code: { cycleId: cycle.id, code: body.code } } })) {
+        throw new HttpError(409, 'DUPLICATE', `indicator ${body.code} exists in this cycle`);
+      }
+      const created = await tx.indicator.create({
+        data: {
+          cycleId: cycle.id,
+          code: body.code,
+          name: body.name,
+          nameEn: body.nameEn,
+          group: body.group,
+          weight: body.weight,
+          standard: body.standard,
+          departmentId: department?.id,
+          sortOrder: count,
+          checkpoints: {
+            create: body.checkpoints.map((checkpoint) => ({ ...checkpoint, cycleId: cycle.id, dueAt: new Date(checkpoint.dueAt) })),
+          },
+          notUndertaken: { create: units.map((unit) => ({ unitId: unit.id })) },
+        },
+        include: { checkpoints: true },
+      });
+      await writeAudit(tx, { cycleId: cycle.id, actor, action: 'indicator.create', targetType: 'Indicator', targetId: created.id, after: body, ip: req.ip });
+      return created;
+    });
+    res.status(201).json({ indicator });
+  });
+
+  router.delete('/:year/indicators/:code', requireRole(db, 'OFFICE'), async (req, res) => {
+    const actor = currentUser(req);
+    const { year, code } = cycleParams.extend({ code: z.string() }).parse(req.params);
+    const cycle = await findCycle(db, year);
+    if (cycle.publishedAt) throw new HttpError(409, 'WRONG_STAGE', 'targets are published; indicators can no longer change (Art. 8)');
+    const indicator = await db.indicator.findUnique({ where: { cycleId_code: { cycleId: cycle.id, code } } });
+    if (!indicator) throw notFound(`indicator ${code}`);
+    await db.$transaction(async (tx) => {
+      await tx.indicator.delete({ where: { id: indicator.id } });
+      await writeAudit(tx, { cycleId: cycle.id, actor, action: 'indicator.delete', targetType: 'Indicator', targetId: indicator.id, before: indicator, ip: req.ip });
+    });
+    res.status(204).end();
+  });
+
+  /** What would stop or spoil publication: target rules and recipients without an address. */
+  router.get('/:year/publication-check', requireRole(db, 'OFFICE'), async (req, res) => {
+    const { year } = cycleParams.parse(req.params);
+    res.json(await publicationCheck(db, await findCycle(db, year)));
+  });
+
+  router.post('/:year/publish', requireRole(db, 'OFFICE'), async (req, res) => {
+    const actor = currentUser(req);
+    const { year } = cycleParams.parse(req.params);
+    const { acknowledgeWarnings } = z.object({ acknowledgeWarnings: z.boolean().default(false) }).parse(req.body ?? {});
+    const cycle = await findCycle(db, year);
+    if (cycle.publishedAt) throw new HttpError(409, 'ALREADY_PUBLISHED', `targets of ${year} were published on ${cycle.publishedAt.toISOString()}`);
+    const check = await publicationCheck(db, cycle);
+    if (check.errors.length > 0) {
+      throw new HttpError(409, 'TARGETS_INVALID', `targets cannot be published: ${check.errors.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`);
+    }
+    if (check.warnings.length > 0 && !acknowledgeWarnings) {
+      throw new HttpError(409, 'WARNINGS', `confirm with acknowledgeWarnings: ${check.warnings.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`);
+    }
+    const publishedAt = new Date();
+    await db.cycle.update({ where: { id: cycle.id }, data: { publishedAt } });
+    try {
+      await deps.cycles.start(cycle.workflowId, { cycleId: cycle.id, approvalRule: approvalRuleSchema.parse(cycle.approvalRule) });
+    } catch (error) {
+      await db.cycle.update({ where: { id: cycle.id }, data: { publishedAt: null } });
+      throw error;
+    }
+    await writeAudit(db, { cycleId: cycle.id, actor, action: 'cycle.publish', targetType: 'Cycle', targetId: cycle.id, after: { publishedAt, warnings: check.warnings }, ip: req.ip });
+    res.status(202).json({ cycle: { year, workflowId: cycle.workflowId, publishedAt } });
+  });
+
+  router.get('/:year/status', async (req, res) => {
+    currentUser(req);
+    const { year } = cycleParams.parse(req.params);
+    const cycle = await findCycle(db, year);
+    if (!cycle.publishedAt) return res.json({ status: { stage: 'TARGET_SETTING', published: false } });
+    res.json({ status: await deps.cycles.status(cycle.workflowId) });
+  });
+
+  return router;
+}
+
+async function publicationCheck(db: Db, cycle: { id: string; scoringConfig: unknown; selfCheckOpensAt: Date }) {
+  const indicators = await db.indicator.findMany({
+    where: { cycleId: cycle.id },
+    include: { checkpoints: true, notUndertaken: { include: { unit: true } } },
+  });
+  const units = await db.unit.findMany({ where: { active: true } });
+  const config = scoringConfigSchema.parse(cycle.scoringConfig);
+  const errors = targetProblems({
+    indicators: indicators.map((indicator) => ({
+      code: indicator.code,
+      group: indicator.group,
+      weight: Number(indicator.weight),
+      checkpoints: indicator.checkpoints.map((checkpoint) => ({ code: checkpoint.code, share: Number(checkpoint.share), dueAt: checkpoint.dueAt.toISOString() })),
+      notUndertakenBy: indicator.notUndertaken.map((row) => row.unit.code),
+    })),
+    unitCodes: units.map((unit) => unit.code),
+    groupWeights: config.groupWeights,
+    selfCheckOpensAt: cycle.selfCheckOpensAt.toISOString(),
+  });
+  const warnings: { field: string; message: string }[] = [];
+  for (const unit of units) {
+    if (!unit.principalLeaderEmail) errors.push({ field: `units[${unit.code}].principalLeaderEmail`, message: 'no address for the principal leader: targets cannot be delivered (Art. 8)' });
+    if (!unit.partyCommitteeEmail) warnings.push({ field: `units[${unit.code}].partyCommitteeEmail`, message: 'no party-committee address: results and criticism cannot reach it (Art. 18, 21)' });
+  }
+  return { errors, warnings };
+}

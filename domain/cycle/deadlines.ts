@@ -1,0 +1,15 @@
+// Reminder and escalation times as plain date arithmetic, so the workflow only sleeps until them.
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Reminders before a deadline, e.g. 3 days and 1 day before (Art. 21 explanations, Art. 8 checkpoints). */
+export function reminderTimes(dueAt: number, leadDays: number[], now: number): number[] {
+  return leadDays
+    .map((days) => dueAt - days * DAY_MS)
+    .filter((at) => at > now)
+    .sort((a, b) => a - b);
+}
+
+/** Art. 21 explanations are due a number of days after the criticism notice (default 15). */
+export function explanationDueAt(noticeAt: number, days: number): number {
+  return noticeAt + days * DAY_MS;
+}

@@ -1,0 +1,206 @@
+// The annual cycle's contract: workflow ids, updates, signals and queries, imported by the API,
+// the worker and the tests alike, so nothing talks to the workflows except through these definitions.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CycleStage } from '../domain/cycle/stages';
+import type { VoteDecision } from '../domain/cycle/approvalRule';
+
+export type Role = 'ADMIN' | 'OFFICE' | 'LEADER' | 'PARTY_MEMBER' | 'DEPARTMENT' | 'UNIT' | 'THIRD_PARTY';
+
+/** Who acts. The API authenticates; the workflow re-checks what the stage allows for this actor. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  unitId?: string | null;
+  departmentId?: string | null;
+}
+
+/** Reasons a workflow refuses an action; the API maps them to 409/403/400. */
+export enum RefusalReason {
+  WRONG_STAGE = 'WRONG_STAGE',
+  NOT_YOUR_UNIT = 'NOT_YOUR_UNIT',
+  NOT_ALLOWED = 'NOT_ALLOWED',
+  ALREADY_VOTED = 'ALREADY_VOTED',
+  RANKING_INCOMPLETE = 'RANKING_INCOMPLETE',
+  INVALID = 'INVALID',
+  NOT_FOUND = 'NOT_FOUND',
+  CLOSED = 'CLOSED',
+  CONDITIONS_NOT_MET = 'CONDITIONS_NOT_MET',
+}
+
+export const cycleWorkflowId = (year: number) => `cycle-${year}`;
+export const checkpointRoundWorkflowId = (cycleWorkflowId: string, roundKey: string) => `${cycleWorkflowId}/checkpoints/${roundKey}`;
+export const approvalRoundWorkflowId = (cycleWorkflowId: string, round: number) => `${cycleWorkflowId}/approval/${round}`;
+export const explanationWorkflowId = (cycleWorkflowId: string, unitId: string) => `${cycleWorkflowId}/explanation/${unitId}`;
+export const feedbackWorkflowId = (cycleWorkflowId: string, unitId: string) => `${cycleWorkflowId}/feedback/${unitId}`;
+
+export interface EvidenceRef {
+  /** An EvidenceFile row already written by the API (file stored, hashed, type checked). */
+  evidenceId: string;
+}
+
+// ----- main workflow -----
+
+export interface CycleStatus {
+  cycleId: string;
+  year: number;
+  stage: CycleStage;
+  deadlines: { selfCheckDueAt: string; verificationDueAt: string; evaluationDueAt: string };
+  rounds: { key: string; dueAt: string; closed: boolean; checkpointIds: string[] }[];
+  rankingsReceived: string[]; // `${kind}:${evaluatorKey}:${categoryId}`
+  approvalRound: number;
+  approvalOpen: boolean;
+  failingUnitIds: string[];
+  explanationsAccepted: string[];
+  feedbackConfirmed: string[];
+  feedbackRecorded: string[];
+}
+
+export interface AdvanceStageInput {
+  actor: Actor;
+  from: CycleStage; // guards against advancing twice from a stale page
+  note?: string;
+}
+export interface ExtendDeadlineInput {
+  actor: Actor;
+  target: 'SELF_CHECK' | 'VERIFICATION' | 'EVALUATION' | `CHECKPOINT_ROUND:${string}` | `EXPLANATION:${string}`;
+  newDueAt: string;
+  reason: string;
+}
+export interface SelfCheckInput {
+  actor: Actor;
+  unitId: string;
+  items: { indicatorId: string; selfFraction?: number | null; text: string; evidence?: EvidenceRef[] }[];
+}
+export interface CheckpointVerificationInput {
+  actor: Actor;
+  entries: { checkpointId: string; unitId: string; fraction: number; method: 'DOCUMENT_REVIEW' | 'ON_SITE'; note?: string }[];
+}
+export interface YearEndVerificationInput {
+  actor: Actor;
+  entries: { indicatorId: string; unitId: string; fraction: number; method: 'DOCUMENT_REVIEW' | 'ON_SITE'; note?: string }[];
+}
+export interface RankingInput {
+  actor: Actor;
+  kind: 'LEADER' | 'DEPARTMENT';
+  categoryId: string;
+  unitOrder: string[];
+}
+export interface ThirdPartyScoresInput {
+  actor: Actor;
+  scores: { unitId: string; score: number }[];
+}
+export interface AdjustmentInput {
+  actor: Actor;
+  unitId: string;
+  kind: 'COMMENDATION_MAJOR' | 'COMMENDATION_MINOR' | 'CRITICISM_MAJOR' | 'CRITICISM_MINOR';
+  count: number;
+  issuedBy: string;
+  issuedOn?: string | null;
+  note: string;
+  evidence?: EvidenceRef[];
+}
+export interface DowngradeInput {
+  actor: Actor;
+  unitId: string;
+  levels: 1 | 2;
+  reason: 'CADRE_SELECTION' | 'PARTY_DISCIPLINE' | 'MAJOR_ERROR' | 'FALSIFICATION' | 'LEADERSHIP_SANCTIONED';
+  note: string;
+}
+export interface OpinionInput {
+  actor: Actor;
+  unitId: string;
+  opinion: string;
+}
+export interface FeedbackInput {
+  actor: Actor;
+  unitId: string;
+  content: string;
+}
+export interface IncentiveInput {
+  actor: Actor;
+  unitId: string;
+  kind: 'RECOGNITION' | 'RECOGNITION_AND_REWARD';
+  amount?: number | null;
+  note?: string;
+}
+
+export const cycleStatusQuery = defineQuery<CycleStatus>('cycleStatus');
+export const advanceStageUpdate = defineUpdate<CycleStage, [AdvanceStageInput]>('advanceStage');
+export const extendDeadlineUpdate = defineUpdate<string, [ExtendDeadlineInput]>('extendDeadline');
+export const submitSelfCheckUpdate = defineUpdate<number, [SelfCheckInput]>('submitSelfCheck');
+export const verifyCheckpointsUpdate = defineUpdate<number, [CheckpointVerificationInput]>('verifyCheckpoints');
+export const verifyYearEndUpdate = defineUpdate<number, [YearEndVerificationInput]>('verifyYearEnd');
+export const submitRankingUpdate = defineUpdate<void, [RankingInput]>('submitRanking');
+export const enterThirdPartyScoresUpdate = defineUpdate<number, [ThirdPartyScoresInput]>('enterThirdPartyScores');
+export const recordAdjustmentUpdate = defineUpdate<string, [AdjustmentInput]>('recordAdjustment');
+export const recordDowngradeUpdate = defineUpdate<string, [DowngradeInput]>('recordDowngrade');
+export const rescoreUpdate = defineUpdate<void, [{ actor: Actor }]>('rescore');
+export const editOpinionUpdate = defineUpdate<void, [OpinionInput]>('editOpinion');
+export const submitForApprovalUpdate = defineUpdate<number, [{ actor: Actor }]>('submitForApproval');
+export const recordFeedbackUpdate = defineUpdate<void, [FeedbackInput]>('recordFeedback');
+export const recordIncentiveUpdate = defineUpdate<void, [IncentiveInput]>('recordIncentive');
+
+// ----- checkpoint round child -----
+
+export interface CheckpointSubmissionInput {
+  actor: Actor;
+  unitId: string;
+  checkpointId: string;
+  text: string;
+  evidence?: EvidenceRef[];
+}
+export interface RoundStatus {
+  key: string;
+  dueAt: string;
+  closed: boolean;
+}
+export const submitCheckpointUpdate = defineUpdate<{ submissionId: string; late: boolean }, [CheckpointSubmissionInput]>(
+  'submitCheckpoint',
+);
+export const roundStatusQuery = defineQuery<RoundStatus>('roundStatus');
+export const extendRoundSignal = defineSignal<[{ newDueAt: string }]>('extendRound');
+export const closeRoundNowSignal = defineSignal('closeRoundNow');
+/** The cycle moved past the checkpoints: late submissions are no longer accepted. */
+export const endRoundSignal = defineSignal('endRound');
+
+// ----- approval round child (Art. 18) -----
+
+export interface VoteInput {
+  actor: Actor;
+  decision: VoteDecision;
+  comment?: string;
+}
+export interface ApprovalRoundStatus {
+  round: number;
+  outcome: 'APPROVED' | 'REJECTED' | 'PENDING';
+  voted: string[];
+}
+export const castVoteUpdate = defineUpdate<ApprovalRoundStatus['outcome'], [VoteInput]>('castVote');
+export const approvalRoundStatusQuery = defineQuery<ApprovalRoundStatus>('approvalRoundStatus');
+
+// ----- failing unit's explanation child (Art. 21) -----
+
+export interface ExplanationSubmitInput {
+  actor: Actor;
+  content: string;
+  evidence?: EvidenceRef[];
+}
+export interface ExplanationReviewInput {
+  actor: Actor;
+  decision: 'ACCEPT' | 'RETURN';
+  comment?: string;
+}
+export interface ExplanationStatus {
+  unitId: string;
+  dueAt: string;
+  status: 'PENDING' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
+  escalations: number;
+}
+export const submitExplanationUpdate = defineUpdate<ExplanationStatus, [ExplanationSubmitInput]>('submitExplanation');
+export const reviewExplanationUpdate = defineUpdate<ExplanationStatus, [ExplanationReviewInput]>('reviewExplanation');
+export const explanationStatusQuery = defineQuery<ExplanationStatus>('explanationStatus');
+export const extendExplanationSignal = defineSignal<[{ newDueAt: string }]>('extendExplanation');
+
+// ----- feedback child (Art. 19) -----
+
+export const confirmFeedbackUpdate = defineUpdate<void, [{ actor: Actor; note?: string }]>('confirmFeedback');
