@@ -1,0 +1,77 @@
+// Scoring (Art. 10-17): the same calculation as `npm run score`, on the cycle's stored inputs; results
+// and draft opinions (评价意见, Art. 10) are stored for the office to review before approval.
+import type { ActivityDeps } from './deps';
+import { writeAudit } from './audit';
+import { loadScoringInput } from './scoringInput';
+import { parseScoringInput, scoreUnits } from '../domain/scoring';
+import { draftOpinion } from '../domain/scoring/draftOpinion';
+import type { OpinionInput } from '../workflows/contract';
+
+type Grade = 'GOOD' | 'FAIRLY_GOOD' | 'PASS' | 'FAIL';
+
+export function scoringActivities({ db }: ActivityDeps) {
+  return {
+    async scoreCycle({ cycleId, at }: { cycleId: string; at: string }): Promise<{ grades: Record<string, Grade> }> {
+      const file = await loadScoringInput(db, cycleId);
+      const output = scoreUnits(parseScoringInput(file));
+      const units = new Map(file.units.map((unit) => [unit.id, unit]));
+      const categorySizes = new Map<string, number>();
+      for (const unit of file.units) categorySizes.set(unit.category, (categorySizes.get(unit.category) ?? 0) + 1);
+      await db.$transaction(
+        async (tx) => {
+          for (const result of output.units) {
+            const previous = await tx.unitResult.findUnique({ where: { cycleId_unitId: { cycleId, unitId: result.id } } });
+            const unit = units.get(result.id)!;
+            const data = {
+              indicatorScore: result.indicatorScore,
+              indicatorPoints: result.indicatorPoints,
+              leaderScore: result.leaderScore,
+              departmentScore: result.departmentScore,
+              thirdPartyScore: result.thirdPartyScore,
+              comprehensivePoints: result.comprehensivePoints,
+              bonus: result.bonus,
+              deduction: result.deduction,
+              downgradeLevels: result.downgradeLevels,
+              total: result.total,
+              scoreGrade: result.scoreGrade,
+              finalGrade: result.finalGrade,
+              categoryRank: result.categoryRank,
+              breakdown: JSON.parse(JSON.stringify(result.breakdown)),
+              scoredAt: new Date(at),
+              // An opinion the office edited survives rescoring; a draft is redrafted from the new figures.
+              ...(previous?.opinionEditedById
+                ? {}
+                : { opinion: draftOpinion({ unitName: unit.name, result, categorySize: categorySizes.get(unit.category) ?? 1 }) }),
+            };
+            await tx.unitResult.upsert({
+              where: { cycleId_unitId: { cycleId, unitId: result.id } },
+              create: { cycleId, unitId: result.id, ...data, opinion: data.opinion ?? '' },
+              update: data,
+            });
+          }
+          await writeAudit(tx, {
+            cycleId,
+            action: 'cycle.score',
+            targetType: 'Cycle',
+            targetId: cycleId,
+            after: { units: output.units.map((result) => ({ unitId: result.id, total: result.total, finalGrade: result.finalGrade, rank: result.categoryRank })) },
+            at,
+          });
+        },
+        { timeout: 60_000 },
+      );
+      return { grades: Object.fromEntries(output.units.map((result) => [result.id, result.finalGrade as Grade])) };
+    },
+
+    async recordOpinion({ cycleId, input, at }: { cycleId: string; input: OpinionInput; at: string }) {
+      await db.$transaction(async (tx) => {
+        const previous = await tx.unitResult.findUniqueOrThrow({ where: { cycleId_unitId: { cycleId, unitId: input.unitId } } });
+        await tx.unitResult.update({
+          where: { id: previous.id },
+          data: { opinion: input.opinion, opinionEditedById: input.actor.userId },
+        });
+        await writeAudit(tx, { cycleId, actor: input.actor, action: 'opinion.edit', targetType: 'UnitResult', targetId: previous.id, before: { opinion: previous.opinion }, after: { opinion: input.opinion }, at });
+      });
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Builds the Express app (exported for supertest); api/server.ts listens.
+import express from 'express';
+import type { ApiDeps } from './deps';
+import { errorMiddleware, notFound } from './errors';
+import { loadSession, requireCsrf } from './auth/sessions';
+import { authRoutes } from './routes/authRoutes';
+import { cycleRoutes } from './routes/cycleRoutes';
+
+export function createApp(deps: ApiDeps, extraRouters: { path: string; router: express.Router }[] = []): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.get('/healthz', (_req, res) => res.json({ ok: true }));
+  app.get('/readyz', async (_req, res) => {
+    const [database, temporal] = await Promise.all([
+      deps.db.$queryRaw`SELECT 1`.then(() => true).catch(() => false),
+      deps.temporalReachable().catch(() => false),
+    ]);
+    res.status(database && temporal ? 200 : 503).json({ database, temporal });
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use(loadSession(deps.db));
+  api.use(requireCsrf);
+  api.use('/auth', authRoutes(deps));
+  api.use('/cycles', cycleRoutes(deps));
+  for (const { path, router } of extraRouters) api.use(path, router);
+  api.use((req, _res, next) => next(notFound(`route ${req.method} ${req.originalUrl}`)));
+  app.use('/api', api);
+  app.use(errorMiddleware);
+  return app;
+}

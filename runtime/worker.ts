@@ -1,0 +1,19 @@
+// The worker: runs the annual-cycle workflows and their activities against real PostgreSQL and SMTP.
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import type { ActivityDeps } from '../activities/deps';
+
+export async function createCycleWorker(options: {
+  connection: NativeConnection;
+  namespace?: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+}): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: options.taskQueue,
+    workflowsPath: require.resolve('../workflows'),
+    activities: createActivities(options.deps),
+  });
+}

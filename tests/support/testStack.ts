@@ -1,0 +1,121 @@
+// The real stack for a test file: its own PostgreSQL database seeded with the federation, Temporal's
+// Java test server with time skipping, a worker, an SMTP server in this process, and the API.
+import path from 'node:path';
+import os from 'node:os';
+import fs from 'node:fs';
+import type { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import request from 'supertest';
+import type { Express } from 'express';
+import { createTestDatabase, type TestDatabase } from './testDatabase';
+import { createTimeSkippingEnv } from './temporalTestEnv';
+import { startSmtpInbox } from './smtpInbox';
+import { seedFederation, DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
+import { createCycleWorker } from '../../runtime/worker';
+import { createMailTransport } from '../../mail/mailer';
+import { createApp } from '../../api/app';
+import { createCycleClient, type CycleClient } from '../../api/cycleClient';
+import type { Db } from '../../prisma/client';
+
+export const TASK_QUEUE = 'kaohe-test';
+export const MAIL_FROM = '考核工作办公室 <kaohe@example.org>';
+export const PUBLIC_URL = 'http://kaohe.test';
+
+export interface TestStack {
+  db: Db;
+  database: TestDatabase;
+  env: TestWorkflowEnvironment;
+  worker: Worker;
+  inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
+  app: Express;
+  cycles: CycleClient;
+  evidenceDir: string;
+  /** Starts a worker (again) on the same task queue, e.g. after stopping one to prove durability. */
+  startWorker(): Promise<Worker>;
+  stopWorker(): Promise<void>;
+  teardown(): Promise<void>;
+}
+
+export async function startTestStack(options: { loginAttemptsPer15Min?: number; sessionTtlMinutes?: number } = {}): Promise<TestStack> {
+  const database = await createTestDatabase();
+  await seedFederation(database.db, { password: DEMO_PASSWORD });
+  const env = await createTimeSkippingEnv();
+  const inbox = await startSmtpInbox();
+  const mailer = createMailTransport(inbox.url);
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaohe-evidence-'));
+  const deps = { db: database.db, mailer, mailFrom: MAIL_FROM, publicUrl: PUBLIC_URL };
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  const startWorker = async () => {
+    worker = await createCycleWorker({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, deps });
+    running = worker.run();
+    return worker;
+  };
+  const stopWorker = async () => {
+    if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+    await running?.catch(() => undefined);
+  };
+  await startWorker();
+  const cycles = createCycleClient(env.client, TASK_QUEUE);
+  const app = createApp({
+    db: database.db,
+    cycles,
+    settings: {
+      sessionTtlMinutes: options.sessionTtlMinutes ?? 60,
+      secureCookies: false,
+      evidenceDir,
+      evidenceMaxBytes: 2 * 1024 * 1024,
+      publicUrl: PUBLIC_URL,
+      loginAttemptsPer15Min: options.loginAttemptsPer15Min ?? 5,
+    },
+    temporalReachable: async () => true,
+  });
+  return {
+    db: database.db,
+    database,
+    env,
+    get worker() {
+      return worker!;
+    },
+    inbox,
+    app,
+    cycles,
+    evidenceDir,
+    startWorker,
+    stopWorker,
+    async teardown() {
+      await stopWorker();
+      await env.teardown();
+      await inbox.stop();
+      await database.drop();
+      fs.rmSync(evidenceDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Session {
+  agent: ReturnType<typeof request.agent>;
+  csrf: string;
+  userId: string;
+  get(url: string): request.Test;
+  post(url: string, body?: object): request.Test;
+  put(url: string, body?: object): request.Test;
+  del(url: string): request.Test;
+}
+
+/** Signs in through the real login route and keeps the cookie and CSRF token. */
+export async function signIn(app: Express, username: string, password = DEMO_PASSWORD): Promise<Session> {
+  const agent = request.agent(app);
+  const response = await agent.post('/api/auth/login').send({ username, password });
+  if (response.status !== 200) throw new Error(`sign-in as ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const csrf = response.body.csrfToken as string;
+  return {
+    agent,
+    csrf,
+    userId: response.body.user.id,
+    get: (url) => agent.get(url),
+    post: (url, body) => agent.post(url).set('x-csrf-token', csrf).send(body ?? {}),
+    put: (url, body) => agent.put(url).set('x-csrf-token', csrf).send(body ?? {}),
+    del: (url) => agent.delete(url).set('x-csrf-token', csrf),
+  };
+}
