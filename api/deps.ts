@@ -1,9 +1,13 @@
 import type { Db } from '../prisma/client';
 import type { CycleClient } from './cycleClient';
+import type { Mailer } from '../mail/mailer';
 
 export interface ApiDeps {
   db: Db;
   cycles: CycleClient;
+  /** For the office's resend of a failed notice. */
+  mailer?: Mailer;
+  mailFrom?: string;
   settings: {
     sessionTtlMinutes: number;
     secureCookies: boolean;

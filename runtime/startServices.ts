@@ -28,7 +28,7 @@ export async function startServices(config: KaoheConfig, log: (line: string) => 
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
   };
   try {
-    let databaseUrl = config.DATABASE_URL;
+    let databaseUrl: string | undefined = config.DATABASE_URL;
     if (!databaseUrl) {
       const postgres = await startEmbeddedPostgres({
         dataDir: path.join(config.DATA_DIR, 'postgres'),
@@ -72,7 +72,7 @@ export async function startServices(config: KaoheConfig, log: (line: string) => 
       mailInboxUrl = inbox.webUrl;
     }
     return {
-      databaseUrl,
+      databaseUrl: databaseUrl as string,
       temporalAddress,
       smtpUrl,
       mailInboxUrl,

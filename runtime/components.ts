@@ -1,0 +1,87 @@
+// The two processes Kaohe runs: the worker (workflows + activities) and the API (with the web app).
+// `npm start` runs both beside embedded services; docker-compose runs each on its own.
+import { Client, Connection } from '@temporalio/client';
+import type { KaoheConfig } from './config';
+import { connectWorkerConnection } from './startServices';
+import { createCycleWorker } from './worker';
+import { mountWebApp } from './webApp';
+import { createDb } from '../prisma/client';
+import { createMailTransport } from '../mail/mailer';
+import { createApp } from '../api/app';
+import { createCycleClient } from '../api/cycleClient';
+
+export interface Endpoints {
+  databaseUrl: string;
+  temporalAddress: string;
+  smtpUrl: string;
+}
+
+export async function runWorker(config: KaoheConfig, endpoints: Endpoints) {
+  const db = createDb(endpoints.databaseUrl);
+  const connection = await connectWorkerConnection(endpoints.temporalAddress);
+  const worker = await createCycleWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    deps: { db, mailer: createMailTransport(endpoints.smtpUrl), mailFrom: config.MAIL_FROM, publicUrl: config.publicUrl },
+  });
+  const running = worker.run();
+  return {
+    running,
+    async stop() {
+      worker.shutdown();
+      await running.catch(() => undefined);
+      await connection.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+export async function runApiServer(config: KaoheConfig, endpoints: Endpoints) {
+  const db = createDb(endpoints.databaseUrl);
+  const connection = await Connection.connect({ address: endpoints.temporalAddress });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const app = createApp({
+    db,
+    cycles: createCycleClient(client, config.TEMPORAL_TASK_QUEUE),
+    mailer: createMailTransport(endpoints.smtpUrl),
+    mailFrom: config.MAIL_FROM,
+    settings: {
+      sessionTtlMinutes: config.SESSION_TTL_MINUTES,
+      secureCookies: config.publicUrl.startsWith('https:'),
+      evidenceDir: config.evidenceDir,
+      evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,
+      publicUrl: config.publicUrl,
+      loginAttemptsPer15Min: 5,
+    },
+    temporalReachable: () => client.workflowService.getSystemInfo({}).then(() => true),
+  });
+  mountWebApp(app);
+  const server = app.listen(config.API_PORT);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  return {
+    db,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      await connection.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+export function onShutdown(log: (line: string) => void, stop: () => Promise<void>) {
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping…');
+    await stop();
+    log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
