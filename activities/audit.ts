@@ -26,10 +26,10 @@ const asJson = (value: unknown) => (value === undefined ? undefined : (JSON.pars
  */
 export async function writeAudit(db: Writer, entry: AuditEntry): Promise<void> {
   let eventKey: string | null = null;
-  if (Context.current !== undefined) {
+  {
     try {
       const info = Context.current().info;
-      eventKey = `${info.workflowExecution.workflowId}/${info.workflowExecution.runId}/${info.activityId}/${entry.action}/${entry.targetId ?? ''}`;
+      eventKey = `${info.workflowExecution?.workflowId}/${info.workflowExecution?.runId}/${info.activityId}/${entry.action}/${entry.targetId ?? ''}`;
     } catch {
       eventKey = null;
     }

@@ -27,7 +27,8 @@ export function createCycleClient(client: Client, taskQueue: string): CycleClien
         throw error;
       }
     },
-    update: (workflowId, update, ...args) => handle(workflowId).executeUpdate(update, { args }),
+    update: (workflowId, update, ...args) =>
+      handle(workflowId).executeUpdate(update as unknown as UpdateDefinition<Ret, [unknown]>, { args: args as unknown as [unknown] }),
     query: (workflowId, query, ...args) => handle(workflowId).query(query, ...args),
     status: (workflowId) => handle(workflowId).query(cycleStatusQuery),
     async isRunning(workflowId) {

@@ -34,8 +34,12 @@ export async function checkpointRoundWorkflow(input: CheckpointRoundInput): Prom
   setHandler(extendRoundSignal, ({ newDueAt }) => {
     if (!closed) dueAt = Date.parse(newDueAt);
   });
-  setHandler(closeRoundNowSignal, () => (closeNow = true));
-  setHandler(endRoundSignal, () => (ended = true));
+  setHandler(closeRoundNowSignal, () => {
+    closeNow = true;
+  });
+  setHandler(endRoundSignal, () => {
+    ended = true;
+  });
   setHandler(
     submitCheckpointUpdate,
     async (submission: CheckpointSubmissionInput) =>

@@ -33,7 +33,9 @@ export async function explanationWorkflow(input: ExplanationInput): Promise<void
   const snapshot = (): ExplanationStatus => ({ unitId: input.unitId, dueAt: new Date(dueAt).toISOString(), status, escalations });
 
   setHandler(explanationStatusQuery, snapshot);
-  setHandler(extendExplanationSignal, ({ newDueAt }) => (dueAt = Date.parse(newDueAt)));
+  setHandler(extendExplanationSignal, ({ newDueAt }) => {
+    dueAt = Date.parse(newDueAt);
+  });
   setHandler(
     submitExplanationUpdate,
     async (submission: ExplanationSubmitInput) => {
