@@ -1,0 +1,92 @@
+// Every email the annual cycle owes (SPEC §2), the article each one acts under, and who receives it.
+// The data each event's template needs is in noticeData.ts, re-exported here.
+
+export const NoticeEvent = {
+  TARGETS_PUBLISHED: 'TARGETS_PUBLISHED',
+  CHECKPOINT_REMINDER: 'CHECKPOINT_REMINDER',
+  CHECKPOINT_OVERDUE: 'CHECKPOINT_OVERDUE',
+  SELF_CHECK_OPENED: 'SELF_CHECK_OPENED',
+  SELF_CHECK_CLOSING: 'SELF_CHECK_CLOSING',
+  RANKING_REQUEST: 'RANKING_REQUEST',
+  APPROVAL_REQUEST: 'APPROVAL_REQUEST',
+  APPROVAL_OUTCOME: 'APPROVAL_OUTCOME',
+  RESULT_NOTICE_UNIT: 'RESULT_NOTICE_UNIT',
+  RESULT_NOTICE_PARTY_COMMITTEE: 'RESULT_NOTICE_PARTY_COMMITTEE',
+  CRITICISM_NOTICE: 'CRITICISM_NOTICE',
+  EXPLANATION_REMINDER: 'EXPLANATION_REMINDER',
+  EXPLANATION_OVERDUE_ESCALATION: 'EXPLANATION_OVERDUE_ESCALATION',
+  EXPLANATION_ACCEPTED: 'EXPLANATION_ACCEPTED',
+  EXPLANATION_RETURNED: 'EXPLANATION_RETURNED',
+  FEEDBACK_REQUEST: 'FEEDBACK_REQUEST',
+  FEEDBACK_REMINDER: 'FEEDBACK_REMINDER',
+  FEEDBACK_CONFIRMED: 'FEEDBACK_CONFIRMED',
+  INCENTIVE_NOTICE: 'INCENTIVE_NOTICE',
+} as const;
+
+export type NoticeEvent = (typeof NoticeEvent)[keyof typeof NoticeEvent];
+
+export const NOTICE_EVENTS: readonly NoticeEvent[] = Object.values(NoticeEvent);
+
+export const NOTICE_LOCALES = ['zh-CN', 'en'] as const;
+export type NoticeLocale = (typeof NOTICE_LOCALES)[number];
+
+export function isNoticeEvent(value: string): value is NoticeEvent {
+  return (NOTICE_EVENTS as readonly string[]).includes(value);
+}
+
+/** The articles of the 2018 measures each notice acts under; printed in every notice. */
+export const NOTICE_ARTICLES: Record<NoticeEvent, readonly number[]> = {
+  TARGETS_PUBLISHED: [8, 12], // targets at the start of the year; weights of indicators not undertaken
+  CHECKPOINT_REMINDER: [8],
+  CHECKPOINT_OVERDUE: [8],
+  SELF_CHECK_OPENED: [8],
+  SELF_CHECK_CLOSING: [8],
+  RANKING_REQUEST: [9, 13],
+  APPROVAL_REQUEST: [18],
+  APPROVAL_OUTCOME: [18],
+  RESULT_NOTICE_UNIT: [18],
+  RESULT_NOTICE_PARTY_COMMITTEE: [18],
+  CRITICISM_NOTICE: [21],
+  EXPLANATION_REMINDER: [21],
+  EXPLANATION_OVERDUE_ESCALATION: [21],
+  EXPLANATION_ACCEPTED: [21],
+  EXPLANATION_RETURNED: [21],
+  FEEDBACK_REQUEST: [19],
+  FEEDBACK_REMINDER: [19],
+  FEEDBACK_CONFIRMED: [19],
+  INCENTIVE_NOTICE: [20],
+};
+
+/** Who a notice goes to (Art. 22 roles; the party committee has email only, no login). */
+export type NoticeAudience =
+  | 'UNIT'
+  | 'PARTY_COMMITTEE'
+  | 'UNIT_AND_PARTY_COMMITTEE'
+  | 'EVALUATOR'
+  | 'PARTY_GROUP'
+  | 'OFFICE'
+  | 'LEADERSHIP_GROUP';
+
+export const NOTICE_AUDIENCE: Record<NoticeEvent, NoticeAudience> = {
+  TARGETS_PUBLISHED: 'UNIT',
+  CHECKPOINT_REMINDER: 'UNIT',
+  CHECKPOINT_OVERDUE: 'UNIT',
+  SELF_CHECK_OPENED: 'UNIT',
+  SELF_CHECK_CLOSING: 'UNIT',
+  RANKING_REQUEST: 'EVALUATOR',
+  APPROVAL_REQUEST: 'PARTY_GROUP',
+  APPROVAL_OUTCOME: 'OFFICE',
+  RESULT_NOTICE_UNIT: 'UNIT',
+  RESULT_NOTICE_PARTY_COMMITTEE: 'PARTY_COMMITTEE',
+  CRITICISM_NOTICE: 'UNIT_AND_PARTY_COMMITTEE',
+  EXPLANATION_REMINDER: 'UNIT',
+  EXPLANATION_OVERDUE_ESCALATION: 'LEADERSHIP_GROUP',
+  EXPLANATION_ACCEPTED: 'UNIT',
+  EXPLANATION_RETURNED: 'UNIT',
+  FEEDBACK_REQUEST: 'UNIT',
+  FEEDBACK_REMINDER: 'UNIT',
+  FEEDBACK_CONFIRMED: 'OFFICE',
+  INCENTIVE_NOTICE: 'UNIT',
+};
+
+export { noticeDataSchemas, type NoticeData, type NoticeDataInput } from './noticeData';
