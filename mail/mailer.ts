@@ -1,0 +1,57 @@
+// Sending one email over SMTP. The outbox (outbox.ts) decides what to send and records the outcome;
+// this is only the transport, kept behind a small interface so activities and the API share it.
+import nodemailer from 'nodemailer';
+
+export interface MailAddress {
+  name: string;
+  address: string;
+}
+
+export interface OutgoingMail {
+  from: string;
+  to: string | MailAddress;
+  subject: string;
+  html: string;
+  text: string;
+  /** With angle brackets: <…@kaohe>. Deterministic per notice, so a receiver can spot a repeat. */
+  messageId: string;
+  headers?: Record<string, string>;
+}
+
+export interface Mailer {
+  send(message: OutgoingMail): Promise<{ messageId: string }>;
+  close(): void;
+}
+
+/**
+ * A nodemailer SMTP transport for smtp:// or smtps:// URLs (credentials and options in the URL, e.g.
+ * smtp://user:pass@host:587). Timeouts are short so a dead server fails the attempt quickly and the
+ * caller's retry with backoff takes over, rather than one send hanging for nodemailer's 10-minute default.
+ */
+export function createMailTransport(smtpUrl: string): Mailer {
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return {
+    async send(message) {
+      const info = await transport.sendMail({
+        from: message.from,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        messageId: message.messageId,
+        headers: message.headers,
+      });
+      return { messageId: info.messageId };
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
