@@ -28,6 +28,7 @@ export interface SmtpInbox {
   /** Connections turned away while down. */
   readonly refusedConnections: number;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** Forgets the messages, the refused connections and the refused recipients. */
   clear(): void;
   setDown(down: boolean): void;
   /** Answer RCPT TO for this address with 550 (a permanent refusal). */
@@ -142,6 +143,8 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
     },
     clear() {
       messages.length = 0;
+      refused = 0;
+      rejected.clear();
     },
     setDown(value) {
       down = value;
