@@ -43,11 +43,15 @@ async function loadMailDev(): Promise<MailDevModule> {
   throw new Error('maildev is not installed (npm ci)');
 }
 
-export async function startMailInbox(options: {
+export interface MailInboxOptions {
   smtpPort: number;
   webPort: number;
   host?: string;
-}): Promise<MailInbox> {
+  /** Keeps the messages as .eml files there, across restarts; without it MailDev uses $TMPDIR/maildev. */
+  mailDirectory?: string;
+}
+
+export async function startMailInbox(options: MailInboxOptions): Promise<MailInbox> {
   const host = options.host ?? '127.0.0.1';
   const { MailDev } = await loadMailDev();
   const maildev = new MailDev({
@@ -58,6 +62,7 @@ export async function startMailInbox(options: {
     silent: true,
     // A long-running development inbox keeps the newest thousand messages.
     maxEmails: 1000,
+    ...(options.mailDirectory ? { mailDirectory: options.mailDirectory } : {}),
   });
   const servers = await maildev.start();
   const smtp = servers.smtp.getAddress();
