@@ -3,10 +3,14 @@
 import { z } from 'zod';
 
 /** A decimal as a JSON number or an exact decimal string ("86.245"); printed by formatScore.ts. */
-export const decimalValue = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number')]);
+export const decimalValue = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)], {
+  error: 'expected a number or a decimal string',
+});
 
 /** An instant (ISO 8601 with Z or an offset) or a calendar date (2026-11-24). */
-export const isoInstant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+export const isoInstant = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+  error: 'expected an ISO 8601 date-time or date',
+});
 
 export const gradeSchema = z.enum(['GOOD', 'FAIRLY_GOOD', 'PASS', 'FAIL']);
 export type Grade = z.infer<typeof gradeSchema>;
