@@ -25,7 +25,7 @@ export const targetsPublished: NoticeBuilder = async ({ db, cycleId, publicUrl }
           ...header,
           unitName: unit.name,
           recipientName: unit.principalLeaderName ?? unit.name,
-          publishedAt: (cycle.publishedAt ?? new Date()).toISOString(),
+          issuedAt: (cycle.publishedAt ?? new Date()).toISOString(),
           indicators: own.map((indicator) => ({
             code: indicator.code,
             name: indicator.name,
