@@ -65,6 +65,8 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // No reverse DNS of 127.0.0.1 on every connection.
+    disableReverseLookup: true,
     onAuth(_auth, _session, callback) {
       callback(null, { user: 'test' });
     },
