@@ -3,10 +3,12 @@ import express from 'express';
 import type { ApiDeps } from './deps';
 import { errorMiddleware, notFound } from './errors';
 import { loadSession, requireCsrf } from './auth/sessions';
-import { authRoutes } from './routes/authRoutes';
-import { cycleRoutes } from './routes/cycleRoutes';
+import { mountRoutes } from './routes';
 
-export function createApp(deps: ApiDeps, extraRouters: { path: string; router: express.Router }[] = []): express.Express {
+export function createApp(
+  deps: ApiDeps,
+  extraRouters: { path: string; router: express.Router }[] = [],
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -23,8 +25,7 @@ export function createApp(deps: ApiDeps, extraRouters: { path: string; router: e
   api.use(express.json({ limit: '1mb' }));
   api.use(loadSession(deps.db));
   api.use(requireCsrf);
-  api.use('/auth', authRoutes(deps));
-  api.use('/cycles', cycleRoutes(deps));
+  mountRoutes(api, deps);
   for (const { path, router } of extraRouters) api.use(path, router);
   api.use((req, _res, next) => next(notFound(`route ${req.method} ${req.originalUrl}`)));
   app.use('/api', api);

@@ -1,0 +1,17 @@
+// Every API router is mounted from here, so api/app.ts never changes when a route file is added.
+// Engineer B adds cycle-action routers in api/routes/cycle/index.ts (cycleActionRoutes, mounted at
+// /cycles) and scoring routes in api/routes/scoringRoutes.ts (mounted at /scoring); neither needs an
+// edit here.
+import type { Router } from 'express';
+import type { ApiDeps } from '../deps';
+import { authRoutes } from './authRoutes';
+import { cycleRoutes } from './cycleRoutes';
+import { cycleActionRoutes } from './cycle';
+import { scoringRoutes } from './scoringRoutes';
+
+export function mountRoutes(api: Router, deps: ApiDeps): void {
+  api.use('/auth', authRoutes(deps));
+  api.use('/cycles', cycleRoutes(deps));
+  api.use('/cycles', cycleActionRoutes(deps));
+  api.use('/scoring', scoringRoutes(deps));
+}
