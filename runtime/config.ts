@@ -7,13 +7,16 @@ const optionalUrl = (protocols: string[]) =>
     .string()
     .trim()
     .min(1)
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`)
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`,
+    )
     .optional();
 
 const hostPort = z
@@ -34,10 +37,27 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('考核工作办公室 <kaohe@example.org>'),
   API_PORT: port(3000),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
-  DATA_DIR: z.string().min(1).default(path.join(process.cwd(), '.kaohe')),
-  EVIDENCE_DIR: z.string().min(1).optional(),
-  EVIDENCE_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
-  SESSION_TTL_MINUTES: z.coerce.number().int().positive().default(8 * 60),
+  // Resolved to an absolute path: child processes (Maven, PostgreSQL) run in other directories.
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default('.kaohe')
+    .transform((dir) => path.resolve(dir)),
+  EVIDENCE_DIR: z
+    .string()
+    .min(1)
+    .transform((dir) => path.resolve(dir))
+    .optional(),
+  EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
+  SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 60),
   MAIL_INBOX_SMTP_PORT: port(1025),
   MAIL_INBOX_WEB_PORT: port(1080),
   EMBEDDED_POSTGRES_PORT: port(54329),

@@ -19,19 +19,28 @@ function isUsableClasspath(classpath: string): boolean {
 
 /** Resolves (once) and returns the test server's Java classpath. */
 export function resolveTestServerClasspath(dataDir: string): string {
-  const cacheFile = path.join(dataDir, 'temporal-test-server', 'classpath.txt');
+  // Absolute: Maven resolves a relative output file against the pom's folder, not ours.
+  const cacheFile = path.resolve(dataDir, 'temporal-test-server', 'classpath.txt');
   if (fs.existsSync(cacheFile)) {
     const cached = fs.readFileSync(cacheFile, 'utf8').trim();
     if (isUsableClasspath(cached)) return cached;
   }
   fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
   try {
-    execFileSync('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${cacheFile}`], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    execFileSync(
+      'mvn',
+      ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${cacheFile}`],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   } catch (error) {
-    const output = String((error as { stdout?: Buffer }).stdout ?? '') + String((error as { stderr?: Buffer }).stderr ?? '');
-    throw new Error(`Maven could not resolve io.temporal:temporal-test-server (${POM}):\n${output.slice(-2000)}`);
+    const output =
+      String((error as { stdout?: Buffer }).stdout ?? '') +
+      String((error as { stderr?: Buffer }).stderr ?? '');
+    throw new Error(
+      `Maven could not resolve io.temporal:temporal-test-server (${POM}):\n${output.slice(-2000)}`,
+    );
   }
   const classpath = fs.readFileSync(cacheFile, 'utf8').trim();
   if (!isUsableClasspath(classpath)) throw new Error(`Maven wrote an unusable classpath to ${cacheFile}`);
@@ -81,7 +90,10 @@ export interface TemporalServerHandle {
 }
 
 /** Starts the test server in real time (no time skipping) for the main job on embedded defaults. */
-export async function startTemporalTestServer(options: { dataDir: string; port: number }): Promise<TemporalServerHandle> {
+export async function startTemporalTestServer(options: {
+  dataDir: string;
+  port: number;
+}): Promise<TemporalServerHandle> {
   const launcher = writeTestServerLauncher(options.dataDir);
   const logFile = path.join(options.dataDir, 'temporal-test-server', 'server.log');
   const log = fs.openSync(logFile, 'a');
