@@ -24,7 +24,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net', 'child_process', 'os'], message: 'No Node built-ins in workflow code: use an activity.' },
-            { group: ['../activities/*', '../activities'], importNamePattern: '^(?!type )', message: 'Import activities only as types.' },
+            { group: ['../activities/*', '../activities'], allowTypeImports: true, message: 'Import activities only as types.' },
           ],
         },
       ],

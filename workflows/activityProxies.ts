@@ -5,7 +5,12 @@ import type { CycleActivities } from '../activities';
 /** Database writes: short, retried quickly. Idempotent by design (natural keys, ids from the workflow). */
 export const records = proxyActivities<CycleActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20 },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 20,
+  },
 });
 
 /** Email batches: SMTP may be down for a while; back off up to 10 minutes and keep trying for a day. */

@@ -18,9 +18,9 @@ import {
   editOpinionUpdate,
   endRoundSignal,
   enterThirdPartyScoresUpdate,
+  explanationChangedSignal,
   explanationWorkflowId,
   extendDeadlineUpdate,
-  extendExplanationSignal,
   extendRoundSignal,
   feedbackWorkflowId,
   recordAdjustmentUpdate,
@@ -28,6 +28,8 @@ import {
   recordFeedbackUpdate,
   recordIncentiveUpdate,
   rescoreUpdate,
+  reviewExplanationUpdate,
+  submitExplanationUpdate,
   submitForApprovalUpdate,
   submitRankingUpdate,
   submitSelfCheckUpdate,
@@ -36,10 +38,12 @@ import {
   RefusalReason,
   type Actor,
   type CycleStatus,
+  type ExplanationStatus,
 } from './contract';
 import { notices, records } from './activityProxies';
 import { refuse, requireOwnUnit, requireRole } from './refuse';
 import { waitUntil } from './waitUntil';
+import { explanationDueAt } from '../domain/cycle/deadlines';
 import { checkpointRoundWorkflow } from './checkpointRoundWorkflow';
 import { approvalRoundWorkflow } from './approvalRoundWorkflow';
 import { explanationWorkflow } from './explanationWorkflow';
@@ -83,7 +87,10 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
   let grades: Record<string, Grade> = {};
   const rankings = new Set<string>();
   const thirdPartyScored = new Set<string>();
-  const explanationsAccepted = new Set<string>();
+  const explanations = new Map<string, ExplanationStatus>();
+  const explanationChildren = new Map<string, ChildWorkflowHandle<typeof explanationWorkflow>>();
+  const explanationsAccepted = () =>
+    [...explanations.values()].filter((entry) => entry.status === 'ACCEPTED').map((entry) => entry.unitId);
   const feedbackRecorded = new Set<string>();
   const feedbackConfirmed = new Set<string>();
   const feedbackChildren = new Map<string, Promise<unknown>>();
@@ -93,22 +100,53 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
 
   // ----- who may do what, when (validators answer the caller at once) -----
   const requireStage = (what: string, ...allowed: CycleStage[]) => {
-    if (!allowed.includes(stage)) refuse(RefusalReason.WRONG_STAGE, `${what} is not open in stage ${stage} (open in: ${allowed.join(', ')})`);
+    if (!allowed.includes(stage))
+      refuse(
+        RefusalReason.WRONG_STAGE,
+        `${what} is not open in stage ${stage} (open in: ${allowed.join(', ')})`,
+      );
   };
   const requireUnit = (unitId: string) => {
-    if (!unitIds.includes(unitId)) refuse(RefusalReason.NOT_FOUND, `unit ${unitId} is not assessed in this cycle`);
+    if (!unitIds.includes(unitId))
+      refuse(RefusalReason.NOT_FOUND, `unit ${unitId} is not assessed in this cycle`);
   };
-  /** Scoring inputs are frozen while a round is open and for good once approved (Art. 18). */
+  /** Scoring inputs are frozen from submission, while a round is open, and for good once approved (Art. 18). */
   const requireRevisable = (what: string) => {
     if (approved) refuse(RefusalReason.CLOSED, `${what}: results are approved and immutable`);
-    if (approvalOpen) refuse(RefusalReason.WRONG_STAGE, `${what}: approval round ${approvalRound} is open; wait for its outcome`);
+    if (approvalOpen || approvalRequested) {
+      refuse(
+        RefusalReason.WRONG_STAGE,
+        `${what}: the results are submitted for approval (round ${approvalRound || 1}); wait for the outcome`,
+      );
+    }
   };
-  const rankingKey = (kind: string, evaluatorKey: string, categoryId: string) => `${kind}:${evaluatorKey}:${categoryId}`;
+  const requireFraction = (field: string, value: unknown) => {
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+      refuse(RefusalReason.INVALID, `${field}: a completion fraction must be within 0-1 (SPEC §4)`);
+  };
+  /** Art. 21 explanations are owed only by units whose final grade is FAIL. */
+  const requireOwedExplanation = (unitId: string) => {
+    requireUnit(unitId);
+    requireStage('written explanations (Art. 21)', 'FOLLOW_UP');
+    if (!explanations.has(unitId)) {
+      refuse(
+        RefusalReason.NOT_ALLOWED,
+        `unit ${unitId} is graded ${grades[unitId] ?? 'ungraded'}, not FAIL: it owes no written explanation (Art. 21)`,
+      );
+    }
+    return explanations.get(unitId)!;
+  };
+  const rankingKey = (kind: string, evaluatorKey: string, categoryId: string) =>
+    `${kind}:${evaluatorKey}:${categoryId}`;
   const evaluatorKeyOf = (actor: Actor, kind: 'LEADER' | 'DEPARTMENT') =>
     kind === 'LEADER' ? actor.userId : (actor.departmentId ?? '');
   const requiredRankings = () => [
-    ...setup.voters.flatMap((voter) => setup.categories.map((category) => rankingKey('LEADER', voter.userId, category.id))),
-    ...setup.rankingDepartments.flatMap((department) => setup.categories.map((category) => rankingKey('DEPARTMENT', department, category.id))),
+    ...setup.voters.flatMap((voter) =>
+      setup.categories.map((category) => rankingKey('LEADER', voter.userId, category.id)),
+    ),
+    ...setup.rankingDepartments.flatMap((department) =>
+      setup.categories.map((category) => rankingKey('DEPARTMENT', department, category.id)),
+    ),
   ];
   /** Scoring needs at least one leader and one department ranking per category (Art. 13), and third-party scores if engaged. */
   const evaluationComplete = () =>
@@ -120,7 +158,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
     (!setup.useThirdParty || unitIds.every((id) => thirdPartyScored.has(id)));
   const everyoneRanked = () => requiredRankings().every((key) => rankings.has(key));
   const followUpDone = () =>
-    failingUnitIds().every((id) => explanationsAccepted.has(id)) && unitIds.every((id) => feedbackConfirmed.has(id));
+    failingUnitIds().every((id) => explanations.get(id)?.status === 'ACCEPTED') &&
+    unitIds.every((id) => feedbackConfirmed.has(id));
 
   const status = (): CycleStatus => ({
     cycleId,
@@ -141,7 +180,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
     approvalRound,
     approvalOpen,
     failingUnitIds: failingUnitIds(),
-    explanationsAccepted: [...explanationsAccepted],
+    explanations: [...explanations.values()],
+    explanationsAccepted: explanationsAccepted(),
     feedbackConfirmed: [...feedbackConfirmed],
     feedbackRecorded: [...feedbackRecorded],
   });
@@ -152,7 +192,15 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
     advanceStageUpdate,
     async ({ actor, note }) => {
       advanceRequested = true;
-      await records.audit({ cycleId, actor, action: 'stage.advance', targetType: 'Cycle', targetId: cycleId, before: { stage }, after: { note: note ?? '' } });
+      await records.audit({
+        cycleId,
+        actor,
+        action: 'stage.advance',
+        targetType: 'Cycle',
+        targetId: cycleId,
+        before: { stage },
+        after: { note: note ?? '' },
+      });
       await condition(() => !advanceRequested);
       return stage;
     },
@@ -160,9 +208,13 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
       validator: ({ actor, from }) => {
         requireRole(actor, ['OFFICE'], 'advancing a stage');
         if (from !== stage) refuse(RefusalReason.WRONG_STAGE, `the cycle is in ${stage}, not ${from}`);
-        if (!MANUALLY_ADVANCEABLE.includes(stage)) refuse(RefusalReason.WRONG_STAGE, `stage ${stage} ends on its own conditions, not by hand`);
+        if (!MANUALLY_ADVANCEABLE.includes(stage))
+          refuse(RefusalReason.WRONG_STAGE, `stage ${stage} ends on its own conditions, not by hand`);
         if (stage === 'EVALUATION' && !evaluationComplete()) {
-          refuse(RefusalReason.CONDITIONS_NOT_MET, 'scoring needs a leader and a department ranking for every category (Art. 13)');
+          refuse(
+            RefusalReason.CONDITIONS_NOT_MET,
+            'scoring needs a leader and a department ranking for every category (Art. 13)',
+          );
         }
         if (advanceRequested) refuse(RefusalReason.WRONG_STAGE, 'an advance is already under way');
       },
@@ -178,19 +230,36 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
         const key = target.slice('CHECKPOINT_ROUND:'.length);
         previous = roundDue.get(key)!;
         roundDue.set(key, newDue);
-        await getExternalWorkflowHandle(checkpointRoundWorkflowId(setup.workflowId, key)).signal(extendRoundSignal, { newDueAt });
+        await getExternalWorkflowHandle(checkpointRoundWorkflowId(setup.workflowId, key)).signal(
+          extendRoundSignal,
+          { newDueAt },
+        );
       } else if (target.startsWith('EXPLANATION:')) {
         const unitId = target.slice('EXPLANATION:'.length);
-        previous = Date.now();
-        await getExternalWorkflowHandle(explanationWorkflowId(setup.workflowId, unitId)).signal(extendExplanationSignal, { newDueAt });
+        const explanation = explanations.get(unitId)!;
+        previous = Date.parse(explanation.dueAt);
+        explanation.dueAt = new Date(newDue).toISOString();
+        await explanationChildren.get(unitId)!.signal(explanationChangedSignal, { ...explanation });
       } else {
-        const field = ({ SELF_CHECK: 'selfCheckDueAt', VERIFICATION: 'verificationDueAt', EVALUATION: 'evaluationDueAt' } as const)[
-          target as 'SELF_CHECK' | 'VERIFICATION' | 'EVALUATION'
-        ];
+        const field = (
+          {
+            SELF_CHECK: 'selfCheckDueAt',
+            VERIFICATION: 'verificationDueAt',
+            EVALUATION: 'evaluationDueAt',
+          } as const
+        )[target as 'SELF_CHECK' | 'VERIFICATION' | 'EVALUATION'];
         previous = deadlines[field];
         deadlines[field] = newDue;
       }
-      await records.recordDeadlineExtension({ cycleId, actor, target, previousDueAt: new Date(previous).toISOString(), newDueAt, reason, at: at() });
+      await records.recordDeadlineExtension({
+        cycleId,
+        actor,
+        target,
+        previousDueAt: new Date(previous).toISOString(),
+        newDueAt,
+        reason,
+        at: at(),
+      });
       return newDueAt;
     },
     {
@@ -198,21 +267,29 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
         requireRole(actor, ['OFFICE'], 'extending a deadline');
         if (!reason.trim()) refuse(RefusalReason.INVALID, 'reason: say why the deadline moves');
         const newDue = Date.parse(newDueAt);
-        if (Number.isNaN(newDue) || newDue <= Date.now()) refuse(RefusalReason.INVALID, 'newDueAt must be a future date');
+        if (Number.isNaN(newDue) || newDue <= Date.now())
+          refuse(RefusalReason.INVALID, 'newDueAt must be a future date');
         if (target.startsWith('CHECKPOINT_ROUND:')) {
           const key = target.slice('CHECKPOINT_ROUND:'.length);
           const due = roundDue.get(key);
           if (due === undefined) refuse(RefusalReason.NOT_FOUND, `no checkpoint round ${key}`);
-          if (due <= Date.now() || stage !== 'CHECKPOINTS') refuse(RefusalReason.WRONG_STAGE, `checkpoint round ${key} has already closed`);
+          if (due <= Date.now() || stage !== 'CHECKPOINTS')
+            refuse(RefusalReason.WRONG_STAGE, `checkpoint round ${key} has already closed`);
         } else if (target.startsWith('EXPLANATION:')) {
           const unitId = target.slice('EXPLANATION:'.length);
-          if (stage !== 'FOLLOW_UP' || !failingUnitIds().includes(unitId) || explanationsAccepted.has(unitId)) {
+          if (
+            stage !== 'FOLLOW_UP' ||
+            !explanations.has(unitId) ||
+            explanations.get(unitId)!.status === 'ACCEPTED'
+          ) {
             refuse(RefusalReason.WRONG_STAGE, `unit ${unitId} owes no open explanation`);
           }
         } else {
           const targetStage = target as 'SELF_CHECK' | 'VERIFICATION' | 'EVALUATION';
-          if (!['SELF_CHECK', 'VERIFICATION', 'EVALUATION'].includes(targetStage)) refuse(RefusalReason.INVALID, `unknown deadline ${target}`);
-          if (isStageAtOrAfter(stage, targetStage) && stage !== targetStage) refuse(RefusalReason.WRONG_STAGE, `${targetStage} is already over`);
+          if (!['SELF_CHECK', 'VERIFICATION', 'EVALUATION'].includes(targetStage))
+            refuse(RefusalReason.INVALID, `unknown deadline ${target}`);
+          if (isStageAtOrAfter(stage, targetStage) && stage !== targetStage)
+            refuse(RefusalReason.WRONG_STAGE, `${targetStage} is already over`);
         }
       },
     },
@@ -232,10 +309,13 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
         requireStage('self-check (Art. 8)', 'SELF_CHECK');
         for (const item of selfCheck.items) {
           const indicator = setup.indicators.find((candidate) => candidate.id === item.indicatorId);
-          if (!indicator) refuse(RefusalReason.NOT_FOUND, `indicator ${item.indicatorId} is not in this cycle`);
+          if (!indicator)
+            refuse(RefusalReason.NOT_FOUND, `indicator ${item.indicatorId} is not in this cycle`);
           if (indicator.notUndertakenBy.includes(selfCheck.unitId)) {
             refuse(RefusalReason.INVALID, `unit does not undertake indicator ${item.indicatorId} (Art. 12)`);
           }
+          if (item.selfFraction !== undefined && item.selfFraction !== null)
+            requireFraction(`items[${item.indicatorId}].selfFraction`, item.selfFraction);
         }
       },
     },
@@ -249,17 +329,39 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
     },
     {
       validator: (verification) => {
-        requireRole(verification.actor, ['OFFICE', 'LEADER', 'PARTY_MEMBER', 'DEPARTMENT'], 'checkpoint verification');
-        requireStage('checkpoint verification (Art. 8)', 'CHECKPOINTS', 'SELF_CHECK', 'VERIFICATION', 'EVALUATION', 'SCORING');
+        requireRole(
+          verification.actor,
+          ['OFFICE', 'LEADER', 'PARTY_MEMBER', 'DEPARTMENT'],
+          'checkpoint verification',
+        );
+        requireStage(
+          'checkpoint verification (Art. 8)',
+          'CHECKPOINTS',
+          'SELF_CHECK',
+          'VERIFICATION',
+          'EVALUATION',
+          'SCORING',
+        );
         requireRevisable('checkpoint verification');
         for (const entry of verification.entries) {
           requireUnit(entry.unitId);
           const checkpoint = setup.checkpoints.find((candidate) => candidate.id === entry.checkpointId);
-          if (!checkpoint) refuse(RefusalReason.NOT_FOUND, `checkpoint ${entry.checkpointId} is not in this cycle`);
-          const round = rounds.find((candidate) => candidate.checkpoints.some((ref) => ref.id === checkpoint.id))!;
+          if (!checkpoint)
+            refuse(RefusalReason.NOT_FOUND, `checkpoint ${entry.checkpointId} is not in this cycle`);
+          const round = rounds.find((candidate) =>
+            candidate.checkpoints.some((ref) => ref.id === checkpoint.id),
+          )!;
           if (Date.now() < roundDue.get(round.key)! && stage === 'CHECKPOINTS') {
             refuse(RefusalReason.WRONG_STAGE, `checkpoint ${checkpoint.code} is verified after its due date`);
           }
+          const indicator = setup.indicators.find((candidate) => candidate.id === checkpoint.indicatorId);
+          if (indicator?.notUndertakenBy.includes(entry.unitId)) {
+            refuse(
+              RefusalReason.INVALID,
+              `unit ${entry.unitId} does not undertake checkpoint ${checkpoint.code} (Art. 12)`,
+            );
+          }
+          requireFraction(`entries[${checkpoint.code}/${entry.unitId}].fraction`, entry.fraction);
         }
       },
     },
@@ -278,9 +380,16 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
         requireRevisable('year-end verification');
         for (const entry of verification.entries) {
           requireUnit(entry.unitId);
-          if (!setup.indicators.some((indicator) => indicator.id === entry.indicatorId)) {
+          const indicator = setup.indicators.find((candidate) => candidate.id === entry.indicatorId);
+          if (!indicator)
             refuse(RefusalReason.NOT_FOUND, `indicator ${entry.indicatorId} is not in this cycle`);
+          if (indicator.notUndertakenBy.includes(entry.unitId)) {
+            refuse(
+              RefusalReason.INVALID,
+              `unit ${entry.unitId} does not undertake indicator ${entry.indicatorId} (Art. 12)`,
+            );
           }
+          requireFraction(`entries[${entry.indicatorId}/${entry.unitId}].fraction`, entry.fraction);
         }
       },
     },
@@ -298,7 +407,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
       validator: (ranking) => {
         if (ranking.kind === 'LEADER') {
           requireRole(ranking.actor, ['LEADER', 'PARTY_MEMBER'], 'leader evaluation');
-          if (!setup.voters.some((voter) => voter.userId === ranking.actor.userId)) refuse(RefusalReason.NOT_ALLOWED, 'not a party-group member of this cycle');
+          if (!setup.voters.some((voter) => voter.userId === ranking.actor.userId))
+            refuse(RefusalReason.NOT_ALLOWED, 'not a party-group member of this cycle');
         } else {
           requireRole(ranking.actor, ['DEPARTMENT'], 'department evaluation');
           if (!setup.rankingDepartments.includes(ranking.actor.departmentId ?? '')) {
@@ -306,16 +416,25 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
           }
         }
         requireStage('ranking (Art. 13)', 'EVALUATION');
-        const expected = setup.units.filter((unit) => unit.categoryId === ranking.categoryId).map((unit) => unit.id);
-        if (expected.length === 0) refuse(RefusalReason.NOT_FOUND, `category ${ranking.categoryId} has no units`);
+        const expected = setup.units
+          .filter((unit) => unit.categoryId === ranking.categoryId)
+          .map((unit) => unit.id);
+        if (expected.length === 0)
+          refuse(RefusalReason.NOT_FOUND, `category ${ranking.categoryId} has no units`);
         const seen = new Set<string>();
         for (const unitId of ranking.unitOrder) {
-          if (seen.has(unitId)) refuse(RefusalReason.RANKING_INCOMPLETE, `unitOrder lists unit ${unitId} twice`);
-          if (!expected.includes(unitId)) refuse(RefusalReason.RANKING_INCOMPLETE, `unitOrder: unit ${unitId} is not in this category`);
+          if (seen.has(unitId))
+            refuse(RefusalReason.RANKING_INCOMPLETE, `unitOrder lists unit ${unitId} twice`);
+          if (!expected.includes(unitId))
+            refuse(RefusalReason.RANKING_INCOMPLETE, `unitOrder: unit ${unitId} is not in this category`);
           seen.add(unitId);
         }
         const missing = expected.filter((unitId) => !seen.has(unitId));
-        if (missing.length > 0) refuse(RefusalReason.RANKING_INCOMPLETE, `unitOrder must rank every unit of the category once; missing: ${missing.join(', ')}`);
+        if (missing.length > 0)
+          refuse(
+            RefusalReason.RANKING_INCOMPLETE,
+            `unitOrder must rank every unit of the category once; missing: ${missing.join(', ')}`,
+          );
       },
     },
   );
@@ -331,12 +450,14 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
     {
       validator: (entry) => {
         requireRole(entry.actor, ['THIRD_PARTY', 'OFFICE'], 'third-party scores');
-        if (!setup.useThirdParty) refuse(RefusalReason.INVALID, 'this cycle engages no third party (Art. 9, 11)');
+        if (!setup.useThirdParty)
+          refuse(RefusalReason.INVALID, 'this cycle engages no third party (Art. 9, 11)');
         requireStage('third-party evaluation (Art. 9)', 'EVALUATION', 'SCORING');
         requireRevisable('third-party scores');
         for (const score of entry.scores) {
           requireUnit(score.unitId);
-          if (!(score.score >= 0 && score.score <= 100)) refuse(RefusalReason.INVALID, `score for ${score.unitId} must be within 0-100`);
+          if (!(score.score >= 0 && score.score <= 100))
+            refuse(RefusalReason.INVALID, `score for ${score.unitId} must be within 0-100`);
         }
       },
     },
@@ -352,10 +473,19 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
       validator: (adjustment) => {
         requireRole(adjustment.actor, ['OFFICE'], 'commendations and criticisms (Art. 14, 15)');
         requireUnit(adjustment.unitId);
-        requireStage('commendations and criticisms', 'CHECKPOINTS', 'SELF_CHECK', 'VERIFICATION', 'EVALUATION', 'SCORING');
+        requireStage(
+          'commendations and criticisms',
+          'CHECKPOINTS',
+          'SELF_CHECK',
+          'VERIFICATION',
+          'EVALUATION',
+          'SCORING',
+        );
         requireRevisable('commendations and criticisms');
-        if (!Number.isInteger(adjustment.count) || adjustment.count < 1) refuse(RefusalReason.INVALID, 'count must be a whole number of at least 1');
-        if (!adjustment.note.trim()) refuse(RefusalReason.INVALID, 'note: name the notice (文件) of the commendation or criticism');
+        if (!Number.isInteger(adjustment.count) || adjustment.count < 1)
+          refuse(RefusalReason.INVALID, 'count must be a whole number of at least 1');
+        if (!adjustment.note.trim())
+          refuse(RefusalReason.INVALID, 'note: name the notice (文件) of the commendation or criticism');
       },
     },
   );
@@ -370,10 +500,19 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
       validator: (downgrade) => {
         requireRole(downgrade.actor, ['OFFICE'], 'downgrade decisions (Art. 17)');
         requireUnit(downgrade.unitId);
-        requireStage('downgrade decisions (Art. 17)', 'CHECKPOINTS', 'SELF_CHECK', 'VERIFICATION', 'EVALUATION', 'SCORING');
+        requireStage(
+          'downgrade decisions (Art. 17)',
+          'CHECKPOINTS',
+          'SELF_CHECK',
+          'VERIFICATION',
+          'EVALUATION',
+          'SCORING',
+        );
         requireRevisable('downgrade decisions');
-        if (downgrade.levels !== 1 && downgrade.levels !== 2) refuse(RefusalReason.INVALID, 'levels must be 1 or 2 (Art. 17)');
-        if (!downgrade.note.trim()) refuse(RefusalReason.INVALID, 'note: state the facts behind the downgrade');
+        if (downgrade.levels !== 1 && downgrade.levels !== 2)
+          refuse(RefusalReason.INVALID, 'levels must be 1 or 2 (Art. 17)');
+        if (!downgrade.note.trim())
+          refuse(RefusalReason.INVALID, 'note: state the facts behind the downgrade');
       },
     },
   );
@@ -452,7 +591,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
         requireRole(feedback.actor, ['OFFICE', 'LEADER', 'PARTY_MEMBER'], 'feedback (Art. 19)');
         requireUnit(feedback.unitId);
         requireStage('feedback (Art. 19)', 'FOLLOW_UP');
-        if (feedbackRecorded.has(feedback.unitId)) refuse(RefusalReason.CLOSED, `feedback for unit ${feedback.unitId} was already recorded`);
+        if (feedbackRecorded.has(feedback.unitId))
+          refuse(RefusalReason.CLOSED, `feedback for unit ${feedback.unitId} was already recorded`);
         if (!feedback.content.trim()) refuse(RefusalReason.INVALID, 'content: the feedback may not be empty');
       },
     },
@@ -468,10 +608,92 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
         requireRole(incentive.actor, ['OFFICE'], 'incentives (Art. 20)');
         requireUnit(incentive.unitId);
         requireStage('incentives (Art. 20)', 'FOLLOW_UP');
-        if (grades[incentive.unitId] !== 'GOOD') refuse(RefusalReason.INVALID, 'only units graded GOOD (好) receive incentives (Art. 20)');
+        if (grades[incentive.unitId] !== 'GOOD')
+          refuse(RefusalReason.INVALID, 'only units graded GOOD (好) receive incentives (Art. 20)');
         if (incentive.kind === 'RECOGNITION_AND_REWARD' && !(incentive.amount && incentive.amount > 0)) {
-          refuse(RefusalReason.INVALID, 'amount: a reward in lieu of subsidy (以奖代补) needs a positive amount');
+          refuse(
+            RefusalReason.INVALID,
+            'amount: a reward in lieu of subsidy (以奖代补) needs a positive amount',
+          );
         }
+      },
+    },
+  );
+
+  setHandler(
+    submitExplanationUpdate,
+    async (submission) => {
+      const explanation = explanations.get(submission.unitId)!;
+      explanation.revision += 1;
+      explanation.late = explanation.late || Date.now() > Date.parse(explanation.dueAt);
+      explanation.status = 'SUBMITTED';
+      const revision = explanation.revision;
+      await explanationChildren.get(submission.unitId)!.signal(explanationChangedSignal, { ...explanation });
+      await records.recordExplanationSubmission({
+        cycleId,
+        unitId: submission.unitId,
+        input: submission,
+        revision,
+        late: explanation.late,
+        at: at(),
+      });
+      return { ...explanation };
+    },
+    {
+      validator: (submission) => {
+        requireRole(submission.actor, ['UNIT'], 'written explanation (Art. 21)');
+        requireOwnUnit(submission.actor, submission.unitId);
+        const explanation = requireOwedExplanation(submission.unitId);
+        if (explanation.status === 'SUBMITTED')
+          refuse(RefusalReason.WRONG_STAGE, 'the explanation is awaiting the office’s review');
+        if (explanation.status === 'ACCEPTED')
+          refuse(RefusalReason.CLOSED, 'the explanation was already accepted');
+        if (!submission.content?.trim())
+          refuse(RefusalReason.INVALID, 'content: the explanation may not be empty');
+      },
+    },
+  );
+
+  setHandler(
+    reviewExplanationUpdate,
+    async (review) => {
+      const explanation = explanations.get(review.unitId)!;
+      if (review.decision === 'ACCEPT') {
+        explanation.status = 'ACCEPTED';
+      } else {
+        // Returned for revision (Art. 21): a fresh deadline of the same length.
+        explanation.status = 'RETURNED';
+        explanation.dueAt = new Date(
+          explanationDueAt(Date.now(), setup.schedule.explanationDays),
+        ).toISOString();
+      }
+      const revision = explanation.revision;
+      await explanationChildren.get(review.unitId)!.signal(explanationChangedSignal, { ...explanation });
+      await records.recordExplanationReview({
+        cycleId,
+        unitId: review.unitId,
+        input: review,
+        newDueAt: explanation.dueAt,
+        at: at(),
+      });
+      await notices.sendNotices({
+        cycleId,
+        event: review.decision === 'ACCEPT' ? 'EXPLANATION_ACCEPTED' : 'EXPLANATION_RETURNED',
+        at: at(),
+        params: { unitId: review.unitId, revision },
+      });
+      return { ...explanation };
+    },
+    {
+      validator: (review) => {
+        requireRole(review.actor, ['OFFICE'], 'explanation review (Art. 21)');
+        const explanation = requireOwedExplanation(review.unitId);
+        if (explanation.status !== 'SUBMITTED')
+          refuse(RefusalReason.WRONG_STAGE, `nothing to review: the explanation is ${explanation.status}`);
+        if (review.decision !== 'ACCEPT' && review.decision !== 'RETURN')
+          refuse(RefusalReason.INVALID, 'decision must be ACCEPT or RETURN');
+        if (review.decision === 'RETURN' && !review.comment?.trim())
+          refuse(RefusalReason.INVALID, 'comment: say what must be revised');
       },
     },
   );
@@ -509,8 +731,9 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
             checkpoints: round.checkpoints.map((ref) => ({
               id: ref.id,
               code: ref.code,
-              notUndertakenBy: setup.indicators.find((indicator) => indicator.id === setup.checkpoints.find((c) => c.id === ref.id)!.indicatorId)!
-                .notUndertakenBy,
+              notUndertakenBy: setup.indicators.find(
+                (indicator) => indicator.id === setup.checkpoints.find((c) => c.id === ref.id)!.indicatorId,
+              )!.notUndertakenBy,
             })),
             unitIds,
           },
@@ -526,7 +749,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
   await enter('SELF_CHECK', manual);
   acknowledgeAdvance();
   await notices.sendNotices({ cycleId, event: 'SELF_CHECK_OPENED', at: at() });
-  const selfCheckReminder = () => deadlines.selfCheckDueAt - setup.schedule.reminderLeadDays * 24 * 3600 * 1000;
+  const selfCheckReminder = () =>
+    deadlines.selfCheckDueAt - setup.schedule.reminderLeadDays * 24 * 3600 * 1000;
   manual = await holdStage(selfCheckReminder);
   if (!manual) {
     await notices.sendNotices({ cycleId, event: 'SELF_CHECK_CLOSING', at: at() });
@@ -548,8 +772,16 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
   while (!manual && !evaluationComplete()) {
     // Past the deadline without the minimum: chase the missing evaluators weekly.
     rankingReminder += 1;
-    await notices.sendNotices({ cycleId, event: 'RANKING_REQUEST', at: at(), params: { reminder: rankingReminder } });
-    manual = await holdStage(() => Date.now() + (input.chaseEveryDays ?? 7) * 24 * 3600 * 1000, evaluationComplete);
+    await notices.sendNotices({
+      cycleId,
+      event: 'RANKING_REQUEST',
+      at: at(),
+      params: { reminder: rankingReminder },
+    });
+    manual = await holdStage(
+      () => Date.now() + (input.chaseEveryDays ?? 7) * 24 * 3600 * 1000,
+      evaluationComplete,
+    );
   }
 
   // ----- 6-8. Scoring and party-group approval (Art. 10-18); a rejection returns to scoring -----
@@ -560,7 +792,12 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
   while (!approved) {
     await condition(() => approvalRequested);
     approvalRound += 1;
-    await records.openApprovalRound({ cycleId, round: approvalRound, actorId: approvalRequestedBy, at: at() });
+    await records.openApprovalRound({
+      cycleId,
+      round: approvalRound,
+      actorId: approvalRequestedBy,
+      at: at(),
+    });
     const round = await startChild(approvalRoundWorkflow, {
       workflowId: approvalRoundWorkflowId(setup.workflowId, approvalRound),
       args: [{ cycleId, round: approvalRound, voters: setup.voters, rule }],
@@ -583,21 +820,30 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
   await records.recordDefaultIncentives({ cycleId, at: at() });
   await notices.sendNotices({ cycleId, event: 'INCENTIVE_NOTICE', at: at() });
   for (const unitId of failingUnitIds()) {
-    const child = await startChild(explanationWorkflow, {
-      workflowId: explanationWorkflowId(setup.workflowId, unitId),
-      args: [
-        {
-          cycleId,
-          unitId,
-          explanationDays: setup.schedule.explanationDays,
-          reminderDaysBefore: input.explanationReminderDays ?? [3, 1],
-          escalationEveryDays: input.chaseEveryDays ?? 7,
-        },
-      ],
-    });
-    void child.result().then(() => explanationsAccepted.add(unitId));
+    const dueAt = new Date(explanationDueAt(Date.now(), setup.schedule.explanationDays)).toISOString();
+    await records.openExplanation({ cycleId, unitId, dueAt });
+    explanationChildren.set(
+      unitId,
+      await startChild(explanationWorkflow, {
+        workflowId: explanationWorkflowId(setup.workflowId, unitId),
+        args: [
+          {
+            cycleId,
+            unitId,
+            dueAt,
+            reminderDaysBefore: input.explanationReminderDays ?? [3, 1],
+            escalationEveryDays: input.chaseEveryDays ?? 7,
+          },
+        ],
+      }),
+    );
+    // Registered only now, so a submission can never reach a child that does not exist yet.
+    explanations.set(unitId, { unitId, dueAt, status: 'PENDING', revision: 0, late: false });
   }
   await condition(followUpDone);
+  // The children end on their own once told "accepted" / "confirmed"; wait so none is cut short.
+  await Promise.all([...explanationChildren.values()].map((child) => child.result()));
+  await Promise.all(feedbackChildren.values());
 
   // ----- 13. Close: results become immutable -----
   await records.closeCycle({ cycleId, at: at() });

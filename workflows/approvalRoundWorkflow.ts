@@ -27,7 +27,12 @@ export async function approvalRoundWorkflow(input: ApprovalRoundInput): Promise<
     castVoteUpdate,
     async (vote: VoteInput) => {
       votes.set(vote.actor.userId, vote.decision);
-      await records.recordVote({ cycleId: input.cycleId, round: input.round, input: vote, at: new Date().toISOString() });
+      await records.recordVote({
+        cycleId: input.cycleId,
+        round: input.round,
+        input: vote,
+        at: new Date().toISOString(),
+      });
       outcome = decideRound(input.rule, input.voters, votes);
       return outcome;
     },
@@ -37,8 +42,10 @@ export async function approvalRoundWorkflow(input: ApprovalRoundInput): Promise<
         if (!input.voters.some((voter) => voter.userId === vote.actor.userId)) {
           refuse(RefusalReason.NOT_ALLOWED, 'only party-group members of this cycle vote (Art. 18)');
         }
-        if (outcome !== 'PENDING') refuse(RefusalReason.CLOSED, `approval round ${input.round} is already ${outcome}`);
-        if (votes.has(vote.actor.userId)) refuse(RefusalReason.ALREADY_VOTED, `already voted in round ${input.round}`);
+        if (outcome !== 'PENDING')
+          refuse(RefusalReason.CLOSED, `approval round ${input.round} is already ${outcome}`);
+        if (votes.has(vote.actor.userId))
+          refuse(RefusalReason.ALREADY_VOTED, `already voted in round ${input.round}`);
         if (vote.decision === 'REJECT' && !vote.comment?.trim()) {
           refuse(RefusalReason.INVALID, 'a rejection needs a comment for the office (Art. 18)');
         }
@@ -55,7 +62,12 @@ export async function approvalRoundWorkflow(input: ApprovalRoundInput): Promise<
   await condition(() => outcome !== 'PENDING');
   await condition(allHandlersFinished);
   const decided = outcome as 'APPROVED' | 'REJECTED';
-  await records.closeApprovalRound({ cycleId: input.cycleId, round: input.round, outcome: decided, at: new Date().toISOString() });
+  await records.closeApprovalRound({
+    cycleId: input.cycleId,
+    round: input.round,
+    outcome: decided,
+    at: new Date().toISOString(),
+  });
   await notices.sendNotices({
     cycleId: input.cycleId,
     event: 'APPROVAL_OUTCOME',

@@ -53,12 +53,24 @@ export async function checkpointRoundWorkflow(input: CheckpointRoundInput): Prom
       validator: (submission: CheckpointSubmissionInput) => {
         requireRole(submission.actor, ['UNIT'], 'checkpoint evidence');
         requireOwnUnit(submission.actor, submission.unitId);
-        if (ended) refuse(RefusalReason.WRONG_STAGE, `checkpoint round ${input.roundKey} no longer accepts submissions`);
+        if (ended)
+          refuse(
+            RefusalReason.WRONG_STAGE,
+            `checkpoint round ${input.roundKey} no longer accepts submissions`,
+          );
         const checkpoint = input.checkpoints.find((candidate) => candidate.id === submission.checkpointId);
-        if (!checkpoint) refuse(RefusalReason.NOT_FOUND, `checkpoint ${submission.checkpointId} is not in round ${input.roundKey}`);
-        if (!input.unitIds.includes(submission.unitId)) refuse(RefusalReason.NOT_FOUND, `unit ${submission.unitId} is not assessed`);
+        if (!checkpoint)
+          refuse(
+            RefusalReason.NOT_FOUND,
+            `checkpoint ${submission.checkpointId} is not in round ${input.roundKey}`,
+          );
+        if (!input.unitIds.includes(submission.unitId))
+          refuse(RefusalReason.NOT_FOUND, `unit ${submission.unitId} is not assessed`);
         if (checkpoint.notUndertakenBy.includes(submission.unitId)) {
-          refuse(RefusalReason.INVALID, `unit ${submission.unitId} does not undertake checkpoint ${checkpoint.code} (Art. 12)`);
+          refuse(
+            RefusalReason.INVALID,
+            `unit ${submission.unitId} does not undertake checkpoint ${checkpoint.code} (Art. 12)`,
+          );
         }
       },
     },
@@ -76,7 +88,10 @@ export async function checkpointRoundWorkflow(input: CheckpointRoundInput): Prom
       });
     }
   }
-  await waitUntil(() => dueAt, () => closeNow || ended);
+  await waitUntil(
+    () => dueAt,
+    () => closeNow || ended,
+  );
   closed = true;
   await notices.sendNotices({
     cycleId: input.cycleId,

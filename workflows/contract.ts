@@ -28,10 +28,14 @@ export enum RefusalReason {
 }
 
 export const cycleWorkflowId = (year: number) => `cycle-${year}`;
-export const checkpointRoundWorkflowId = (cycleWorkflowId: string, roundKey: string) => `${cycleWorkflowId}/checkpoints/${roundKey}`;
-export const approvalRoundWorkflowId = (cycleWorkflowId: string, round: number) => `${cycleWorkflowId}/approval/${round}`;
-export const explanationWorkflowId = (cycleWorkflowId: string, unitId: string) => `${cycleWorkflowId}/explanation/${unitId}`;
-export const feedbackWorkflowId = (cycleWorkflowId: string, unitId: string) => `${cycleWorkflowId}/feedback/${unitId}`;
+export const checkpointRoundWorkflowId = (cycleWorkflowId: string, roundKey: string) =>
+  `${cycleWorkflowId}/checkpoints/${roundKey}`;
+export const approvalRoundWorkflowId = (cycleWorkflowId: string, round: number) =>
+  `${cycleWorkflowId}/approval/${round}`;
+export const explanationWorkflowId = (cycleWorkflowId: string, unitId: string) =>
+  `${cycleWorkflowId}/explanation/${unitId}`;
+export const feedbackWorkflowId = (cycleWorkflowId: string, unitId: string) =>
+  `${cycleWorkflowId}/feedback/${unitId}`;
 
 export interface EvidenceRef {
   /** An EvidenceFile row already written by the API (file stored, hashed, type checked). */
@@ -50,6 +54,7 @@ export interface CycleStatus {
   approvalRound: number;
   approvalOpen: boolean;
   failingUnitIds: string[];
+  explanations: ExplanationStatus[];
   explanationsAccepted: string[];
   feedbackConfirmed: string[];
   feedbackRecorded: string[];
@@ -62,7 +67,8 @@ export interface AdvanceStageInput {
 }
 export interface ExtendDeadlineInput {
   actor: Actor;
-  target: 'SELF_CHECK' | 'VERIFICATION' | 'EVALUATION' | `CHECKPOINT_ROUND:${string}` | `EXPLANATION:${string}`;
+  target:
+    'SELF_CHECK' | 'VERIFICATION' | 'EVALUATION' | `CHECKPOINT_ROUND:${string}` | `EXPLANATION:${string}`;
   newDueAt: string;
   reason: string;
 }
@@ -73,11 +79,23 @@ export interface SelfCheckInput {
 }
 export interface CheckpointVerificationInput {
   actor: Actor;
-  entries: { checkpointId: string; unitId: string; fraction: number; method: 'DOCUMENT_REVIEW' | 'ON_SITE'; note?: string }[];
+  entries: {
+    checkpointId: string;
+    unitId: string;
+    fraction: number;
+    method: 'DOCUMENT_REVIEW' | 'ON_SITE';
+    note?: string;
+  }[];
 }
 export interface YearEndVerificationInput {
   actor: Actor;
-  entries: { indicatorId: string; unitId: string; fraction: number; method: 'DOCUMENT_REVIEW' | 'ON_SITE'; note?: string }[];
+  entries: {
+    indicatorId: string;
+    unitId: string;
+    fraction: number;
+    method: 'DOCUMENT_REVIEW' | 'ON_SITE';
+    note?: string;
+  }[];
 }
 export interface RankingInput {
   actor: Actor;
@@ -128,10 +146,14 @@ export const cycleStatusQuery = defineQuery<CycleStatus>('cycleStatus');
 export const advanceStageUpdate = defineUpdate<CycleStage, [AdvanceStageInput]>('advanceStage');
 export const extendDeadlineUpdate = defineUpdate<string, [ExtendDeadlineInput]>('extendDeadline');
 export const submitSelfCheckUpdate = defineUpdate<number, [SelfCheckInput]>('submitSelfCheck');
-export const verifyCheckpointsUpdate = defineUpdate<number, [CheckpointVerificationInput]>('verifyCheckpoints');
+export const verifyCheckpointsUpdate = defineUpdate<number, [CheckpointVerificationInput]>(
+  'verifyCheckpoints',
+);
 export const verifyYearEndUpdate = defineUpdate<number, [YearEndVerificationInput]>('verifyYearEnd');
 export const submitRankingUpdate = defineUpdate<void, [RankingInput]>('submitRanking');
-export const enterThirdPartyScoresUpdate = defineUpdate<number, [ThirdPartyScoresInput]>('enterThirdPartyScores');
+export const enterThirdPartyScoresUpdate = defineUpdate<number, [ThirdPartyScoresInput]>(
+  'enterThirdPartyScores',
+);
 export const recordAdjustmentUpdate = defineUpdate<string, [AdjustmentInput]>('recordAdjustment');
 export const recordDowngradeUpdate = defineUpdate<string, [DowngradeInput]>('recordDowngrade');
 export const rescoreUpdate = defineUpdate<void, [{ actor: Actor }]>('rescore');
@@ -154,9 +176,10 @@ export interface RoundStatus {
   dueAt: string;
   closed: boolean;
 }
-export const submitCheckpointUpdate = defineUpdate<{ submissionId: string; late: boolean }, [CheckpointSubmissionInput]>(
-  'submitCheckpoint',
-);
+export const submitCheckpointUpdate = defineUpdate<
+  { submissionId: string; late: boolean },
+  [CheckpointSubmissionInput]
+>('submitCheckpoint');
 export const roundStatusQuery = defineQuery<RoundStatus>('roundStatus');
 export const extendRoundSignal = defineSignal<[{ newDueAt: string }]>('extendRound');
 export const closeRoundNowSignal = defineSignal('closeRoundNow');
@@ -178,15 +201,19 @@ export interface ApprovalRoundStatus {
 export const castVoteUpdate = defineUpdate<ApprovalRoundStatus['outcome'], [VoteInput]>('castVote');
 export const approvalRoundStatusQuery = defineQuery<ApprovalRoundStatus>('approvalRoundStatus');
 
-// ----- failing unit's explanation child (Art. 21) -----
+// ----- failing units' explanations (Art. 21) -----
+// Submissions and reviews go to the annual-cycle workflow (so a unit that did not fail is refused by a
+// validator that knows the grades); each failing unit's explanation child keeps the deadline's timers.
 
 export interface ExplanationSubmitInput {
   actor: Actor;
+  unitId: string;
   content: string;
   evidence?: EvidenceRef[];
 }
 export interface ExplanationReviewInput {
   actor: Actor;
+  unitId: string;
   decision: 'ACCEPT' | 'RETURN';
   comment?: string;
 }
@@ -194,12 +221,22 @@ export interface ExplanationStatus {
   unitId: string;
   dueAt: string;
   status: 'PENDING' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
-  escalations: number;
+  revision: number;
+  /** Sticky: once the unit missed a deadline the explanation stays flagged late. */
+  late: boolean;
 }
-export const submitExplanationUpdate = defineUpdate<ExplanationStatus, [ExplanationSubmitInput]>('submitExplanation');
-export const reviewExplanationUpdate = defineUpdate<ExplanationStatus, [ExplanationReviewInput]>('reviewExplanation');
-export const explanationStatusQuery = defineQuery<ExplanationStatus>('explanationStatus');
-export const extendExplanationSignal = defineSignal<[{ newDueAt: string }]>('extendExplanation');
+export const submitExplanationUpdate = defineUpdate<ExplanationStatus, [ExplanationSubmitInput]>(
+  'submitExplanation',
+);
+export const reviewExplanationUpdate = defineUpdate<ExplanationStatus, [ExplanationReviewInput]>(
+  'reviewExplanation',
+);
+/** The explanation child's view: the cycle's current state of the explanation, and its escalations so far. */
+export const explanationStatusQuery = defineQuery<ExplanationStatus & { escalations: number }>(
+  'explanationStatus',
+);
+/** Parent → child: the explanation changed (submitted, returned with a new deadline, accepted, deadline extended). */
+export const explanationChangedSignal = defineSignal<[ExplanationStatus]>('explanationChanged');
 
 // ----- feedback child (Art. 19) -----
 

@@ -18,7 +18,13 @@ export async function feedbackWorkflow(input: FeedbackWorkflowInput): Promise<vo
     confirmFeedbackUpdate,
     async ({ actor, note }: { actor: Actor; note?: string }) => {
       confirmed = true;
-      await records.confirmFeedback({ cycleId: input.cycleId, unitId: input.unitId, actor, note: note ?? '', at: new Date().toISOString() });
+      await records.confirmFeedback({
+        cycleId: input.cycleId,
+        unitId: input.unitId,
+        actor,
+        note: note ?? '',
+        at: new Date().toISOString(),
+      });
       await notices.sendNotices({
         cycleId: input.cycleId,
         event: 'FEEDBACK_CONFIRMED',
