@@ -8,9 +8,15 @@ import { authRoutes } from './authRoutes';
 import { cycleRoutes } from './cycleRoutes';
 import { cycleActionRoutes } from './cycle';
 import { scoringRoutes } from './scoringRoutes';
+import { structureRoutes } from './structureRoutes';
+import { evidenceRoutes } from './evidenceRoutes';
+import { openApiRoutes } from '../openapi/openApiDocument';
 
 export function mountRoutes(api: Router, deps: ApiDeps): void {
+  api.use(openApiRoutes());
   api.use('/auth', authRoutes(deps));
+  api.use(structureRoutes(deps));
+  api.use(evidenceRoutes(deps));
   api.use('/cycles', cycleRoutes(deps));
   api.use('/cycles', cycleActionRoutes(deps));
   api.use('/scoring', scoringRoutes(deps));
