@@ -6,11 +6,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 /** A file name safe on any file system: no separators, control or reserved characters; letters of any script stay. */
+// Control characters (C0 and DEL) never belong in a file name.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 export function safeFileName(originalName: string): string {
   const base = originalName.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   let cleaned = base
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(CONTROL_CHARACTERS, '_')
+    .replace(/[<>:"|?*]/g, '_')
     .replace(/\s+/g, ' ')
     .trim();
   cleaned = cleaned.replace(/^\.+/, '');
@@ -25,12 +29,7 @@ export function safeFileName(originalName: string): string {
 /** The display name kept in the row: the last path segment the browser sent, without control characters. */
 export function displayName(originalName: string): string {
   const base = originalName.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  return (
-    Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim())
-      .slice(0, 200)
-      .join('') || 'file'
-  );
+  return Array.from(base.replace(CONTROL_CHARACTERS, '').trim()).slice(0, 200).join('') || 'file';
 }
 
 export const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -10,6 +10,9 @@ import { cycleActionRoutes } from './cycle';
 import { scoringRoutes } from './scoringRoutes';
 import { structureRoutes } from './structureRoutes';
 import { evidenceRoutes } from './evidenceRoutes';
+import { dashboardRoutes } from './dashboardRoutes';
+import { notificationRoutes } from './notificationRoutes';
+import { auditRoutes } from './auditRoutes';
 import { openApiRoutes } from '../openapi/openApiDocument';
 
 export function mountRoutes(api: Router, deps: ApiDeps): void {
@@ -17,6 +20,9 @@ export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use('/auth', authRoutes(deps));
   api.use(structureRoutes(deps));
   api.use(evidenceRoutes(deps));
+  api.use(dashboardRoutes(deps));
+  api.use(notificationRoutes(deps));
+  api.use(auditRoutes(deps));
   api.use('/cycles', cycleRoutes(deps));
   api.use('/cycles', cycleActionRoutes(deps));
   api.use('/scoring', scoringRoutes(deps));

@@ -60,6 +60,8 @@ export async function startTestStack(options: { loginAttemptsPer15Min?: number; 
   const app = createApp({
     db: database.db,
     cycles,
+    mailer,
+    mailFrom: MAIL_FROM,
     settings: {
       sessionTtlMinutes: options.sessionTtlMinutes ?? 60,
       secureCookies: false,
