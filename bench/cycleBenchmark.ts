@@ -1,0 +1,193 @@
+// npm run bench:cycle -- --units N
+// A whole assessment year with simulated actors, in time-skipping mode, on the real stack of the tests
+// (embedded PostgreSQL, Temporal's Java test server, a worker, an in-process SMTP server, the API for
+// publication). Units beyond the 14 seeded ones are generated. Prints wall time, workflow tasks,
+// activities and emails.
+import globalSetup from '../tests/support/globalSetup';
+import globalTeardown from '../tests/support/globalTeardown';
+import { startTestStack } from '../tests/support/testStack';
+import {
+  advanceTo,
+  approvers,
+  openDemoCycle,
+  rankEverywhere,
+  submitRound,
+  submitSelfCheck,
+  verifyUnits,
+  vote,
+  waitForStage,
+  DAY,
+} from '../tests/support/cycleDriver';
+import { countEvents, cycleHistories, cycleWorkflowIds } from '../tests/support/cycleHistories';
+import {
+  confirmFeedbackUpdate,
+  feedbackWorkflowId,
+  recordFeedbackUpdate,
+  reviewExplanationUpdate,
+  submitExplanationUpdate,
+  submitForApprovalUpdate,
+} from '../workflows/contract';
+import { hashPassword } from '../api/auth/passwords';
+import type { Db } from '../prisma/client';
+
+function unitsArgument(): number {
+  const index = process.argv.indexOf('--units');
+  const value = Number(index >= 0 ? process.argv[index + 1] : 15);
+  if (!Number.isInteger(value) || value < 3) throw new Error('--units: a whole number of at least 3');
+  return value;
+}
+
+/** Runs `task` over `items`, `width` at a time (actors act concurrently; the workflow serialises). */
+async function inParallel<T>(items: T[], width: number, task: (item: T) => Promise<unknown>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) await task(items[next++]);
+    }),
+  );
+}
+
+/** The seeded units, trimmed or extended to `count` with generated units spread over the categories. */
+async function federationOf(db: Db, count: number) {
+  const seeded = await db.unit.findMany({ orderBy: { sortOrder: 'asc' } });
+  const categories = await db.category.findMany({ orderBy: { sortOrder: 'asc' } });
+  for (const unit of seeded.slice(count))
+    await db.unit.update({ where: { id: unit.id }, data: { active: false } });
+  const passwordHash = await hashPassword('bench-password');
+  for (let index = seeded.length; index < count; index += 1) {
+    const code = `gen${String(index + 1).padStart(4, '0')}`;
+    const unit = await db.unit.create({
+      data: {
+        code,
+        name: `模拟单位${index + 1}总工会`,
+        nameEn: `Simulated union ${index + 1}`,
+        categoryId: categories[index % categories.length].id,
+        principalLeaderName: `模拟单位${index + 1}主要负责人`,
+        principalLeaderEmail: `leader@${code}.union.example.org`,
+        partyCommitteeName: `中共模拟单位${index + 1}委员会`,
+        partyCommitteeEmail: `committee@${code}.gov.example.org`,
+        sortOrder: index,
+      },
+    });
+    await db.user.create({
+      data: {
+        username: `unit-${code}`,
+        displayName: unit.principalLeaderName!,
+        role: 'UNIT',
+        title: '主要负责人',
+        unitId: unit.id,
+        email: unit.principalLeaderEmail!,
+        passwordHash,
+      },
+    });
+  }
+}
+
+async function main() {
+  const unitCount = unitsArgument();
+  const started = Date.now();
+  await globalSetup();
+  const stack = await startTestStack({ loginAttemptsPer15Min: 1000 });
+  try {
+    await federationOf(stack.db, unitCount);
+    const setupMs = Date.now() - started;
+    const yearStarted = Date.now();
+    const ctx = await openDemoCycle(stack, 2027);
+    const codes = ctx.units.map((unit) => unit.code);
+    // Completion fractions spread over 0.55-0.99; about one unit in ten falls below 60 points (FAIL).
+    const fraction = new Map(codes.map((code, index) => [code, 0.55 + ((index * 37) % 45) / 100]));
+    const width = 8;
+    const { schedule } = ctx.targets.cycle;
+
+    // Checkpoints (Art. 8): one unit in ten late, one in twenty missing.
+    for (const round of (await ctx.status()).rounds) {
+      await inParallel(
+        codes.filter((_, index) => index % 10 !== 3 && index % 20 !== 7),
+        width,
+        (code) => submitRound(ctx, round.key, code),
+      );
+      await advanceTo(stack, Date.parse(round.dueAt) + DAY);
+      await inParallel(
+        codes.filter((_, index) => index % 10 === 3),
+        width,
+        (code) => submitRound(ctx, round.key, code),
+      );
+    }
+    await advanceTo(stack, Date.parse(schedule.selfCheckOpensAt) + 1000);
+    await inParallel(codes, width, (code) => submitSelfCheck(ctx, code));
+    await advanceTo(stack, Date.parse(schedule.selfCheckDueAt) + 1000);
+    await verifyUnits(ctx, codes, (code) => fraction.get(code)!, 50);
+    await advanceTo(stack, Date.parse(schedule.verificationDueAt) + 1000);
+    const byFraction = (category: string) =>
+      ctx.units
+        .filter((unit) => unit.category.code === category)
+        .map((unit) => unit.code)
+        .sort((a, b) => fraction.get(b)! - fraction.get(a)!);
+    await rankEverywhere(ctx, byFraction);
+    await waitForStage(ctx, 'SCORING', 300_000);
+    await stack.cycles.update(ctx.wf, submitForApprovalUpdate, { actor: ctx.who.office });
+    for (const voter of approvers(ctx)) await vote(ctx, 1, voter, 'APPROVE');
+    await waitForStage(ctx, 'FOLLOW_UP', 300_000);
+    const status = await ctx.status();
+
+    // Follow-up (Art. 19-21): feedback to every unit, confirmed; failing units explain, accepted.
+    await inParallel(codes, width, async (code) => {
+      await stack.cycles.update(ctx.wf, recordFeedbackUpdate, {
+        actor: ctx.who.leader,
+        unitId: ctx.unitId(code),
+        content: '年度考核结果反馈',
+      });
+      await stack.cycles.update(feedbackWorkflowId(ctx.wf, ctx.unitId(code)), confirmFeedbackUpdate, {
+        actor: ctx.who.unitActor(code),
+      });
+    });
+    const failing = status.failingUnitIds;
+    for (;;) {
+      if ((await ctx.status()).explanations.length === failing.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await inParallel(failing, width, async (unitId) => {
+      await stack.cycles.update(ctx.wf, submitExplanationUpdate, {
+        actor: ctx.who.unitActor(ctx.codeOf(unitId)),
+        unitId,
+        content: '书面说明',
+      });
+      await stack.cycles.update(ctx.wf, reviewExplanationUpdate, {
+        actor: ctx.who.office,
+        unitId,
+        decision: 'ACCEPT',
+      });
+    });
+    const finalStatus = await ctx.status();
+    await stack.env.client.workflow.getHandle(ctx.wf).result();
+    const yearMs = Date.now() - yearStarted;
+
+    const outbox = await stack.db.notification.count({ where: { cycleId: ctx.cycle.id } });
+    await stack.inbox.waitFor(outbox, 60_000);
+    const counts = countEvents(await cycleHistories(stack.env.client, cycleWorkflowIds(ctx.wf, finalStatus)));
+    const report = {
+      units: codes.length,
+      failingUnits: failing.length,
+      wallTimeSeconds: Number(((Date.now() - started) / 1000).toFixed(1)),
+      yearSeconds: Number((yearMs / 1000).toFixed(1)),
+      setupSeconds: Number((setupMs / 1000).toFixed(1)),
+      workflows: counts.workflows,
+      workflowTasks: counts.workflowTasks,
+      activities: counts.activities,
+      historyEvents: counts.events,
+      emails: stack.inbox.messages.length,
+    };
+    console.log(JSON.stringify(report));
+  } finally {
+    await stack.teardown();
+    await globalTeardown();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
