@@ -1,16 +1,28 @@
-// Serves the built web application (web/dist) beside the API, with client-side routing.
+// Serves the built web application (web/dist) beside the API, with client-side routing: any non-API
+// path answers index.html. Hashed assets are cached for long; index.html never, so a new build shows.
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import { WEB_DIST } from './webBuild';
 
-export function mountWebApp(app: express.Express): void {
-  const dist = path.resolve(__dirname, '..', 'web', 'dist');
-  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+export function mountWebApp(app: express.Express, dist: string = WEB_DIST): void {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) {
     app.get('/', (_req, res) =>
-      res.type('html').send('<!doctype html><meta charset="utf-8"><title>考核</title><p>Kaohe API is running: <a href="/api/docs">/api/docs</a></p>'),
+      res
+        .type('html')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>考核</title><p>Kaohe API is running: <a href="/api/docs">/api/docs</a></p>',
+        ),
     );
     return;
   }
-  app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
-  app.get(/^\/(?!api\/|healthz|readyz).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+  app.use(
+    '/assets',
+    express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+  );
+  app.get(/^\/(?!api\/|api$|healthz|readyz).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
 }

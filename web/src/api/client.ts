@@ -1,0 +1,49 @@
+// Every call to the API: same-origin, the session cookie, and the CSRF header on mutating calls
+// (api/auth/sessions.ts). Errors come back as ApiError with the server's code, message and fields.
+import { ApiError, apiErrorFrom } from '../logic/apiError';
+
+let csrfToken: string | undefined;
+export const setCsrfToken = (token: string | undefined) => {
+  csrfToken = token;
+};
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api${url}`, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch {
+    throw apiErrorFrom(0, null);
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) throw apiErrorFrom(response.status, json);
+  return json as T;
+}
+
+export const api = {
+  get: <T>(url: string) => call<T>('GET', url),
+  post: <T>(url: string, body?: unknown) => call<T>('POST', url, body ?? {}),
+  put: <T>(url: string, body?: unknown) => call<T>('PUT', url, body ?? {}),
+  del: <T>(url: string) => call<T>('DELETE', url),
+  upload: <T>(url: string, form: FormData) => call<T>('POST', url, form),
+};
+
+/** A route that is not mounted yet answers 404 "route … not found" (api/app.ts). */
+export const isMissingRoute = (error: unknown) =>
+  error instanceof ApiError && error.status === 404 && /^route /.test(error.message);
+
+export { ApiError };

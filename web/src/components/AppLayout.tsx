@@ -1,0 +1,106 @@
+// The frame every signed-in page shares: role-aware menu (collapses on a tablet), cycle picker,
+// language switch, sign-out. A skip link leads keyboard users past the menu.
+import { Button, Grid, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+import { useSession } from '../session/SessionProvider';
+import { menuFor, PAGE_PATHS } from '../logic/roleMenu';
+
+export function AppLayout() {
+  const { t, locale, setLocale } = useI18n();
+  const { user, cycles, year, setYear, signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const [collapsed, setCollapsed] = useState(false);
+  if (!user) return null;
+  const items = menuFor(user.role).map((key) => ({ key: PAGE_PATHS[key], label: t(`menu.${key}`) }));
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a
+        href="#main"
+        className="skip-link"
+        style={{ position: 'absolute', left: -9999 }}
+        onFocus={(event) => (event.currentTarget.style.left = '8px')}
+        onBlur={(event) => (event.currentTarget.style.left = '-9999px')}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={208}
+        theme="light"
+        aria-label="menu"
+      >
+        <div
+          style={{
+            padding: '16px 12px',
+            fontWeight: 600,
+            color: '#b71c1c',
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+          }}
+        >
+          {collapsed ? '考核' : t('app.title')}
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[location.pathname]}
+          items={items}
+          onClick={({ key }) => void navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 8,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+            {screens.md ? t('app.federation') : ''}
+          </Typography.Text>
+          <Space wrap>
+            {cycles.length > 0 ? (
+              <Select
+                aria-label={t('app.cycle')}
+                value={year ?? undefined}
+                style={{ width: 120 }}
+                onChange={setYear}
+                options={cycles.map((cycle) => ({ value: cycle.year, label: `${cycle.year}` }))}
+              />
+            ) : (
+              <Tag>{t('app.noCycle')}</Tag>
+            )}
+            <span data-testid="current-user">
+              {user.displayName} · {t(`role.${user.role}`)}
+            </span>
+            <Button size="small" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+              {t('app.language')}
+            </Button>
+            <Button
+              size="small"
+              onClick={() => {
+                void signOut().then(() => navigate('/'));
+              }}
+            >
+              {t('app.signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: screens.lg ? 24 : 12 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,82 @@
+// What each role (SPEC §1, Art. 22) finds in the menu. The API authorizes every call again; the menu
+// only keeps people from pages that would refuse them.
+
+export type Role = 'ADMIN' | 'OFFICE' | 'LEADER' | 'PARTY_MEMBER' | 'DEPARTMENT' | 'UNIT' | 'THIRD_PARTY';
+
+export type PageKey =
+  | 'dashboard'
+  | 'targets'
+  | 'verification'
+  | 'adjustments'
+  | 'scoring'
+  | 'approval'
+  | 'notifications'
+  | 'followUp'
+  | 'audit'
+  | 'ranking'
+  | 'results'
+  | 'myTargets'
+  | 'selfCheck'
+  | 'myResults'
+  | 'myFollowUp';
+
+export const PAGE_PATHS: Record<PageKey, string> = {
+  dashboard: '/dashboard',
+  targets: '/targets',
+  verification: '/verification',
+  adjustments: '/adjustments',
+  scoring: '/scoring',
+  approval: '/approval',
+  notifications: '/notifications',
+  followUp: '/follow-up',
+  audit: '/audit',
+  ranking: '/ranking',
+  results: '/results',
+  myTargets: '/my/targets',
+  selfCheck: '/my/self-check',
+  myResults: '/my/results',
+  myFollowUp: '/my/follow-up',
+};
+
+const MENUS: Record<Role, PageKey[]> = {
+  OFFICE: [
+    'dashboard',
+    'targets',
+    'verification',
+    'adjustments',
+    'scoring',
+    'approval',
+    'results',
+    'notifications',
+    'followUp',
+    'audit',
+  ],
+  ADMIN: ['dashboard', 'audit'],
+  LEADER: ['dashboard', 'ranking', 'approval', 'results', 'followUp'],
+  PARTY_MEMBER: ['ranking', 'approval', 'results'],
+  DEPARTMENT: ['ranking', 'verification', 'results'],
+  UNIT: ['myTargets', 'selfCheck', 'myResults', 'myFollowUp'],
+  THIRD_PARTY: ['results'],
+};
+
+export function menuFor(role: Role): PageKey[] {
+  return MENUS[role] ?? [];
+}
+
+export function homePath(role: Role): string {
+  return PAGE_PATHS[menuFor(role)[0] ?? 'results'];
+}
+
+export const CYCLE_STAGES = [
+  'TARGET_SETTING',
+  'CHECKPOINTS',
+  'SELF_CHECK',
+  'VERIFICATION',
+  'EVALUATION',
+  'SCORING',
+  'APPROVAL',
+  'NOTIFICATION',
+  'FOLLOW_UP',
+  'CLOSED',
+] as const;
+export type CycleStage = (typeof CYCLE_STAGES)[number];

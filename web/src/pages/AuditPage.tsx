@@ -1,0 +1,93 @@
+// Audit log search (Art. 23): who did what, when, with what outcome.
+import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useApi } from '../api/useApi';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useI18n } from '../i18n/I18nProvider';
+import { formatDate } from '../logic/format';
+import { useSession } from '../session/SessionProvider';
+
+interface AuditRow {
+  id: string | number;
+  at: string;
+  actorId?: string | null;
+  actorRole?: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  outcome: string;
+}
+
+export function AuditPage() {
+  const { t, locale } = useI18n();
+  const { year } = useSession();
+  const [query, setQuery] = useState(year ? `cycleYear=${year}` : '');
+  const list = useApi<{ entries?: AuditRow[]; audit?: AuditRow[]; items?: AuditRow[] }>(`/audit?${query}`);
+  const rows = list.data?.entries ?? list.data?.audit ?? list.data?.items ?? [];
+  const onFinish = (values: {
+    action?: string;
+    outcome?: string;
+    range?: [Dayjs, Dayjs];
+    cycleYear?: boolean;
+  }) => {
+    const params = new URLSearchParams();
+    if (year) params.set('cycleYear', String(year));
+    if (values.action) params.set('action', values.action);
+    if (values.outcome) params.set('outcome', values.outcome);
+    if (values.range) {
+      params.set('from', values.range[0].toISOString());
+      params.set('to', values.range[1].toISOString());
+    }
+    setQuery(params.toString());
+  };
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('audit.title')}
+      </Typography.Title>
+      <Card>
+        <Form layout="inline" onFinish={(values) => void onFinish(values)}>
+          <Form.Item name="action" label={t('audit.action')}>
+            <Input allowClear />
+          </Form.Item>
+          <Form.Item name="outcome" label={t('audit.outcome')}>
+            <Select
+              allowClear
+              style={{ width: 140 }}
+              options={['OK', 'DENIED', 'FAILED'].map((value) => ({ value, label: value }))}
+            />
+          </Form.Item>
+          <Form.Item name="range" label={`${t('audit.from')}–${t('audit.to')}`}>
+            <DatePicker.RangePicker />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('app.search')}
+          </Button>
+        </Form>
+      </Card>
+      <ErrorNotice error={list.error} />
+      <Table
+        size="small"
+        rowKey={(row) => String(row.id)}
+        scroll={{ x: 800 }}
+        dataSource={rows}
+        columns={[
+          {
+            title: t('audit.at'),
+            dataIndex: 'at',
+            render: (value: string) => formatDate(value, locale, true),
+          },
+          { title: t('audit.actor'), render: (_, row) => `${row.actorRole ?? ''} ${row.actorId ?? ''}` },
+          { title: t('audit.action'), dataIndex: 'action' },
+          { title: t('audit.target'), render: (_, row) => `${row.targetType ?? ''} ${row.targetId ?? ''}` },
+          {
+            title: t('audit.outcome'),
+            dataIndex: 'outcome',
+            render: (value: string) => <Tag color={value === 'OK' ? 'green' : 'red'}>{value}</Tag>,
+          },
+        ]}
+      />
+    </Space>
+  );
+}

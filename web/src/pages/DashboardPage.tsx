@@ -1,0 +1,236 @@
+// The office's view of the current cycle: stage timeline, checkpoint progress per round (on time / late /
+// missing per unit, Art. 8), explanations and their deadlines (Art. 21), publication and stage advance.
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  List,
+  Row,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { api } from '../api/client';
+import { useApi } from '../api/useApi';
+import { EChart } from '../components/EChart';
+import { ErrorNotice, errorMessage } from '../components/ErrorNotice';
+import { useI18n } from '../i18n/I18nProvider';
+import { CYCLE_STAGES, type CycleStage } from '../logic/roleMenu';
+import { normalizeRounds, PROGRESS_STATUSES, roundCounts } from '../logic/checkpointProgress';
+import { formatDate } from '../logic/format';
+import { useCycle } from '../session/useCycle';
+import { useSession } from '../session/SessionProvider';
+
+const STATUS_COLOR = { ON_TIME: 'green', LATE: 'orange', MISSING: 'red' } as const;
+
+interface Dashboard {
+  rounds?: unknown;
+  explanations?: { unitId: string; unitName?: string; status: string; dueAt?: string; overdue?: boolean }[];
+}
+
+export function DashboardPage() {
+  const { t, locale } = useI18n();
+  const { user, reloadCycles } = useSession();
+  const { year, cycle, error, reload } = useCycle();
+  const status = useApi<{ status: { stage: CycleStage; published?: boolean } }>(
+    year ? `/cycles/${year}/status` : null,
+  );
+  const dashboard = useApi<Dashboard>(year ? `/cycles/${year}/dashboard` : null);
+  const check = useApi<{
+    errors: { field: string; message: string }[];
+    warnings: { field: string; message: string }[];
+  }>(
+    year && user?.role === 'OFFICE' && cycle && !cycle.publishedAt
+      ? `/cycles/${year}/publication-check`
+      : null,
+  );
+  const { message, modal } = App.useApp();
+  const [acknowledge, setAcknowledge] = useState(false);
+  const [actionError, setActionError] = useState<unknown>();
+  const stage = (status.data?.status.stage ?? cycle?.stage ?? 'TARGET_SETTING') as CycleStage;
+  const rounds = useMemo(() => normalizeRounds(dashboard.data?.rounds), [dashboard.data]);
+
+  const chartOption = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 40, right: 16, top: 32, bottom: 32 },
+      xAxis: { type: 'category', data: rounds.map((round) => round.key) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: PROGRESS_STATUSES.map((key) => ({
+        name: t(`progress.${key}`),
+        type: 'bar',
+        stack: 'units',
+        itemStyle: { color: { ON_TIME: '#52c41a', LATE: '#fa8c16', MISSING: '#f5222d' }[key] },
+        data: rounds.map((round) => roundCounts(round.units)[key]),
+      })),
+    }),
+    [rounds, t],
+  );
+
+  if (!year) return <Alert type="info" title={t('app.noCycle')} />;
+  const publish = async () => {
+    setActionError(undefined);
+    try {
+      await api.post(`/cycles/${year}/publish`, { acknowledgeWarnings: acknowledge });
+      message.success(t('dashboard.published'));
+      reload();
+      status.reload();
+      await reloadCycles();
+    } catch (caught) {
+      setActionError(caught);
+    }
+  };
+  const advance = () =>
+    modal.confirm({
+      title: t('dashboard.advanceConfirm', { from: t(`stage.${stage}`) }),
+      onOk: async () => {
+        try {
+          await api.post(`/cycles/${year}/stage/advance`, { from: stage, note: '' });
+          status.reload();
+          reload();
+        } catch (caught) {
+          message.error(errorMessage(caught));
+        }
+      },
+    });
+  const current = CYCLE_STAGES.indexOf(stage);
+  const entered = new Map(
+    (cycle?.transitions ?? []).map((transition) => [transition.stage, transition.enteredAt]),
+  );
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {cycle?.title ?? year}
+      </Typography.Title>
+      <ErrorNotice error={error} />
+      <Card
+        title={t('dashboard.stages')}
+        extra={
+          user?.role === 'OFFICE' && cycle?.publishedAt && stage !== 'CLOSED' ? (
+            <Button onClick={() => void advance()}>{t('dashboard.advance')}</Button>
+          ) : null
+        }
+      >
+        <Steps
+          size="small"
+          current={current}
+          responsive
+          items={CYCLE_STAGES.map((key) => ({
+            title: t(`stage.${key}`),
+            description: entered.get(key) ? formatDate(entered.get(key), locale) : undefined,
+          }))}
+        />
+      </Card>
+      {cycle && !cycle.publishedAt && user?.role === 'OFFICE' ? (
+        <Card title={t('dashboard.publishCheck')}>
+          <ErrorNotice error={check.error} />
+          {check.data ? (
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              {check.data.errors.length > 0 ? (
+                <List
+                  size="small"
+                  header={<strong>{t('dashboard.errors')}</strong>}
+                  dataSource={check.data.errors}
+                  renderItem={(item) => (
+                    <List.Item>
+                      <Tag color="red">{item.field}</Tag>
+                      {item.message}
+                    </List.Item>
+                  )}
+                />
+              ) : null}
+              {check.data.warnings.length > 0 ? (
+                <List
+                  size="small"
+                  header={<strong>{t('dashboard.warnings')}</strong>}
+                  dataSource={check.data.warnings}
+                  renderItem={(item) => (
+                    <List.Item>
+                      <Tag color="orange">{item.field}</Tag>
+                      {item.message}
+                    </List.Item>
+                  )}
+                />
+              ) : null}
+              {check.data.warnings.length > 0 ? (
+                <Checkbox checked={acknowledge} onChange={(event) => setAcknowledge(event.target.checked)}>
+                  {t('dashboard.acknowledge')}
+                </Checkbox>
+              ) : null}
+              <ErrorNotice error={actionError} />
+              <Button type="primary" disabled={check.data.errors.length > 0} onClick={() => void publish()}>
+                {t('dashboard.publish')}
+              </Button>
+            </Space>
+          ) : null}
+        </Card>
+      ) : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card title={t('dashboard.rounds')}>
+            <ErrorNotice error={dashboard.error} />
+            {rounds.length ? (
+              <EChart label={t('dashboard.rounds')} option={chartOption} />
+            ) : (
+              <Typography.Text type="secondary">{t('app.none')}</Typography.Text>
+            )}
+            {rounds.map((round) => (
+              <div key={round.key} style={{ marginTop: 12 }}>
+                <Typography.Text strong>
+                  {t('dashboard.round', { key: round.key, due: formatDate(round.dueAt, locale) })}
+                </Typography.Text>
+                <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 }}>
+                  {round.units.map((unit) => (
+                    <Tag key={unit.unitId} color={STATUS_COLOR[unit.status]}>
+                      {unit.unitName ?? unit.unitId} · {t(`progress.${unit.status}`)}
+                    </Tag>
+                  ))}
+                </div>
+              </div>
+            ))}
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={t('dashboard.explanations')}>
+            <Table
+              size="small"
+              rowKey="unitId"
+              pagination={false}
+              dataSource={dashboard.data?.explanations ?? []}
+              columns={[
+                {
+                  title: t('results.unit'),
+                  dataIndex: 'unitName',
+                  render: (value, row) => value ?? row.unitId,
+                },
+                {
+                  title: t('followUp.status'),
+                  dataIndex: 'status',
+                  render: (value: string, row) => (
+                    <Space>
+                      {value}
+                      {row.overdue ? <Tag color="red">{t('dashboard.overdue')}</Tag> : null}
+                    </Space>
+                  ),
+                },
+                {
+                  title: t('followUp.dueAt'),
+                  dataIndex: 'dueAt',
+                  render: (value: string) => formatDate(value, locale),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,85 @@
+// The notices sent for the cycle (outbox), with resend for one that failed or went astray.
+import { App, Alert, Button, Table, Tag, Typography, Space } from 'antd';
+import { api } from '../api/client';
+import { useApi } from '../api/useApi';
+import { ErrorNotice, errorMessage } from '../components/ErrorNotice';
+import { useI18n } from '../i18n/I18nProvider';
+import { formatDate } from '../logic/format';
+import { useSession } from '../session/SessionProvider';
+
+interface NotificationRow {
+  id: string;
+  event: string;
+  recipientEmail: string;
+  recipientName?: string;
+  subject: string;
+  status: 'QUEUED' | 'SENT' | 'FAILED';
+  attempts?: number;
+  lastError?: string | null;
+  sentAt?: string | null;
+  createdAt: string;
+}
+
+export function NotificationsPage() {
+  const { t, locale } = useI18n();
+  const { year } = useSession();
+  const { message } = App.useApp();
+  const list = useApi<{ notifications: NotificationRow[] }>(year ? `/cycles/${year}/notifications` : null);
+  if (!year) return <Alert type="info" title={t('app.noCycle')} />;
+  const resend = async (id: string) => {
+    try {
+      await api.post(`/notifications/${id}/resend`);
+      message.success(t('app.submitted'));
+      list.reload();
+    } catch (caught) {
+      message.error(errorMessage(caught));
+    }
+  };
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('notifications.title')}
+      </Typography.Title>
+      <ErrorNotice error={list.error} />
+      <Table
+        size="small"
+        rowKey="id"
+        scroll={{ x: 900 }}
+        dataSource={list.data?.notifications ?? []}
+        columns={[
+          { title: t('notifications.event'), dataIndex: 'event' },
+          {
+            title: t('notifications.recipient'),
+            render: (_, row) => `${row.recipientName ?? ''} <${row.recipientEmail}>`,
+          },
+          { title: t('followUp.content'), dataIndex: 'subject' },
+          {
+            title: t('notifications.status'),
+            dataIndex: 'status',
+            render: (value: NotificationRow['status'], row) => (
+              <Tag
+                color={{ QUEUED: 'blue', SENT: 'green', FAILED: 'red' }[value]}
+                title={row.lastError ?? undefined}
+              >
+                {value}
+              </Tag>
+            ),
+          },
+          {
+            title: t('notifications.sentAt'),
+            dataIndex: 'sentAt',
+            render: (value: string) => formatDate(value, locale, true),
+          },
+          {
+            title: t('app.actions'),
+            render: (_, row) => (
+              <Button size="small" onClick={() => void resend(row.id)}>
+                {t('notifications.resend')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,152 @@
+// A unit's targets and due dates (Art. 8), with evidence upload and submission per checkpoint.
+import { App, Alert, Button, Card, Collapse, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api, ApiError } from '../api/client';
+import { useApi } from '../api/useApi';
+import { EvidenceUpload, type EvidenceMeta } from '../components/EvidenceUpload';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useI18n } from '../i18n/I18nProvider';
+import { formFieldErrors } from '../logic/apiError';
+import { formatDate } from '../logic/format';
+import { useSession } from '../session/SessionProvider';
+import { useCycle, type CheckpointRow } from '../session/useCycle';
+
+interface Submission {
+  id: string;
+  checkpointId: string;
+  submittedAt: string;
+  late: boolean;
+  text?: string;
+}
+
+function CheckpointForm({
+  year,
+  unitId,
+  checkpoint,
+  submission,
+  onSubmitted,
+}: {
+  year: number;
+  unitId: string;
+  checkpoint: CheckpointRow;
+  submission?: Submission;
+  onSubmitted(): void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ text: string }>();
+  const [evidence, setEvidence] = useState<EvidenceMeta[]>([]);
+  const [error, setError] = useState<unknown>();
+  const onFinish = async (values: { text: string }) => {
+    setError(undefined);
+    try {
+      await api.post(`/cycles/${year}/checkpoints/${checkpoint.id}/submissions`, {
+        unitId,
+        text: values.text ?? '',
+        evidenceIds: evidence.map((file) => file.id),
+      });
+      message.success(t('app.submitted'));
+      onSubmitted();
+    } catch (caught) {
+      setError(caught);
+      if (caught instanceof ApiError) form.setFields(formFieldErrors(caught, ['text']).fields as never);
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title={checkpoint.name}
+      data-testid={`checkpoint-${checkpoint.code}`}
+      extra={
+        submission ? (
+          <Tag color={submission.late ? 'orange' : 'green'}>
+            {t(submission.late ? 'unit.submittedLate' : 'unit.submittedOnTime')}
+          </Tag>
+        ) : (
+          <Tag>{`${t('unit.dueAt')} ${formatDate(checkpoint.dueAt, 'zh-CN', true)}`}</Tag>
+        )
+      }
+    >
+      {checkpoint.standard ? (
+        <Typography.Paragraph type="secondary">{checkpoint.standard}</Typography.Paragraph>
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={(values) => void onFinish(values)}>
+        <Form.Item name="text" label={t('unit.submissionText')} rules={[{ required: true }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item label={t('verification.evidence')} extra={t('unit.uploadHelp')}>
+          <EvidenceUpload year={year} unitId={unitId} onChange={setEvidence} />
+        </Form.Item>
+        <ErrorNotice error={error} />
+        <Button type="primary" htmlType="submit" style={{ marginTop: 8 }}>
+          {t('unit.submitCheckpoint')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+export function UnitTargetsPage() {
+  const { t, locale } = useI18n();
+  const { user, year } = useSession();
+  const { cycle, error } = useCycle();
+  const unitId = user?.unitId ?? '';
+  const submissions = useApi<{ submissions: Submission[] }>(
+    year && unitId ? `/cycles/${year}/submissions?unitId=${unitId}` : null,
+  );
+  if (!year) return <Alert type="info" title={t('app.noCycle')} />;
+  if (!cycle) return <ErrorNotice error={error} />;
+  // Art. 12: indicators the unit does not undertake are not its targets.
+  const mine = cycle.indicators.filter(
+    (indicator) => !indicator.notUndertaken.some((row) => row.unitId === unitId),
+  );
+  const latest = new Map<string, Submission>();
+  for (const submission of submissions.data?.submissions ?? [])
+    latest.set(submission.checkpointId, submission);
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('unit.targets')} · {cycle.title}
+      </Typography.Title>
+      {!cycle.publishedAt ? <Alert type="info" title={t('dashboard.notPublished')} /> : null}
+      <Collapse
+        defaultActiveKey={mine
+          .filter((indicator) => indicator.checkpoints.length > 0)
+          .map((indicator) => indicator.id)}
+        items={mine.map((indicator) => ({
+          key: indicator.id,
+          label: (
+            <Space wrap>
+              <strong>{indicator.code}</strong>
+              {locale === 'en' && indicator.nameEn ? indicator.nameEn : indicator.name}
+              <Tag>{t(`group.${indicator.group}`)}</Tag>
+              <Tag color="red">{`${t('targets.weight')} ${indicator.weight}`}</Tag>
+            </Space>
+          ),
+          children: (
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Typography.Paragraph>{indicator.standard}</Typography.Paragraph>
+              {indicator.checkpoints.length === 0 ? null : (
+                <List
+                  grid={{ gutter: 16, xs: 1, md: 1, lg: 2 }}
+                  dataSource={indicator.checkpoints}
+                  renderItem={(checkpoint) => (
+                    <List.Item>
+                      <CheckpointForm
+                        year={year}
+                        unitId={unitId}
+                        checkpoint={checkpoint}
+                        submission={latest.get(checkpoint.id)}
+                        onSubmitted={submissions.reload}
+                      />
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Space>
+          ),
+        }))}
+      />
+    </Space>
+  );
+}
