@@ -93,7 +93,7 @@ describe('a whole assessment year', () => {
     const unitEmail = (code: string) => `leader@${code}.union.example.org`;
     const committeeEmail = (code: string) => `committee@${code}.gov.example.org`;
     await stack.inbox.waitFor(14, 30_000);
-    expect((await ctx.status()).stage).toBe('CHECKPOINTS');
+    await waitForStage(ctx, 'CHECKPOINTS');
 
     // ----- Checkpoints (Art. 8): on time, late, missing -----
     const rounds = (await ctx.status()).rounds;

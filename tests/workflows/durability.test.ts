@@ -35,6 +35,7 @@ describe('a cycle survives its worker', () => {
     const ctx = await openDemoCycle(stack, 2027);
     const codes = ctx.units.map((unit) => unit.code);
     await stack.inbox.waitFor(14, 30_000);
+    await waitForStage(ctx, 'CHECKPOINTS');
     const [round1, round2] = (await ctx.status()).rounds;
 
     // ----- Mid checkpoint window: half the units submitted, the worker goes away -----

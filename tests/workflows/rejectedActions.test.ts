@@ -55,6 +55,7 @@ describe('actions the cycle refuses', () => {
     stack = await startTestStack();
     ctx = await openDemoCycle(stack, 2027);
     await stack.inbox.waitFor(14, 30_000);
+    await waitForStage(ctx, 'CHECKPOINTS');
   });
   afterAll(async () => {
     await stack?.teardown();
