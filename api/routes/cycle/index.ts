@@ -1,9 +1,37 @@
-// Engineer B: the cycle's action routers (one file per area) are mounted here; api/routes/index.ts
-// mounts the Router returned by cycleActionRoutes at /cycles, after cycleRoutes.
+// The cycle's actions and results (SPEC §2), one router per area, mounted at /cycles by
+// api/routes/index.ts after cycleRoutes (create, indicators, publish, status).
 import { Router } from 'express';
 import type { ApiDeps } from '../../deps';
+import { configurationRoutes } from './configuration';
+import { targetRoutes } from './targets';
+import { stageRoutes } from './stages';
+import { submissionRoutes } from './submissions';
+import { selfCheckRoutes } from './selfChecks';
+import { verificationRoutes } from './verifications';
+import { evaluationRoutes } from './evaluations';
+import { adjustmentRoutes } from './adjustments';
+import { scoringCycleRoutes } from './scoring';
+import { resultRoutes } from './results';
+import { approvalRoutes } from './approval';
+import { followUpRoutes } from './followUp';
 
-export function cycleActionRoutes(_deps: ApiDeps): Router {
+export function cycleActionRoutes(deps: ApiDeps): Router {
   const router = Router();
+  for (const routes of [
+    configurationRoutes,
+    targetRoutes,
+    stageRoutes,
+    submissionRoutes,
+    selfCheckRoutes,
+    verificationRoutes,
+    evaluationRoutes,
+    adjustmentRoutes,
+    scoringCycleRoutes,
+    resultRoutes,
+    approvalRoutes,
+    followUpRoutes,
+  ]) {
+    router.use(routes(deps));
+  }
   return router;
 }

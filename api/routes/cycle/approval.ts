@@ -1,0 +1,146 @@
+// Party-group approval (Art. 18: 经市总党组会议审定): the office submits the results (a frozen snapshot,
+// hashed); party-group members vote once per round in that round's own workflow.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../../deps';
+import { currentUser, requireRole } from '../../auth/access';
+import { HttpError, notFound } from '../../errors';
+import { describeRoute } from '../../openapi/describeRoute';
+import {
+  approvalRoundWorkflowId,
+  castVoteUpdate,
+  submitForApprovalUpdate,
+} from '../../../workflows/contract';
+import { actorOf, findCycle, forward, yearParams } from './shared';
+
+const roundParams = yearParams.extend({ number: z.coerce.number().int().min(1).max(1000) });
+export const voteBody = z
+  .object({ decision: z.enum(['APPROVE', 'REJECT']), comment: z.string().max(5000).optional() })
+  .strict()
+  .refine((body) => body.decision !== 'REJECT' || Boolean(body.comment?.trim()), {
+    message: 'a rejection needs a comment for the office (Art. 18)',
+    path: ['comment'],
+  });
+const APPROVAL_READERS = ['OFFICE', 'ADMIN', 'LEADER', 'PARTY_MEMBER'] as const;
+
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/approval/submit',
+  summary: 'Submit the scored results for party-group approval; opens a new round',
+  tags: ['approval'],
+  roles: ['OFFICE'],
+  params: yearParams,
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/approval/rounds',
+  summary: 'Every approval round with its votes and snapshot hash',
+  tags: ['approval'],
+  roles: [...APPROVAL_READERS],
+  params: yearParams,
+  errors: [404],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/approval/rounds/:number',
+  summary: 'One approval round with the frozen snapshot voted on',
+  tags: ['approval'],
+  roles: [...APPROVAL_READERS],
+  params: roundParams,
+  errors: [404],
+});
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/approval/rounds/:number/votes',
+  summary: 'A party-group member votes once in an open round (a rejection needs a comment)',
+  tags: ['approval'],
+  roles: ['LEADER', 'PARTY_MEMBER'],
+  params: roundParams,
+  body: voteBody,
+  response: { status: 201 },
+  errors: [404, 409],
+});
+
+export function approvalRoutes(deps: ApiDeps): Router {
+  const { db } = deps;
+  const router = Router();
+
+  router.post('/:year/approval/submit', requireRole(db, 'OFFICE'), async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const cycle = await findCycle(db, year);
+    const round = await forward(deps, req, cycle.workflowId, submitForApprovalUpdate, {
+      actor: actorOf(req),
+    });
+    const saved = await db.approvalRound.findUnique({
+      where: { cycleId_number: { cycleId: cycle.id, number: round } },
+    });
+    res
+      .status(201)
+      .json({
+        round: { number: round, snapshotHash: saved?.snapshotHash ?? null, status: saved?.status ?? 'OPEN' },
+      });
+  });
+
+  router.get('/:year/approval/rounds', requireRole(db, ...APPROVAL_READERS), async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const cycle = await findCycle(db, year);
+    const rounds = await db.approvalRound.findMany({
+      where: { cycleId: cycle.id },
+      omit: { snapshot: true },
+      include: {
+        votes: {
+          include: { voter: { select: { id: true, displayName: true, role: true, title: true } } },
+          orderBy: { votedAt: 'asc' },
+        },
+      },
+      orderBy: { number: 'asc' },
+    });
+    res.json({ rounds });
+  });
+
+  router.get('/:year/approval/rounds/:number', requireRole(db, ...APPROVAL_READERS), async (req, res) => {
+    const { year, number } = roundParams.parse(req.params);
+    const cycle = await findCycle(db, year);
+    const round = await db.approvalRound.findUnique({
+      where: { cycleId_number: { cycleId: cycle.id, number } },
+      include: { votes: true },
+    });
+    if (!round) throw notFound(`approval round ${number}`);
+    res.json({ round });
+  });
+
+  router.post(
+    '/:year/approval/rounds/:number/votes',
+    requireRole(db, 'LEADER', 'PARTY_MEMBER'),
+    async (req, res) => {
+      const { year, number } = roundParams.parse(req.params);
+      const body = voteBody.parse(req.body);
+      const cycle = await findCycle(db, year);
+      const round = await db.approvalRound.findUnique({
+        where: { cycleId_number: { cycleId: cycle.id, number } },
+        include: { votes: true },
+      });
+      if (!round) throw notFound(`approval round ${number}`);
+      if (round.status !== 'OPEN')
+        throw new HttpError(409, 'CLOSED', `approval round ${number} is already ${round.status}`);
+      // Once per round (Art. 18); the round's workflow refuses a second vote too.
+      if (round.votes.some((vote) => vote.voterId === currentUser(req).userId))
+        throw new HttpError(409, 'ALREADY_VOTED', `already voted in round ${number}`);
+      const outcome = await forward(
+        deps,
+        req,
+        approvalRoundWorkflowId(cycle.workflowId, number),
+        castVoteUpdate,
+        {
+          actor: actorOf(req),
+          decision: body.decision,
+          comment: body.comment,
+        },
+      );
+      res.status(201).json({ vote: { round: number, decision: body.decision }, outcome });
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,203 @@
+// Editing a cycle's configuration, schedule and indicators (Art. 5, 8, 12), only before publication:
+// once the targets are sent to the units they are frozen (Art. 8).
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../../deps';
+import { requireRole } from '../../auth/access';
+import { HttpError, badRequest, notFound } from '../../errors';
+import { writeAudit } from '../../../activities/audit';
+import { approvalRuleSchema } from '../../../domain/cycle/approvalRule';
+import { scoringConfigSchema } from '../../../domain/scoring/scoringConfig';
+import { createCycleBody, indicatorBody } from '../cycleRoutes';
+import { describeRoute } from '../../openapi/describeRoute';
+import { actorOf, findCycle, yearParams } from './shared';
+
+export const updateCycleBody = createCycleBody
+  .omit({ year: true })
+  .extend({ schedule: createCycleBody.shape.schedule.optional(), useThirdParty: z.boolean().optional() })
+  .partial()
+  .strict();
+export const updateIndicatorBody = indicatorBody.omit({ code: true }).strict();
+const indicatorParams = yearParams.extend({ code: z.string().min(1).max(40) });
+
+const frozen = () =>
+  new HttpError(
+    409,
+    'WRONG_STAGE',
+    'targets are published; the cycle configuration can no longer change (Art. 8)',
+  );
+
+describeRoute({
+  method: 'put',
+  path: '/cycles/:year',
+  summary: 'Edit the configuration and schedule (only before publication, Art. 8)',
+  tags: ['cycle configuration'],
+  roles: ['OFFICE'],
+  params: yearParams,
+  body: updateCycleBody,
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'put',
+  path: '/cycles/:year/indicators/:code',
+  summary:
+    'Replace an indicator, its checkpoints and non-undertaking units (only before publication, Art. 8, 12)',
+  tags: ['cycle configuration'],
+  roles: ['OFFICE'],
+  params: indicatorParams,
+  body: updateIndicatorBody,
+  errors: [404, 409],
+});
+
+export function configurationRoutes(deps: ApiDeps): Router {
+  const { db } = deps;
+  const router = Router();
+
+  router.put('/:year', requireRole(db, 'OFFICE'), async (req, res) => {
+    const actor = actorOf(req);
+    const { year } = yearParams.parse(req.params);
+    const body = updateCycleBody.parse(req.body);
+    const cycle = await findCycle(db, year);
+    if (cycle.publishedAt) throw frozen();
+    const scoringConfig =
+      body.scoringConfig === undefined
+        ? scoringConfigSchema.parse(cycle.scoringConfig)
+        : scoringConfigSchema.parse(body.scoringConfig);
+    const useThirdParty = body.useThirdParty ?? cycle.useThirdParty;
+    if (useThirdParty && !scoringConfig.comprehensive.thirdParty) {
+      throw badRequest(
+        'scoringConfig.comprehensive.thirdParty: a cycle with a third party needs its weight (Art. 11: 8/4/3)',
+        {
+          'scoringConfig.comprehensive.thirdParty': 'required when useThirdParty is true',
+        },
+      );
+    }
+    const schedule = body.schedule ?? {
+      selfCheckOpensAt: cycle.selfCheckOpensAt.toISOString(),
+      selfCheckDueAt: cycle.selfCheckDueAt.toISOString(),
+      verificationDueAt: cycle.verificationDueAt.toISOString(),
+      evaluationDueAt: cycle.evaluationDueAt.toISOString(),
+    };
+    const at = (value: string) => Date.parse(value);
+    if (!(
+      at(schedule.selfCheckOpensAt) < at(schedule.selfCheckDueAt) &&
+      at(schedule.selfCheckDueAt) <= at(schedule.verificationDueAt) &&
+      at(schedule.verificationDueAt) <= at(schedule.evaluationDueAt)
+    )) {
+      throw badRequest(
+        'schedule: dates must follow the cycle: self-check opens < self-check due <= verification due <= evaluation due',
+        { schedule: 'dates out of order' },
+      );
+    }
+    const updated = await db.$transaction(async (tx) => {
+      const saved = await tx.cycle.update({
+        where: { id: cycle.id },
+        data: {
+          ...(body.title !== undefined ? { title: body.title } : {}),
+          ...(body.docNumber !== undefined ? { docNumber: body.docNumber } : {}),
+          ...(body.approvalRule !== undefined
+            ? { approvalRule: approvalRuleSchema.parse(body.approvalRule) }
+            : {}),
+          ...(body.explanationDays !== undefined ? { explanationDays: body.explanationDays } : {}),
+          ...(body.reminderLeadDays !== undefined ? { reminderLeadDays: body.reminderLeadDays } : {}),
+          scoringConfig,
+          useThirdParty,
+          selfCheckOpensAt: new Date(schedule.selfCheckOpensAt),
+          selfCheckDueAt: new Date(schedule.selfCheckDueAt),
+          verificationDueAt: new Date(schedule.verificationDueAt),
+          evaluationDueAt: new Date(schedule.evaluationDueAt),
+        },
+      });
+      await writeAudit(tx, {
+        cycleId: cycle.id,
+        actor,
+        action: 'cycle.update',
+        targetType: 'Cycle',
+        targetId: cycle.id,
+        before: cycle,
+        after: body,
+        ip: req.ip,
+      });
+      return saved;
+    });
+    res.json({ cycle: updated });
+  });
+
+  router.put('/:year/indicators/:code', requireRole(db, 'OFFICE'), async (req, res) => {
+    const actor = actorOf(req);
+    const { year, code } = indicatorParams.parse(req.params);
+    const body = updateIndicatorBody.parse(req.body);
+    const cycle = await findCycle(db, year);
+    if (cycle.publishedAt)
+      throw new HttpError(
+        409,
+        'WRONG_STAGE',
+        'targets are published; indicators can no longer change (Art. 8)',
+      );
+    const existing = await db.indicator.findUnique({
+      where: { cycleId_code: { cycleId: cycle.id, code } },
+      include: { checkpoints: true, notUndertaken: true },
+    });
+    if (!existing) throw notFound(`indicator ${code}`);
+    const department = body.departmentCode
+      ? await db.department.findUnique({ where: { code: body.departmentCode } })
+      : null;
+    if (body.departmentCode && !department)
+      throw badRequest(`departmentCode: unknown department ${body.departmentCode}`, {
+        departmentCode: 'unknown',
+      });
+    const units = await db.unit.findMany({ where: { code: { in: body.notUndertakenBy } } });
+    const unknown = body.notUndertakenBy.filter((unitCode) => !units.some((unit) => unit.code === unitCode));
+    if (unknown.length)
+      throw badRequest(`notUndertakenBy: unknown units ${unknown.join(', ')}`, {
+        notUndertakenBy: `unknown: ${unknown.join(', ')}`,
+      });
+    const clash = await db.checkpoint.findFirst({
+      where: {
+        cycleId: cycle.id,
+        code: { in: body.checkpoints.map((checkpoint) => checkpoint.code) },
+        indicatorId: { not: existing.id },
+      },
+    });
+    if (clash)
+      throw new HttpError(409, 'DUPLICATE', `checkpoint ${clash.code} exists under another indicator`);
+    const indicator = await db.$transaction(async (tx) => {
+      await tx.checkpoint.deleteMany({ where: { indicatorId: existing.id } });
+      await tx.nonUndertaking.deleteMany({ where: { indicatorId: existing.id } });
+      const saved = await tx.indicator.update({
+        where: { id: existing.id },
+        data: {
+          name: body.name,
+          nameEn: body.nameEn ?? null,
+          group: body.group,
+          weight: body.weight,
+          standard: body.standard,
+          departmentId: department?.id ?? null,
+          checkpoints: {
+            create: body.checkpoints.map((checkpoint) => ({
+              ...checkpoint,
+              cycleId: cycle.id,
+              dueAt: new Date(checkpoint.dueAt),
+            })),
+          },
+          notUndertaken: { create: units.map((unit) => ({ unitId: unit.id })) },
+        },
+        include: { checkpoints: true },
+      });
+      await writeAudit(tx, {
+        cycleId: cycle.id,
+        actor,
+        action: 'indicator.update',
+        targetType: 'Indicator',
+        targetId: existing.id,
+        before: existing,
+        after: body,
+        ip: req.ip,
+      });
+      return saved;
+    });
+    res.json({ indicator });
+  });
+
+  return router;
+}

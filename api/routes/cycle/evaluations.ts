@@ -1,0 +1,114 @@
+// Comprehensive evaluation (Art. 9, 13): party-group members and ranking departments rank the units of
+// each category; a third party, if engaged, enters 0-100 scores (Art. 9, 11).
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../../deps';
+import { currentUser, deny, requireRole } from '../../auth/access';
+import { HttpError } from '../../errors';
+import { describeRoute } from '../../openapi/describeRoute';
+import { enterThirdPartyScoresUpdate, submitRankingUpdate } from '../../../workflows/contract';
+import { actorOf, findCycle, forward, uuid, yearParams } from './shared';
+
+export const rankingBody = z
+  .object({
+    kind: z.enum(['LEADER', 'DEPARTMENT']),
+    categoryId: uuid,
+    unitOrder: z.array(uuid).min(1).max(200),
+  })
+  .strict();
+export const thirdPartyBody = z
+  .object({
+    scores: z
+      .array(z.object({ unitId: uuid, score: z.number().min(0).max(100) }).strict())
+      .min(1)
+      .max(500),
+  })
+  .strict();
+const RANKERS = ['LEADER', 'PARTY_MEMBER', 'DEPARTMENT'] as const;
+
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/rankings',
+  summary:
+    'Submit a ranking of every unit of a category (kind LEADER: party-group members; DEPARTMENT: ranking departments)',
+  tags: ['evaluation'],
+  roles: [...RANKERS],
+  params: yearParams,
+  body: rankingBody,
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/rankings',
+  summary: 'Rankings (an evaluator: its own; the office: all)',
+  tags: ['evaluation'],
+  roles: ['OFFICE', 'ADMIN', ...RANKERS],
+  params: yearParams,
+  errors: [404],
+});
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/third-party-scores',
+  summary: 'Enter third-party scores 0-100 per unit (only for a cycle that engages a third party)',
+  tags: ['evaluation'],
+  roles: ['THIRD_PARTY', 'OFFICE'],
+  params: yearParams,
+  body: thirdPartyBody,
+  errors: [404, 409],
+});
+
+export function evaluationRoutes(deps: ApiDeps): Router {
+  const { db } = deps;
+  const router = Router();
+
+  router.post('/:year/rankings', requireRole(db, ...RANKERS), async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const body = rankingBody.parse(req.body);
+    const user = currentUser(req);
+    // Art. 13: party-group members give the leader evaluation, departments the department evaluation.
+    if (body.kind === 'LEADER' && user.role === 'DEPARTMENT')
+      await deny(db, req, 'a department submits DEPARTMENT rankings only');
+    if (body.kind === 'DEPARTMENT' && user.role !== 'DEPARTMENT')
+      await deny(db, req, 'party-group members submit LEADER rankings only');
+    const cycle = await findCycle(db, year);
+    const category = await db.category.findUnique({ where: { id: body.categoryId } });
+    if (!category) throw new HttpError(404, 'NOT_FOUND', `categoryId: category ${body.categoryId} not found`);
+    await forward(deps, req, cycle.workflowId, submitRankingUpdate, {
+      actor: actorOf(req),
+      kind: body.kind,
+      categoryId: body.categoryId,
+      unitOrder: body.unitOrder,
+    });
+    res.json({ ranking: { kind: body.kind, categoryId: body.categoryId, unitOrder: body.unitOrder } });
+  });
+
+  router.get('/:year/rankings', requireRole(db, 'OFFICE', 'ADMIN', ...RANKERS), async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const cycle = await findCycle(db, year);
+    const user = currentUser(req);
+    const own =
+      user.role === 'DEPARTMENT'
+        ? { kind: 'DEPARTMENT' as const, evaluatorKey: user.departmentId ?? '' }
+        : user.role === 'LEADER' || user.role === 'PARTY_MEMBER'
+          ? { kind: 'LEADER' as const, evaluatorKey: user.userId }
+          : {};
+    const rankings = await db.ranking.findMany({
+      where: { cycleId: cycle.id, ...own },
+      orderBy: [{ kind: 'asc' }, { evaluatorKey: 'asc' }, { categoryId: 'asc' }],
+    });
+    res.json({ rankings });
+  });
+
+  router.post('/:year/third-party-scores', requireRole(db, 'THIRD_PARTY', 'OFFICE'), async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const body = thirdPartyBody.parse(req.body);
+    const cycle = await findCycle(db, year);
+    const count = await forward(deps, req, cycle.workflowId, enterThirdPartyScoresUpdate, {
+      actor: actorOf(req),
+      scores: body.scores,
+    });
+    res.json({ recorded: count });
+  });
+
+  return router;
+}

@@ -1,0 +1,272 @@
+// After publication (Art. 19-21): feedback to each unit's principal leader and its confirmation,
+// failing units' written explanations and their review, and incentives for units graded GOOD.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../../deps';
+import { requireRole } from '../../auth/access';
+import { HttpError, notFound } from '../../errors';
+import { describeRoute } from '../../openapi/describeRoute';
+import {
+  confirmFeedbackUpdate,
+  feedbackWorkflowId,
+  recordFeedbackUpdate,
+  recordIncentiveUpdate,
+  reviewExplanationUpdate,
+  submitExplanationUpdate,
+} from '../../../workflows/contract';
+import {
+  actorOf,
+  checkEvidence,
+  findCycle,
+  forward,
+  requireOwnUnit,
+  requireUnitExists,
+  unitFilter,
+  uuid,
+  yearParams,
+} from './shared';
+
+const unitParams = yearParams.extend({ unitId: uuid });
+const unitQuery = z.object({ unitId: uuid.optional() });
+export const feedbackBody = z
+  .object({ content: z.string().trim().min(1, 'the feedback may not be empty').max(20000) })
+  .strict();
+export const confirmBody = z.object({ note: z.string().max(5000).optional() }).strict();
+export const explanationBody = z
+  .object({
+    content: z.string().trim().min(1, 'the explanation may not be empty').max(50000),
+    evidenceIds: z.array(uuid).max(20).default([]),
+  })
+  .strict();
+export const reviewBody = z
+  .object({ decision: z.enum(['ACCEPT', 'RETURN']), comment: z.string().max(5000).optional() })
+  .strict()
+  .refine((body) => body.decision !== 'RETURN' || Boolean(body.comment?.trim()), {
+    message: 'say what must be revised',
+    path: ['comment'],
+  });
+export const incentiveBody = z
+  .object({
+    unitId: uuid,
+    kind: z.enum(['RECOGNITION', 'RECOGNITION_AND_REWARD']),
+    amount: z.number().positive().max(100_000_000).nullable().optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict()
+  .refine((body) => body.kind !== 'RECOGNITION_AND_REWARD' || Boolean(body.amount), {
+    message: 'a reward in lieu of subsidy (以奖代补) needs a positive amount',
+    path: ['amount'],
+  });
+const LEADERSHIP = ['OFFICE', 'LEADER', 'PARTY_MEMBER'] as const;
+
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/feedback/:unitId',
+  summary: 'Record the leadership group’s feedback to a unit’s principal leader (Art. 19)',
+  tags: ['follow-up'],
+  roles: [...LEADERSHIP],
+  params: unitParams,
+  body: feedbackBody,
+  response: { status: 201 },
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/feedback/:unitId/confirm',
+  summary: 'The unit confirms the feedback was passed on to its staff (Art. 19)',
+  tags: ['follow-up'],
+  roles: ['UNIT'],
+  params: unitParams,
+  body: confirmBody,
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/feedback',
+  summary: 'Feedback and confirmations (a unit: its own)',
+  tags: ['follow-up'],
+  roles: ['UNIT', 'ADMIN', 'DEPARTMENT', ...LEADERSHIP],
+  params: yearParams,
+  query: unitQuery,
+  errors: [404],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/explanations',
+  summary: 'Failing units’ written explanations (a unit: its own)',
+  tags: ['follow-up'],
+  roles: ['UNIT', 'ADMIN', 'DEPARTMENT', ...LEADERSHIP],
+  params: yearParams,
+  query: unitQuery,
+  errors: [404],
+});
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/explanations/:unitId',
+  summary: 'A failing unit submits its written explanation (Art. 21)',
+  tags: ['follow-up'],
+  roles: ['UNIT'],
+  params: unitParams,
+  body: explanationBody,
+  response: { status: 201 },
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/explanations/:unitId/review',
+  summary: 'The office accepts an explanation or returns it for revision (Art. 21)',
+  tags: ['follow-up'],
+  roles: ['OFFICE'],
+  params: unitParams,
+  body: reviewBody,
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/incentives',
+  summary: 'Record an incentive for a unit graded GOOD (Art. 20)',
+  tags: ['follow-up'],
+  roles: ['OFFICE'],
+  params: yearParams,
+  body: incentiveBody,
+  response: { status: 201 },
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/incentives',
+  summary: 'Incentives (a unit: its own)',
+  tags: ['follow-up'],
+  roles: ['UNIT', 'ADMIN', 'DEPARTMENT', ...LEADERSHIP],
+  params: yearParams,
+  query: unitQuery,
+  errors: [404],
+});
+
+export function followUpRoutes(deps: ApiDeps): Router {
+  const { db } = deps;
+  const router = Router();
+
+  router.post('/:year/feedback/:unitId', requireRole(db, ...LEADERSHIP), async (req, res) => {
+    const { year, unitId } = unitParams.parse(req.params);
+    const body = feedbackBody.parse(req.body);
+    const cycle = await findCycle(db, year);
+    await requireUnitExists(db, unitId);
+    await forward(deps, req, cycle.workflowId, recordFeedbackUpdate, {
+      actor: actorOf(req),
+      unitId,
+      content: body.content,
+    });
+    res.status(201).json({ feedback: { unitId, content: body.content } });
+  });
+
+  router.post('/:year/feedback/:unitId/confirm', requireRole(db, 'UNIT'), async (req, res) => {
+    const { year, unitId } = unitParams.parse(req.params);
+    const body = confirmBody.parse(req.body ?? {});
+    await requireOwnUnit(db, req, unitId);
+    const cycle = await findCycle(db, year);
+    const feedback = await db.feedback.findUnique({
+      where: { cycleId_unitId: { cycleId: cycle.id, unitId } },
+    });
+    if (!feedback) throw notFound(`feedback for unit ${unitId}`);
+    if (feedback.confirmedAt)
+      throw new HttpError(
+        409,
+        'CLOSED',
+        `feedback was already confirmed on ${feedback.confirmedAt.toISOString()}`,
+      );
+    await forward(deps, req, feedbackWorkflowId(cycle.workflowId, unitId), confirmFeedbackUpdate, {
+      actor: actorOf(req),
+      note: body.note,
+    });
+    res.json({ feedback: { unitId, confirmed: true } });
+  });
+
+  router.get('/:year/feedback', async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const unitId = await unitFilter(db, req, unitQuery.parse(req.query).unitId);
+    const cycle = await findCycle(db, year);
+    const feedback = await db.feedback.findMany({
+      where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
+      orderBy: { recordedAt: 'asc' },
+    });
+    res.json({ feedback });
+  });
+
+  router.get('/:year/explanations', async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const unitId = await unitFilter(db, req, unitQuery.parse(req.query).unitId);
+    const cycle = await findCycle(db, year);
+    const explanations = await db.explanation.findMany({
+      where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
+      include: {
+        evidence: { where: { deletedAt: null }, select: { id: true, originalName: true, sha256: true } },
+      },
+      orderBy: { dueAt: 'asc' },
+    });
+    res.json({ explanations });
+  });
+
+  router.post('/:year/explanations/:unitId', requireRole(db, 'UNIT'), async (req, res) => {
+    const { year, unitId } = unitParams.parse(req.params);
+    const body = explanationBody.parse(req.body);
+    await requireOwnUnit(db, req, unitId);
+    const cycle = await findCycle(db, year);
+    const evidence = await checkEvidence(db, cycle.id, unitId, body.evidenceIds);
+    const status = await forward(deps, req, cycle.workflowId, submitExplanationUpdate, {
+      actor: actorOf(req),
+      unitId,
+      content: body.content,
+      evidence,
+    });
+    res.status(201).json({ explanation: status });
+  });
+
+  router.post('/:year/explanations/:unitId/review', requireRole(db, 'OFFICE'), async (req, res) => {
+    const { year, unitId } = unitParams.parse(req.params);
+    const body = reviewBody.parse(req.body);
+    const cycle = await findCycle(db, year);
+    const status = await forward(deps, req, cycle.workflowId, reviewExplanationUpdate, {
+      actor: actorOf(req),
+      unitId,
+      decision: body.decision,
+      comment: body.comment,
+    });
+    res.json({ explanation: status });
+  });
+
+  router.post('/:year/incentives', requireRole(db, 'OFFICE'), async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const body = incentiveBody.parse(req.body);
+    const cycle = await findCycle(db, year);
+    await requireUnitExists(db, body.unitId);
+    await forward(deps, req, cycle.workflowId, recordIncentiveUpdate, {
+      actor: actorOf(req),
+      unitId: body.unitId,
+      kind: body.kind,
+      amount: body.amount ?? null,
+      note: body.note,
+    });
+    res
+      .status(201)
+      .json({ incentive: { unitId: body.unitId, kind: body.kind, amount: body.amount ?? null } });
+  });
+
+  router.get('/:year/incentives', async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const unitId = await unitFilter(db, req, unitQuery.parse(req.query).unitId);
+    const cycle = await findCycle(db, year);
+    const incentives = await db.incentive.findMany({
+      where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
+      orderBy: { createdAt: 'asc' },
+    });
+    res.json({
+      incentives: incentives.map((row) => ({
+        ...row,
+        amount: row.amount === null ? null : Number(row.amount),
+      })),
+    });
+  });
+
+  return router;
+}

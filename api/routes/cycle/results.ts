@@ -1,0 +1,171 @@
+// Results (Art. 10-18): the office and the leadership group see them once scored; a unit sees the
+// category rankings and its own breakdown only once they are published (stage NOTIFICATION, Art. 18).
+// The office edits each unit's evaluation opinion (评价意见, Art. 10) while scoring.
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../../deps';
+import { currentUser, deny, requireRole } from '../../auth/access';
+import { notFound } from '../../errors';
+import { describeRoute } from '../../openapi/describeRoute';
+import { editOpinionUpdate } from '../../../workflows/contract';
+import type { CycleStage } from '../../../domain/cycle/stages';
+import type { Db } from '../../../prisma/client';
+import {
+  READERS,
+  actorOf,
+  findCycle,
+  forward,
+  isPublished,
+  requireOwnUnit,
+  uuid,
+  yearParams,
+} from './shared';
+
+const unitParams = yearParams.extend({ unitId: uuid });
+export const opinionBody = z
+  .object({ opinion: z.string().trim().min(1, 'the opinion may not be empty').max(5000) })
+  .strict();
+
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/results',
+  summary: 'Every unit’s total, grades and category rank (units: only after publication)',
+  tags: ['results'],
+  roles: ['UNIT', ...READERS],
+  params: yearParams,
+  errors: [404],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/results/:unitId',
+  summary:
+    'One unit’s result with its article-cited breakdown and opinion (a unit: its own, after publication)',
+  tags: ['results'],
+  roles: ['UNIT', ...READERS],
+  params: unitParams,
+  errors: [404],
+});
+describeRoute({
+  method: 'put',
+  path: '/cycles/:year/results/:unitId/opinion',
+  summary: 'Edit a unit’s evaluation opinion (stage SCORING, Art. 10)',
+  tags: ['results'],
+  roles: ['OFFICE'],
+  params: unitParams,
+  body: opinionBody,
+  errors: [404, 409],
+});
+
+async function requireResultReader(db: Db, req: Request, stage: CycleStage) {
+  const user = currentUser(req);
+  if (user.role === 'UNIT') {
+    if (!isPublished(stage)) await deny(db, req, 'results are visible to units once published (Art. 18)');
+  } else if (!READERS.includes(user.role)) {
+    await deny(db, req, `role ${user.role} may not read results`);
+  }
+}
+
+const summary = (row: {
+  unitId: string;
+  total: unknown;
+  indicatorScore: unknown;
+  indicatorPoints: unknown;
+  leaderScore: unknown;
+  departmentScore: unknown;
+  thirdPartyScore: unknown;
+  comprehensivePoints: unknown;
+  bonus: unknown;
+  deduction: unknown;
+  downgradeLevels: number;
+  scoreGrade: string;
+  finalGrade: string;
+  categoryRank: number;
+  scoredAt: Date;
+}) => ({
+  unitId: row.unitId,
+  indicatorScore: Number(row.indicatorScore),
+  indicatorPoints: Number(row.indicatorPoints),
+  leaderScore: Number(row.leaderScore),
+  departmentScore: Number(row.departmentScore),
+  thirdPartyScore: row.thirdPartyScore === null ? null : Number(row.thirdPartyScore),
+  comprehensivePoints: Number(row.comprehensivePoints),
+  bonus: Number(row.bonus),
+  deduction: Number(row.deduction),
+  downgradeLevels: row.downgradeLevels,
+  total: Number(row.total),
+  scoreGrade: row.scoreGrade,
+  finalGrade: row.finalGrade,
+  categoryRank: row.categoryRank,
+  scoredAt: row.scoredAt,
+});
+
+export function resultRoutes(deps: ApiDeps): Router {
+  const { db } = deps;
+  const router = Router();
+
+  router.get('/:year/results', async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const cycle = await findCycle(db, year);
+    await requireResultReader(db, req, cycle.stage);
+    const rows = await db.unitResult.findMany({
+      where: { cycleId: cycle.id },
+      include: {
+        unit: {
+          select: {
+            code: true,
+            name: true,
+            categoryId: true,
+            category: { select: { code: true, name: true } },
+          },
+        },
+      },
+      orderBy: [
+        { unit: { category: { sortOrder: 'asc' } } },
+        { categoryRank: 'asc' },
+        { unit: { sortOrder: 'asc' } },
+      ],
+    });
+    res.json({
+      stage: cycle.stage,
+      published: isPublished(cycle.stage),
+      results: rows.map((row) => ({ ...summary(row), unit: row.unit })),
+    });
+  });
+
+  router.get('/:year/results/:unitId', async (req, res) => {
+    const { year, unitId } = unitParams.parse(req.params);
+    const cycle = await findCycle(db, year);
+    await requireResultReader(db, req, cycle.stage);
+    await requireOwnUnit(db, req, unitId);
+    const row = await db.unitResult.findUnique({
+      where: { cycleId_unitId: { cycleId: cycle.id, unitId } },
+      include: { unit: { select: { code: true, name: true, categoryId: true } } },
+    });
+    if (!row) throw notFound(`result of unit ${unitId} in cycle ${year}`);
+    res.json({
+      result: {
+        ...summary(row),
+        unit: row.unit,
+        breakdown: row.breakdown,
+        opinion: row.opinion,
+        opinionEdited: Boolean(row.opinionEditedById),
+      },
+    });
+  });
+
+  router.put('/:year/results/:unitId/opinion', requireRole(db, 'OFFICE'), async (req, res) => {
+    const { year, unitId } = unitParams.parse(req.params);
+    const body = opinionBody.parse(req.body);
+    const cycle = await findCycle(db, year);
+    if (!(await db.unitResult.findUnique({ where: { cycleId_unitId: { cycleId: cycle.id, unitId } } })))
+      throw notFound(`result of unit ${unitId} in cycle ${year}`);
+    await forward(deps, req, cycle.workflowId, editOpinionUpdate, {
+      actor: actorOf(req),
+      unitId,
+      opinion: body.opinion,
+    });
+    res.json({ unitId, opinion: body.opinion });
+  });
+
+  return router;
+}

@@ -1,0 +1,121 @@
+// The year-end self-check (Art. 8: 年终自查): one entry per undertaken indicator, with evidence.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../../deps';
+import { requireRole } from '../../auth/access';
+import { describeRoute } from '../../openapi/describeRoute';
+import { submitSelfCheckUpdate } from '../../../workflows/contract';
+import {
+  READERS,
+  actorOf,
+  checkEvidence,
+  findCycle,
+  forward,
+  requireOwnUnit,
+  requireUnitExists,
+  unitFilter,
+  uuid,
+  yearParams,
+} from './shared';
+
+export const selfCheckBody = z
+  .object({
+    unitId: uuid,
+    items: z
+      .array(
+        z
+          .object({
+            indicatorId: uuid,
+            selfFraction: z.number().min(0).max(1).nullable().optional(),
+            text: z.string().trim().min(1, 'describe what was done').max(20000),
+            evidenceIds: z.array(uuid).max(50).default([]),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+const selfCheckQuery = z.object({ unitId: uuid.optional() });
+
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/self-checks',
+  summary: 'A unit submits its year-end self-check per indicator (stage SELF_CHECK)',
+  tags: ['self-check'],
+  roles: ['UNIT'],
+  params: yearParams,
+  body: selfCheckBody,
+  response: { status: 201 },
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/self-checks',
+  summary: 'Self-check entries with evidence (a unit: its own)',
+  tags: ['self-check'],
+  roles: ['UNIT', ...READERS],
+  params: yearParams,
+  query: selfCheckQuery,
+  errors: [404],
+});
+
+export function selfCheckRoutes(deps: ApiDeps): Router {
+  const { db } = deps;
+  const router = Router();
+
+  router.post('/:year/self-checks', requireRole(db, 'UNIT'), async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const body = selfCheckBody.parse(req.body);
+    await requireOwnUnit(db, req, body.unitId);
+    const cycle = await findCycle(db, year);
+    await requireUnitExists(db, body.unitId);
+    const items = [];
+    for (const [index, item] of body.items.entries()) {
+      const evidence = await checkEvidence(
+        db,
+        cycle.id,
+        body.unitId,
+        item.evidenceIds,
+        `items.${index}.evidenceIds`,
+      );
+      items.push({
+        indicatorId: item.indicatorId,
+        selfFraction: item.selfFraction ?? null,
+        text: item.text,
+        evidence,
+      });
+    }
+    const count = await forward(deps, req, cycle.workflowId, submitSelfCheckUpdate, {
+      actor: actorOf(req),
+      unitId: body.unitId,
+      items,
+    });
+    res.status(201).json({ recorded: count });
+  });
+
+  router.get('/:year/self-checks', async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const query = selfCheckQuery.parse(req.query);
+    const unitId = await unitFilter(db, req, query.unitId);
+    const cycle = await findCycle(db, year);
+    const selfChecks = await db.selfCheck.findMany({
+      where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
+      include: {
+        indicator: { select: { code: true, name: true } },
+        evidence: {
+          where: { deletedAt: null },
+          select: { id: true, originalName: true, mimeType: true, sizeBytes: true, sha256: true },
+        },
+      },
+      orderBy: [{ unitId: 'asc' }, { indicator: { sortOrder: 'asc' } }],
+    });
+    res.json({
+      selfChecks: selfChecks.map((row) => ({
+        ...row,
+        selfFraction: row.selfFraction === null ? null : Number(row.selfFraction),
+      })),
+    });
+  });
+
+  return router;
+}

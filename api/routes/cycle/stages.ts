@@ -1,0 +1,83 @@
+// The office moves the cycle on by hand (Art. 8: 节点、自查、核验、评价 end early when all is in) and
+// extends deadlines with a stated reason; the workflow decides whether the stage allows it.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../../deps';
+import { requireRole } from '../../auth/access';
+import { describeRoute } from '../../openapi/describeRoute';
+import {
+  advanceStageUpdate,
+  extendDeadlineUpdate,
+  type ExtendDeadlineInput,
+} from '../../../workflows/contract';
+import { actorOf, cycleStageSchema, findCycle, forward, yearParams } from './shared';
+
+export const advanceBody = z
+  .object({ from: cycleStageSchema, note: z.string().max(2000).optional() })
+  .strict();
+export const deadlineBody = z
+  .object({
+    target: z
+      .string()
+      .regex(
+        /^(SELF_CHECK|VERIFICATION|EVALUATION|CHECKPOINT_ROUND:.+|EXPLANATION:[0-9a-fA-F-]{36})$/,
+        'SELF_CHECK, VERIFICATION, EVALUATION, CHECKPOINT_ROUND:<round key> or EXPLANATION:<unit id>',
+      ),
+    newDueAt: z.iso.datetime({ offset: true }),
+    reason: z.string().trim().min(1, 'say why the deadline moves').max(2000),
+  })
+  .strict();
+
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/stage/advance',
+  summary:
+    'Close the current stage now and open the next (CHECKPOINTS, SELF_CHECK, VERIFICATION, EVALUATION)',
+  tags: ['stages'],
+  roles: ['OFFICE'],
+  params: yearParams,
+  body: advanceBody,
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/deadlines',
+  summary: 'Extend a deadline (a stage, a checkpoint round or a failing unit’s explanation) with a reason',
+  tags: ['stages'],
+  roles: ['OFFICE'],
+  params: yearParams,
+  body: deadlineBody,
+  errors: [404, 409],
+});
+
+export function stageRoutes(deps: ApiDeps): Router {
+  const { db } = deps;
+  const router = Router();
+
+  router.post('/:year/stage/advance', requireRole(db, 'OFFICE'), async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const body = advanceBody.parse(req.body);
+    const cycle = await findCycle(db, year);
+    const stage = await forward(deps, req, cycle.workflowId, advanceStageUpdate, {
+      actor: actorOf(req),
+      from: body.from,
+      note: body.note,
+    });
+    res.json({ stage });
+  });
+
+  router.post('/:year/deadlines', requireRole(db, 'OFFICE'), async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const body = deadlineBody.parse(req.body);
+    const cycle = await findCycle(db, year);
+    const newDueAt = await forward(deps, req, cycle.workflowId, extendDeadlineUpdate, {
+      actor: actorOf(req),
+      target: body.target as ExtendDeadlineInput['target'],
+      newDueAt: new Date(body.newDueAt).toISOString(),
+      reason: body.reason,
+    });
+    res.json({ target: body.target as ExtendDeadlineInput['target'], newDueAt });
+  });
+
+  return router;
+}

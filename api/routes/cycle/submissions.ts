@@ -1,0 +1,123 @@
+// Checkpoint submissions (Art. 8: 证明材料 per checkpoint) go to the checkpoint round's own workflow;
+// the API checks the unit, the checkpoint and that every evidence file is the unit's own in this cycle.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../../deps';
+import { requireRole } from '../../auth/access';
+import { HttpError, notFound } from '../../errors';
+import { describeRoute } from '../../openapi/describeRoute';
+import { checkpointRoundWorkflowId, submitCheckpointUpdate } from '../../../workflows/contract';
+import {
+  READERS,
+  actorOf,
+  checkEvidence,
+  findCycle,
+  forward,
+  requireOwnUnit,
+  requireUnitExists,
+  unitFilter,
+  uuid,
+  yearParams,
+} from './shared';
+
+export const submissionBody = z
+  .object({
+    unitId: uuid,
+    text: z.string().max(20000).default(''),
+    evidenceIds: z.array(uuid).max(50).default([]),
+  })
+  .strict()
+  .refine((body) => body.text.trim().length > 0 || body.evidenceIds.length > 0, {
+    message: 'give a text or at least one evidence file',
+    path: ['text'],
+  });
+const checkpointParams = yearParams.extend({ checkpointId: uuid });
+const submissionsQuery = z.object({ unitId: uuid.optional(), checkpointId: uuid.optional() });
+
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/checkpoints/:checkpointId/submissions',
+  summary: 'A unit submits its evidence for a checkpoint (late ones are kept and flagged)',
+  tags: ['checkpoints'],
+  roles: ['UNIT'],
+  params: checkpointParams,
+  body: submissionBody,
+  response: { status: 201 },
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/submissions',
+  summary: 'Checkpoint submissions with their evidence (a unit: its own)',
+  tags: ['checkpoints'],
+  roles: ['UNIT', ...READERS],
+  params: yearParams,
+  query: submissionsQuery,
+  errors: [404],
+});
+
+export function submissionRoutes(deps: ApiDeps): Router {
+  const { db } = deps;
+  const router = Router();
+
+  router.post('/:year/checkpoints/:checkpointId/submissions', requireRole(db, 'UNIT'), async (req, res) => {
+    const { year, checkpointId } = checkpointParams.parse(req.params);
+    const body = submissionBody.parse(req.body);
+    await requireOwnUnit(db, req, body.unitId);
+    const cycle = await findCycle(db, year);
+    await requireUnitExists(db, body.unitId);
+    const checkpoint = await db.checkpoint.findFirst({ where: { id: checkpointId, cycleId: cycle.id } });
+    if (!checkpoint) throw notFound(`checkpoint ${checkpointId} in cycle ${year}`);
+    if (!cycle.publishedAt) throw new HttpError(409, 'WRONG_STAGE', 'the targets are not published yet');
+    const evidence = await checkEvidence(db, cycle.id, body.unitId, body.evidenceIds);
+    const status = await deps.cycles.status(cycle.workflowId);
+    const round = status.rounds.find((candidate) => candidate.checkpointIds.includes(checkpoint.id));
+    if (!round) throw notFound(`checkpoint round of ${checkpoint.code}`);
+    const result = await forward(
+      deps,
+      req,
+      checkpointRoundWorkflowId(cycle.workflowId, round.key),
+      submitCheckpointUpdate,
+      {
+        actor: actorOf(req),
+        unitId: body.unitId,
+        checkpointId: checkpoint.id,
+        text: body.text,
+        evidence,
+      },
+    );
+    res.status(201).json({ submission: { id: result.submissionId, late: result.late, roundKey: round.key } });
+  });
+
+  router.get('/:year/submissions', async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const query = submissionsQuery.parse(req.query);
+    const unitId = await unitFilter(db, req, query.unitId);
+    const cycle = await findCycle(db, year);
+    const submissions = await db.checkpointSubmission.findMany({
+      where: {
+        checkpoint: { cycleId: cycle.id },
+        ...(unitId ? { unitId } : {}),
+        ...(query.checkpointId ? { checkpointId: query.checkpointId } : {}),
+      },
+      include: {
+        checkpoint: { select: { code: true, name: true, dueAt: true } },
+        evidence: {
+          where: { deletedAt: null },
+          select: {
+            id: true,
+            originalName: true,
+            mimeType: true,
+            sizeBytes: true,
+            sha256: true,
+            uploadedAt: true,
+          },
+        },
+      },
+      orderBy: [{ checkpoint: { dueAt: 'asc' } }, { submittedAt: 'asc' }],
+    });
+    res.json({ submissions });
+  });
+
+  return router;
+}

@@ -1,0 +1,165 @@
+// Verification (Art. 8: 察访核验): completion fractions per checkpoint (office, leadership group and,
+// in their own field, departments) and per indicator at year end (office and leadership group).
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../../deps';
+import { currentUser, deny, requireRole } from '../../auth/access';
+import { badRequest } from '../../errors';
+import { describeRoute } from '../../openapi/describeRoute';
+import { verifyCheckpointsUpdate, verifyYearEndUpdate } from '../../../workflows/contract';
+import { READERS, actorOf, findCycle, forward, unitFilter, uuid, yearParams } from './shared';
+
+const method = z.enum(['DOCUMENT_REVIEW', 'ON_SITE']);
+const fraction = z
+  .number()
+  .min(0, 'a completion fraction is within 0-1')
+  .max(1, 'a completion fraction is within 0-1');
+export const checkpointVerificationBody = z
+  .object({
+    entries: z
+      .array(
+        z
+          .object({
+            checkpointId: uuid,
+            unitId: uuid,
+            fraction,
+            method: method.default('DOCUMENT_REVIEW'),
+            note: z.string().max(5000).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(2000),
+  })
+  .strict();
+export const yearEndVerificationBody = z
+  .object({
+    entries: z
+      .array(
+        z
+          .object({
+            indicatorId: uuid,
+            unitId: uuid,
+            fraction,
+            method: method.default('DOCUMENT_REVIEW'),
+            note: z.string().max(5000).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(2000),
+  })
+  .strict();
+const verificationsQuery = z.object({ unitId: uuid.optional() });
+
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/verifications/checkpoints',
+  summary: 'Record checkpoint completion fractions (a department: only checkpoints of its own indicators)',
+  tags: ['verification'],
+  roles: ['OFFICE', 'LEADER', 'PARTY_MEMBER', 'DEPARTMENT'],
+  params: yearParams,
+  body: checkpointVerificationBody,
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/verifications/year-end',
+  summary: 'Record year-end completion fractions per indicator and unit',
+  tags: ['verification'],
+  roles: ['OFFICE', 'LEADER', 'PARTY_MEMBER'],
+  params: yearParams,
+  body: yearEndVerificationBody,
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/verifications',
+  summary: 'Checkpoint and year-end verifications (a unit: its own)',
+  tags: ['verification'],
+  roles: ['UNIT', ...READERS],
+  params: yearParams,
+  query: verificationsQuery,
+  errors: [404],
+});
+
+export function verificationRoutes(deps: ApiDeps): Router {
+  const { db } = deps;
+  const router = Router();
+
+  router.post(
+    '/:year/verifications/checkpoints',
+    requireRole(db, 'OFFICE', 'LEADER', 'PARTY_MEMBER', 'DEPARTMENT'),
+    async (req, res) => {
+      const { year } = yearParams.parse(req.params);
+      const body = checkpointVerificationBody.parse(req.body);
+      const cycle = await findCycle(db, year);
+      const checkpoints = await db.checkpoint.findMany({
+        where: { cycleId: cycle.id, id: { in: body.entries.map((entry) => entry.checkpointId) } },
+        include: { indicator: { select: { departmentId: true } } },
+      });
+      const fields: Record<string, string> = {};
+      body.entries.forEach((entry, index) => {
+        if (!checkpoints.some((checkpoint) => checkpoint.id === entry.checkpointId))
+          fields[`entries.${index}.checkpointId`] =
+            `checkpoint ${entry.checkpointId} is not in cycle ${year}`;
+      });
+      if (Object.keys(fields).length > 0)
+        throw badRequest(`unknown checkpoints: ${Object.values(fields).join('; ')}`, fields);
+      // Departments verify evidence in their own field only (SPEC §1: "may verify checkpoint evidence in their field").
+      const user = currentUser(req);
+      if (
+        user.role === 'DEPARTMENT' &&
+        checkpoints.some((checkpoint) => checkpoint.indicator.departmentId !== user.departmentId)
+      ) {
+        await deny(db, req, 'a department verifies only checkpoints of the indicators it owns');
+      }
+      const count = await forward(deps, req, cycle.workflowId, verifyCheckpointsUpdate, {
+        actor: actorOf(req),
+        entries: body.entries,
+      });
+      res.json({ recorded: count });
+    },
+  );
+
+  router.post(
+    '/:year/verifications/year-end',
+    requireRole(db, 'OFFICE', 'LEADER', 'PARTY_MEMBER'),
+    async (req, res) => {
+      const { year } = yearParams.parse(req.params);
+      const body = yearEndVerificationBody.parse(req.body);
+      const cycle = await findCycle(db, year);
+      const count = await forward(deps, req, cycle.workflowId, verifyYearEndUpdate, {
+        actor: actorOf(req),
+        entries: body.entries,
+      });
+      res.json({ recorded: count });
+    },
+  );
+
+  router.get('/:year/verifications', async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const query = verificationsQuery.parse(req.query);
+    const unitId = await unitFilter(db, req, query.unitId);
+    const cycle = await findCycle(db, year);
+    const unitWhere = unitId ? { unitId } : {};
+    const [checkpoints, yearEnd] = await Promise.all([
+      db.checkpointVerification.findMany({
+        where: { checkpoint: { cycleId: cycle.id }, ...unitWhere },
+        include: { checkpoint: { select: { code: true, name: true } } },
+        orderBy: [{ unitId: 'asc' }, { checkpoint: { code: 'asc' } }],
+      }),
+      db.yearEndVerification.findMany({
+        where: { cycleId: cycle.id, ...unitWhere },
+        include: { indicator: { select: { code: true, name: true } } },
+        orderBy: [{ unitId: 'asc' }, { indicator: { code: 'asc' } }],
+      }),
+    ]);
+    res.json({
+      checkpoints: checkpoints.map((row) => ({ ...row, fraction: Number(row.fraction) })),
+      yearEnd: yearEnd.map((row) => ({ ...row, fraction: Number(row.fraction) })),
+    });
+  });
+
+  return router;
+}
