@@ -29,6 +29,8 @@ import {
 } from '../evidence/evidenceAccess';
 import { isStageAtOrAfter, type CycleStage } from '../../domain/cycle/stages';
 import type { Db } from '../../prisma/client';
+import { groupCheckpointRounds } from '../../domain/cycle/checkpointRounds';
+import { checkpointRoundWorkflowId, roundStatusQuery } from '../../workflows/contract';
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const evidenceParams = z.object({ evidenceId: z.uuid() });
@@ -345,7 +347,7 @@ export function evidenceRoutes(deps: ApiDeps): Router {
       }));
       submissionFacts = {
         verified,
-        roundClosed: await checkpointRoundClosed(deps, row.cycle, row.submission.checkpoint),
+        roundClosed: await checkpointRoundClosed(deps, row.cycle, row.submission.checkpoint, row.submission),
       };
     }
     const refusal = deletionRefusal({
@@ -390,22 +392,28 @@ export function evidenceRoutes(deps: ApiDeps): Router {
 }
 
 /**
- * Whether the checkpoint round of a submission has closed: the workflow knows (deadline extensions
- * included); past the checkpoint stage every round is closed; without the workflow, the due date decides.
+ * Whether the checkpoint round of a submission has closed. The round's own workflow knows (it holds the
+ * due-date timer, deadline extensions and the office's "close now"); a late submission proves it; past
+ * the checkpoint stage every round is closed; without a running workflow the due date decides.
  */
 async function checkpointRoundClosed(
   deps: ApiDeps,
   cycle: { stage: string; workflowId: string },
-  checkpoint: { id: string; dueAt: Date },
+  checkpoint: { id: string; code: string; dueAt: Date },
+  submission: { late: boolean },
 ): Promise<boolean> {
-  if (isStageAtOrAfter(cycle.stage as CycleStage, 'SELF_CHECK')) return true;
+  if (submission.late || isStageAtOrAfter(cycle.stage as CycleStage, 'SELF_CHECK')) return true;
+  const [round] = groupCheckpointRounds([
+    { id: checkpoint.id, code: checkpoint.code, dueAt: checkpoint.dueAt.toISOString() },
+  ]);
   try {
-    const status = await deps.cycles.status(cycle.workflowId);
-    if (isStageAtOrAfter(status.stage, 'SELF_CHECK')) return true;
-    const round = status.rounds.find((candidate) => candidate.checkpointIds.includes(checkpoint.id));
-    if (round) return round.closed;
+    const status = await deps.cycles.query(
+      checkpointRoundWorkflowId(cycle.workflowId, round.key),
+      roundStatusQuery,
+    );
+    return status.closed || Date.parse(status.dueAt) <= Date.now();
   } catch {
-    // the workflow is not running (closed or not published): fall through to the date
+    // the round's workflow has ended (the cycle moved on) or never ran: fall through to the date
   }
   return checkpoint.dueAt.getTime() <= Date.now();
 }
