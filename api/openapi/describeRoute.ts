@@ -91,6 +91,8 @@ export function describeRoute(route: RouteDescription): void {
     summary: route.summary,
     description: [route.description, `Access: ${who}.`].filter(Boolean).join('\n\n'),
     tags: route.tags,
+    // Machine-readable access rule: the access tests derive their role matrix from it.
+    'x-kaohe-roles': route.roles,
     ...(isPublic
       ? { security: [] }
       : { security: mutating ? [{ session: [], csrf: [] }] : [{ session: [] }] }),
