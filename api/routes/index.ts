@@ -13,6 +13,7 @@ import { evidenceRoutes } from './evidenceRoutes';
 import { dashboardRoutes } from './dashboardRoutes';
 import { notificationRoutes } from './notificationRoutes';
 import { auditRoutes } from './auditRoutes';
+import { exportRoutes } from './exportRoutes';
 import { openApiRoutes } from '../openapi/openApiDocument';
 
 export function mountRoutes(api: Router, deps: ApiDeps): void {
@@ -23,6 +24,7 @@ export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use(dashboardRoutes(deps));
   api.use(notificationRoutes(deps));
   api.use(auditRoutes(deps));
+  api.use(exportRoutes(deps));
   api.use('/cycles', cycleRoutes(deps));
   api.use('/cycles', cycleActionRoutes(deps));
   api.use('/scoring', scoringRoutes(deps));

@@ -1,8 +1,9 @@
 // Dynamic monitoring of checkpoint rounds (Art. 8): per round, how many units are on time, late or
 // missing, from the dashboard's per-unit statuses.
 
-export type ProgressStatus = 'ON_TIME' | 'LATE' | 'MISSING';
-export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['ON_TIME', 'LATE', 'MISSING'];
+/** PENDING: not submitted yet, due date not passed; NOT_UNDERTAKEN: none of the round's indicators (Art. 12). */
+export type ProgressStatus = 'ON_TIME' | 'LATE' | 'MISSING' | 'PENDING' | 'NOT_UNDERTAKEN';
+export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['ON_TIME', 'LATE', 'MISSING', 'PENDING'];
 
 export interface RoundUnitStatus {
   unitId: string;
@@ -11,7 +12,13 @@ export interface RoundUnitStatus {
 }
 
 export function roundCounts(units: readonly RoundUnitStatus[]): Record<ProgressStatus, number> {
-  const counts: Record<ProgressStatus, number> = { ON_TIME: 0, LATE: 0, MISSING: 0 };
+  const counts: Record<ProgressStatus, number> = {
+    ON_TIME: 0,
+    LATE: 0,
+    MISSING: 0,
+    PENDING: 0,
+    NOT_UNDERTAKEN: 0,
+  };
   for (const unit of units) if (unit.status in counts) counts[unit.status] += 1;
   return counts;
 }

@@ -24,20 +24,29 @@ import { useI18n } from '../i18n/I18nProvider';
 import { CYCLE_STAGES, type CycleStage } from '../logic/roleMenu';
 import { normalizeRounds, PROGRESS_STATUSES, roundCounts } from '../logic/checkpointProgress';
 import { formatDate } from '../logic/format';
-import { useCycle } from '../session/useCycle';
+import { useCycle, useUnits } from '../session/useCycle';
 import { useSession } from '../session/SessionProvider';
 
-const STATUS_COLOR = { ON_TIME: 'green', LATE: 'orange', MISSING: 'red' } as const;
+const STATUS_COLOR = {
+  ON_TIME: 'green',
+  LATE: 'orange',
+  MISSING: 'red',
+  PENDING: 'blue',
+  NOT_UNDERTAKEN: 'default',
+} as const;
 
+/** GET /cycles/:year/dashboard (api/routes/dashboardRoutes.ts dashboardSchema), the parts drawn here. */
 interface Dashboard {
-  rounds?: unknown;
-  explanations?: { unitId: string; unitName?: string; status: string; dueAt?: string; overdue?: boolean }[];
+  checkpointRounds?: unknown;
+  timeline?: { stage: string; enteredAt: string | null; current: boolean; article?: string }[];
+  explanations?: { unitId: string; status: string; dueAt?: string; overdue?: boolean }[];
 }
 
 export function DashboardPage() {
   const { t, locale } = useI18n();
   const { user, reloadCycles } = useSession();
   const { year, cycle, error, reload } = useCycle();
+  const { units } = useUnits();
   const status = useApi<{ status: { stage: CycleStage; published?: boolean } }>(
     year ? `/cycles/${year}/status` : null,
   );
@@ -54,7 +63,7 @@ export function DashboardPage() {
   const [acknowledge, setAcknowledge] = useState(false);
   const [actionError, setActionError] = useState<unknown>();
   const stage = (status.data?.status.stage ?? cycle?.stage ?? 'TARGET_SETTING') as CycleStage;
-  const rounds = useMemo(() => normalizeRounds(dashboard.data?.rounds), [dashboard.data]);
+  const rounds = useMemo(() => normalizeRounds(dashboard.data?.checkpointRounds), [dashboard.data]);
 
   const chartOption = useMemo(
     () => ({
@@ -67,7 +76,15 @@ export function DashboardPage() {
         name: t(`progress.${key}`),
         type: 'bar',
         stack: 'units',
-        itemStyle: { color: { ON_TIME: '#52c41a', LATE: '#fa8c16', MISSING: '#f5222d' }[key] },
+        itemStyle: {
+          color: {
+            ON_TIME: '#52c41a',
+            LATE: '#fa8c16',
+            MISSING: '#f5222d',
+            PENDING: '#1677ff',
+            NOT_UNDERTAKEN: '#d9d9d9',
+          }[key],
+        },
         data: rounds.map((round) => roundCounts(round.units)[key]),
       })),
     }),
@@ -101,9 +118,11 @@ export function DashboardPage() {
       },
     });
   const current = CYCLE_STAGES.indexOf(stage);
-  const entered = new Map(
-    (cycle?.transitions ?? []).map((transition) => [transition.stage, transition.enteredAt]),
+  const entered = new Map<string, string | null>(
+    dashboard.data?.timeline?.map((row) => [row.stage, row.enteredAt]) ??
+      (cycle?.transitions ?? []).map((transition) => [transition.stage, transition.enteredAt]),
   );
+  const unitName = (id: string) => units.find((unit) => unit.id === id)?.name ?? id;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -188,11 +207,13 @@ export function DashboardPage() {
                   {t('dashboard.round', { key: round.key, due: formatDate(round.dueAt, locale) })}
                 </Typography.Text>
                 <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 }}>
-                  {round.units.map((unit) => (
-                    <Tag key={unit.unitId} color={STATUS_COLOR[unit.status]}>
-                      {unit.unitName ?? unit.unitId} · {t(`progress.${unit.status}`)}
-                    </Tag>
-                  ))}
+                  {round.units
+                    .filter((unit) => unit.status !== 'NOT_UNDERTAKEN')
+                    .map((unit) => (
+                      <Tag key={unit.unitId} color={STATUS_COLOR[unit.status]}>
+                        {unit.unitName ?? unit.unitId} · {t(`progress.${unit.status}`)}
+                      </Tag>
+                    ))}
                 </div>
               </div>
             ))}
@@ -208,8 +229,8 @@ export function DashboardPage() {
               columns={[
                 {
                   title: t('results.unit'),
-                  dataIndex: 'unitName',
-                  render: (value, row) => value ?? row.unitId,
+                  dataIndex: 'unitId',
+                  render: unitName,
                 },
                 {
                   title: t('followUp.status'),

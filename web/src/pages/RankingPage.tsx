@@ -172,7 +172,7 @@ export function RankingPage() {
       <ErrorNotice error={unitsError ?? categories.error} />
       <Row gutter={[16, 16]}>
         {(categories.data?.categories ?? []).map((category) => {
-          const members = units.filter((unit) => unit.categoryId === category.id);
+          const members = units.filter((unit) => (unit.category?.id ?? unit.categoryId) === category.id);
           if (members.length === 0) return null;
           return (
             <Col key={category.id} xs={24} md={12} xl={8}>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { EvidenceLinks } from '../components/EvidenceViewer';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDate } from '../logic/format';
 import { useSession } from '../session/SessionProvider';
@@ -22,8 +23,6 @@ interface QueueSubmission {
   submittedAt: string;
   evidence?: { id: string; originalName: string; mimeType?: string }[];
 }
-
-const VIEWABLE = /^(application\/pdf|image\/)/;
 
 export function VerificationPage() {
   const { t, locale } = useI18n();
@@ -89,22 +88,7 @@ export function VerificationPage() {
               render: (_, row) => (
                 <Space orientation="vertical" size={0}>
                   {row.text ? <Typography.Text>{row.text}</Typography.Text> : null}
-                  {(row.evidence ?? []).map((file) => (
-                    <Space key={file.id} size={4}>
-                      {VIEWABLE.test(file.mimeType ?? '') ? (
-                        <a
-                          href={`/api/evidence/${file.id}/download?inline=1`}
-                          target="_blank"
-                          rel="noreferrer"
-                        >
-                          {t('app.view')}
-                        </a>
-                      ) : null}
-                      <a href={`/api/evidence/${file.id}/download`} download>
-                        {file.originalName}
-                      </a>
-                    </Space>
-                  ))}
+                  <EvidenceLinks files={row.evidence ?? []} />
                 </Space>
               ),
             },

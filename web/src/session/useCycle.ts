@@ -59,7 +59,8 @@ export interface UnitRow {
   code: string;
   name: string;
   nameEn?: string | null;
-  categoryId: string;
+  /** GET /units nests the category and leaves categoryId out. */
+  categoryId?: string;
   category?: { id: string; code: string; name: string; nameEn?: string | null };
 }
 

@@ -1,0 +1,118 @@
+// What the result exports need, read once from PostgreSQL: the cycle, its scored units by category
+// (Art. 6: ranking is within a category) and whether the party group approved the results (Art. 18).
+import type { Db } from '../../prisma/client';
+import federation from '../../runtime/seed/federation.json';
+
+export type Grade = 'GOOD' | 'FAIRLY_GOOD' | 'PASS' | 'FAIL';
+
+export interface ExportUnitResult {
+  unitCode: string;
+  unitName: string;
+  categoryCode: string;
+  categoryName: string;
+  categorySort: number;
+  indicatorScore: string;
+  indicatorPoints: string;
+  leaderScore: string;
+  departmentScore: string;
+  thirdPartyScore: string | null;
+  comprehensivePoints: string;
+  bonus: string;
+  deduction: string;
+  downgradeLevels: number;
+  total: string;
+  scoreGrade: Grade;
+  finalGrade: Grade;
+  categoryRank: number;
+  opinion: string;
+  breakdown: unknown;
+}
+
+export interface ResultExportData {
+  federationName: string;
+  year: number;
+  title: string;
+  docNumber: string | null;
+  /** The approved round's decision time; null while the results are not approved (a draft). */
+  approvedAt: Date | null;
+  useThirdParty: boolean;
+  results: ExportUnitResult[];
+}
+
+export async function loadResultExportData(db: Db, year: number): Promise<ResultExportData | null> {
+  const cycle = await db.cycle.findUnique({ where: { year } });
+  if (!cycle) return null;
+  const [rows, approved] = await Promise.all([
+    db.unitResult.findMany({
+      where: { cycleId: cycle.id },
+      include: { unit: { include: { category: true } } },
+    }),
+    db.approvalRound.findFirst({
+      where: { cycleId: cycle.id, status: 'APPROVED' },
+      orderBy: { number: 'desc' },
+    }),
+  ]);
+  const text = (value: { toString(): string } | null) => (value === null ? null : value.toString());
+  const results = rows
+    .map((row) => ({
+      unitCode: row.unit.code,
+      unitName: row.unit.name,
+      categoryCode: row.unit.category.code,
+      categoryName: row.unit.category.name,
+      categorySort: row.unit.category.sortOrder,
+      indicatorScore: row.indicatorScore.toString(),
+      indicatorPoints: row.indicatorPoints.toString(),
+      leaderScore: row.leaderScore.toString(),
+      departmentScore: row.departmentScore.toString(),
+      thirdPartyScore: text(row.thirdPartyScore),
+      comprehensivePoints: row.comprehensivePoints.toString(),
+      bonus: row.bonus.toString(),
+      deduction: row.deduction.toString(),
+      downgradeLevels: row.downgradeLevels,
+      total: row.total.toString(),
+      scoreGrade: row.scoreGrade as Grade,
+      finalGrade: row.finalGrade as Grade,
+      categoryRank: row.categoryRank,
+      opinion: row.opinion,
+      breakdown: row.breakdown,
+    }))
+    .sort(
+      (a, b) =>
+        a.categorySort - b.categorySort ||
+        a.categoryCode.localeCompare(b.categoryCode) ||
+        a.categoryRank - b.categoryRank ||
+        a.unitCode.localeCompare(b.unitCode),
+    );
+  return {
+    federationName: federation.federation.name,
+    year: cycle.year,
+    title: cycle.title,
+    docNumber: cycle.docNumber,
+    approvedAt: approved?.decidedAt ?? null,
+    useThirdParty: cycle.useThirdParty,
+    results,
+  };
+}
+
+export const GRADE_LABELS: Record<Grade, string> = {
+  GOOD: '好',
+  FAIRLY_GOOD: '较好',
+  PASS: '合格',
+  FAIL: '不合格',
+};
+
+/** Half away from zero to 2 decimals on the decimal string itself (SPEC §4: display only). */
+export function displayPoints(value: string | null): string {
+  if (value === null || value === '') return '';
+  const negative = value.trim().startsWith('-');
+  const [whole, fraction = ''] = value.trim().replace(/^[-+]/, '').split('.');
+  const digits = (fraction + '000').slice(0, 3);
+  let cents = BigInt(whole || '0') * 100n + BigInt(digits.slice(0, 2));
+  if (Number(digits[2]) >= 5) cents += 1n;
+  const text = `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+  return negative && cents !== 0n ? `-${text}` : text;
+}
+
+/** 2026年3月31日 */
+export const chineseDate = (date: Date) =>
+  `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
