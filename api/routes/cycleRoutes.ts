@@ -66,7 +66,10 @@ export function cycleRoutes(deps: ApiDeps): Router {
 
   router.get('/', async (req, res) => {
     currentUser(req);
-    const cycles = await db.cycle.findMany({ orderBy: { year: 'desc' }, select: { id: true, year: true, title: true, stage: true, publishedAt: true, closedAt: true } });
+    const cycles = await db.cycle.findMany({
+      orderBy: { year: 'desc' },
+      select: { id: true, year: true, title: true, stage: true, publishedAt: true, closedAt: true },
+    });
     res.json({ cycles });
   });
 
@@ -75,17 +78,28 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const body = createCycleBody.parse(req.body);
     const scoringConfig = scoringConfigSchema.parse(body.scoringConfig ?? {});
     if (body.useThirdParty && !scoringConfig.comprehensive.thirdParty) {
-      throw badRequest('scoringConfig.comprehensive.thirdParty: a cycle with a third party needs its weight (Art. 11: 8/4/3)', {
-        'scoringConfig.comprehensive.thirdParty': 'required when useThirdParty is true',
-      });
+      throw badRequest(
+        'scoringConfig.comprehensive.thirdParty: a cycle with a third party needs its weight (Art. 11: 8/4/3)',
+        {
+          'scoringConfig.comprehensive.thirdParty': 'required when useThirdParty is true',
+        },
+      );
     }
     const s = body.schedule;
-    if (!(s.selfCheckOpensAt < s.selfCheckDueAt && s.selfCheckDueAt <= s.verificationDueAt && s.verificationDueAt <= s.evaluationDueAt)) {
-      throw badRequest('schedule: dates must follow the cycle: self-check opens < self-check due <= verification due <= evaluation due', {
-        schedule: 'dates out of order',
-      });
+    if (!(
+      s.selfCheckOpensAt < s.selfCheckDueAt &&
+      s.selfCheckDueAt <= s.verificationDueAt &&
+      s.verificationDueAt <= s.evaluationDueAt
+    )) {
+      throw badRequest(
+        'schedule: dates must follow the cycle: self-check opens < self-check due <= verification due <= evaluation due',
+        {
+          schedule: 'dates out of order',
+        },
+      );
     }
-    if (await db.cycle.findUnique({ where: { year: body.year } })) throw new HttpError(409, 'DUPLICATE', `a cycle for ${body.year} exists`);
+    if (await db.cycle.findUnique({ where: { year: body.year } }))
+      throw new HttpError(409, 'DUPLICATE', `a cycle for ${body.year} exists`);
     const cycle = await db.cycle.create({
       data: {
         year: body.year,
@@ -104,7 +118,15 @@ export function cycleRoutes(deps: ApiDeps): Router {
         createdById: actor.userId,
       },
     });
-    await writeAudit(db, { cycleId: cycle.id, actor, action: 'cycle.create', targetType: 'Cycle', targetId: cycle.id, after: body, ip: req.ip });
+    await writeAudit(db, {
+      cycleId: cycle.id,
+      actor,
+      action: 'cycle.create',
+      targetType: 'Cycle',
+      targetId: cycle.id,
+      after: body,
+      ip: req.ip,
+    });
     res.status(201).json({ cycle });
   });
 
@@ -114,7 +136,14 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const cycle = await db.cycle.findUnique({
       where: { year },
       include: {
-        indicators: { include: { checkpoints: { orderBy: { dueAt: 'asc' } }, notUndertaken: { include: { unit: { select: { code: true } } } }, department: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
+        indicators: {
+          include: {
+            checkpoints: { orderBy: { dueAt: 'asc' } },
+            notUndertaken: { include: { unit: { select: { code: true } } } },
+            department: true,
+          },
+          orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+        },
         transitions: { orderBy: { enteredAt: 'asc' } },
       },
     });
@@ -127,15 +156,30 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const { year } = cycleParams.parse(req.params);
     const body = indicatorBody.parse(req.body);
     const cycle = await findCycle(db, year);
-    if (cycle.publishedAt) throw new HttpError(409, 'WRONG_STAGE', 'targets are published; indicators can no longer change (Art. 8)');
-    const department = body.departmentCode ? await db.department.findUnique({ where: { code: body.departmentCode } }) : null;
-    if (body.departmentCode && !department) throw badRequest(`departmentCode: unknown department ${body.departmentCode}`, { departmentCode: 'unknown' });
+    if (cycle.publishedAt)
+      throw new HttpError(
+        409,
+        'WRONG_STAGE',
+        'targets are published; indicators can no longer change (Art. 8)',
+      );
+    const department = body.departmentCode
+      ? await db.department.findUnique({ where: { code: body.departmentCode } })
+      : null;
+    if (body.departmentCode && !department)
+      throw badRequest(`departmentCode: unknown department ${body.departmentCode}`, {
+        departmentCode: 'unknown',
+      });
     const units = await db.unit.findMany({ where: { code: { in: body.notUndertakenBy } } });
     const unknown = body.notUndertakenBy.filter((code) => !units.some((unit) => unit.code === code));
-    if (unknown.length) throw badRequest(`notUndertakenBy: unknown units ${unknown.join(', ')}`, { notUndertakenBy: `unknown: ${unknown.join(', ')}` });
+    if (unknown.length)
+      throw badRequest(`notUndertakenBy: unknown units ${unknown.join(', ')}`, {
+        notUndertakenBy: `unknown: ${unknown.join(', ')}`,
+      });
     const count = await db.indicator.count({ where: { cycleId: cycle.id } });
     const indicator = await db.$transaction(async (tx) => {
-      if (await tx.indicator.findUnique({ where: { cycleId_code: { cycleId: cycle.id, code: body.code } } })) {
+      if (
+        await tx.indicator.findUnique({ where: { cycleId_code: { cycleId: cycle.id, code: body.code } } })
+      ) {
         throw new HttpError(409, 'DUPLICATE', `indicator ${body.code} exists in this cycle`);
       }
       const created = await tx.indicator.create({
@@ -150,13 +194,25 @@ export function cycleRoutes(deps: ApiDeps): Router {
           departmentId: department?.id,
           sortOrder: count,
           checkpoints: {
-            create: body.checkpoints.map((checkpoint) => ({ ...checkpoint, cycleId: cycle.id, dueAt: new Date(checkpoint.dueAt) })),
+            create: body.checkpoints.map((checkpoint) => ({
+              ...checkpoint,
+              cycleId: cycle.id,
+              dueAt: new Date(checkpoint.dueAt),
+            })),
           },
           notUndertaken: { create: units.map((unit) => ({ unitId: unit.id })) },
         },
         include: { checkpoints: true },
       });
-      await writeAudit(tx, { cycleId: cycle.id, actor, action: 'indicator.create', targetType: 'Indicator', targetId: created.id, after: body, ip: req.ip });
+      await writeAudit(tx, {
+        cycleId: cycle.id,
+        actor,
+        action: 'indicator.create',
+        targetType: 'Indicator',
+        targetId: created.id,
+        after: body,
+        ip: req.ip,
+      });
       return created;
     });
     res.status(201).json({ indicator });
@@ -166,12 +222,25 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const actor = currentUser(req);
     const { year, code } = cycleParams.extend({ code: z.string() }).parse(req.params);
     const cycle = await findCycle(db, year);
-    if (cycle.publishedAt) throw new HttpError(409, 'WRONG_STAGE', 'targets are published; indicators can no longer change (Art. 8)');
+    if (cycle.publishedAt)
+      throw new HttpError(
+        409,
+        'WRONG_STAGE',
+        'targets are published; indicators can no longer change (Art. 8)',
+      );
     const indicator = await db.indicator.findUnique({ where: { cycleId_code: { cycleId: cycle.id, code } } });
     if (!indicator) throw notFound(`indicator ${code}`);
     await db.$transaction(async (tx) => {
       await tx.indicator.delete({ where: { id: indicator.id } });
-      await writeAudit(tx, { cycleId: cycle.id, actor, action: 'indicator.delete', targetType: 'Indicator', targetId: indicator.id, before: indicator, ip: req.ip });
+      await writeAudit(tx, {
+        cycleId: cycle.id,
+        actor,
+        action: 'indicator.delete',
+        targetType: 'Indicator',
+        targetId: indicator.id,
+        before: indicator,
+        ip: req.ip,
+      });
     });
     res.status(204).end();
   });
@@ -185,25 +254,51 @@ export function cycleRoutes(deps: ApiDeps): Router {
   router.post('/:year/publish', requireRole(db, 'OFFICE'), async (req, res) => {
     const actor = currentUser(req);
     const { year } = cycleParams.parse(req.params);
-    const { acknowledgeWarnings } = z.object({ acknowledgeWarnings: z.boolean().default(false) }).parse(req.body ?? {});
+    const { acknowledgeWarnings } = z
+      .object({ acknowledgeWarnings: z.boolean().default(false) })
+      .parse(req.body ?? {});
     const cycle = await findCycle(db, year);
-    if (cycle.publishedAt) throw new HttpError(409, 'ALREADY_PUBLISHED', `targets of ${year} were published on ${cycle.publishedAt.toISOString()}`);
+    if (cycle.publishedAt)
+      throw new HttpError(
+        409,
+        'ALREADY_PUBLISHED',
+        `targets of ${year} were published on ${cycle.publishedAt.toISOString()}`,
+      );
     const check = await publicationCheck(db, cycle);
     if (check.errors.length > 0) {
-      throw new HttpError(409, 'TARGETS_INVALID', `targets cannot be published: ${check.errors.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`);
+      throw new HttpError(
+        409,
+        'TARGETS_INVALID',
+        `targets cannot be published: ${check.errors.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
+      );
     }
     if (check.warnings.length > 0 && !acknowledgeWarnings) {
-      throw new HttpError(409, 'WARNINGS', `confirm with acknowledgeWarnings: ${check.warnings.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`);
+      throw new HttpError(
+        409,
+        'WARNINGS',
+        `confirm with acknowledgeWarnings: ${check.warnings.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
+      );
     }
     const publishedAt = new Date();
     await db.cycle.update({ where: { id: cycle.id }, data: { publishedAt } });
     try {
-      await deps.cycles.start(cycle.workflowId, { cycleId: cycle.id, approvalRule: approvalRuleSchema.parse(cycle.approvalRule) });
+      await deps.cycles.start(cycle.workflowId, {
+        cycleId: cycle.id,
+        approvalRule: approvalRuleSchema.parse(cycle.approvalRule),
+      });
     } catch (error) {
       await db.cycle.update({ where: { id: cycle.id }, data: { publishedAt: null } });
       throw error;
     }
-    await writeAudit(db, { cycleId: cycle.id, actor, action: 'cycle.publish', targetType: 'Cycle', targetId: cycle.id, after: { publishedAt, warnings: check.warnings }, ip: req.ip });
+    await writeAudit(db, {
+      cycleId: cycle.id,
+      actor,
+      action: 'cycle.publish',
+      targetType: 'Cycle',
+      targetId: cycle.id,
+      after: { publishedAt, warnings: check.warnings },
+      ip: req.ip,
+    });
     res.status(202).json({ cycle: { year, workflowId: cycle.workflowId, publishedAt } });
   });
 
@@ -212,13 +307,29 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const { year } = cycleParams.parse(req.params);
     const cycle = await findCycle(db, year);
     if (!cycle.publishedAt) return res.json({ status: { stage: 'TARGET_SETTING', published: false } });
-    res.json({ status: await deps.cycles.status(cycle.workflowId) });
+    try {
+      res.json({ status: await deps.cycles.status(cycle.workflowId) });
+    } catch (error) {
+      // Just after publication the workflow is still loading its setup and has no query handler yet:
+      // answer from the read model rather than fail.
+      if (
+        /did not register a handler/.test(
+          String((error as { cause?: { details?: string } }).cause?.details ?? (error as Error).message),
+        )
+      ) {
+        return res.json({ status: { stage: cycle.stage, published: true, starting: true } });
+      }
+      throw error;
+    }
   });
 
   return router;
 }
 
-async function publicationCheck(db: Db, cycle: { id: string; scoringConfig: unknown; selfCheckOpensAt: Date }) {
+async function publicationCheck(
+  db: Db,
+  cycle: { id: string; scoringConfig: unknown; selfCheckOpensAt: Date },
+) {
   const indicators = await db.indicator.findMany({
     where: { cycleId: cycle.id },
     include: { checkpoints: true, notUndertaken: { include: { unit: true } } },
@@ -230,7 +341,11 @@ async function publicationCheck(db: Db, cycle: { id: string; scoringConfig: unkn
       code: indicator.code,
       group: indicator.group,
       weight: Number(indicator.weight),
-      checkpoints: indicator.checkpoints.map((checkpoint) => ({ code: checkpoint.code, share: Number(checkpoint.share), dueAt: checkpoint.dueAt.toISOString() })),
+      checkpoints: indicator.checkpoints.map((checkpoint) => ({
+        code: checkpoint.code,
+        share: Number(checkpoint.share),
+        dueAt: checkpoint.dueAt.toISOString(),
+      })),
       notUndertakenBy: indicator.notUndertaken.map((row) => row.unit.code),
     })),
     unitCodes: units.map((unit) => unit.code),
@@ -239,8 +354,16 @@ async function publicationCheck(db: Db, cycle: { id: string; scoringConfig: unkn
   });
   const warnings: { field: string; message: string }[] = [];
   for (const unit of units) {
-    if (!unit.principalLeaderEmail) errors.push({ field: `units[${unit.code}].principalLeaderEmail`, message: 'no address for the principal leader: targets cannot be delivered (Art. 8)' });
-    if (!unit.partyCommitteeEmail) warnings.push({ field: `units[${unit.code}].partyCommitteeEmail`, message: 'no party-committee address: results and criticism cannot reach it (Art. 18, 21)' });
+    if (!unit.principalLeaderEmail)
+      errors.push({
+        field: `units[${unit.code}].principalLeaderEmail`,
+        message: 'no address for the principal leader: targets cannot be delivered (Art. 8)',
+      });
+    if (!unit.partyCommitteeEmail)
+      warnings.push({
+        field: `units[${unit.code}].partyCommitteeEmail`,
+        message: 'no party-committee address: results and criticism cannot reach it (Art. 18, 21)',
+      });
   }
   return { errors, warnings };
 }
