@@ -1,0 +1,104 @@
+// The OpenAPI 3.1 document is generated from the same zod schemas the routes parse with, and it
+// describes every route the app mounts (walked from Express's router stack), so clients and the
+// browsable docs never miss one.
+import request from 'supertest';
+import { startTestStack, type TestStack } from '../support/testStack';
+import { mountedRoutes } from '../../api/openapi/expressRoutes';
+import { toOpenApiPath } from '../../api/openapi/describeRoute';
+
+// Served outside the API's own contract: the document itself and the Swagger UI page.
+const SELF = new Set(['get /api/openapi.json', 'get /api/docs', 'get /api/docs/kaohe-init.js']);
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+describe('OpenAPI document', () => {
+  let stack: TestStack;
+  let document: {
+    openapi: string;
+    info: { title: string; version: string };
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          responses?: Record<string, unknown>;
+          parameters?: { in: string; name: string; required?: boolean }[];
+          summary?: string;
+        }
+      >
+    >;
+    components?: { schemas?: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
+  };
+  beforeAll(async () => {
+    stack = await startTestStack();
+    const response = await request(stack.app).get('/api/openapi.json');
+    expect(response.status).toBe(200);
+    document = response.body;
+  });
+  afterAll(async () => {
+    await stack?.teardown();
+  });
+
+  test('is OpenAPI 3.1 with info, the shared error schema and the session/CSRF security schemes', () => {
+    expect(document.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(document.info.title).toContain('Kaohe');
+    expect(document.components?.schemas).toHaveProperty('Error');
+    expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual(['csrf', 'session']);
+  });
+
+  test('every operation has a summary, responses, and a path parameter for every {name} in its path', () => {
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries(document.paths)) {
+      expect(path.startsWith('/')).toBe(true);
+      const names = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+      for (const method of METHODS) {
+        const operation = item[method];
+        if (!operation) continue;
+        if (!operation.summary) problems.push(`${method} ${path}: no summary`);
+        if (!operation.responses || Object.keys(operation.responses).length === 0)
+          problems.push(`${method} ${path}: no responses`);
+        const declared = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
+        for (const name of names) {
+          const parameter = declared.find((candidate) => candidate.name === name);
+          if (!parameter?.required)
+            problems.push(`${method} ${path}: path parameter ${name} not declared as required`);
+        }
+        for (const parameter of declared)
+          if (!names.includes(parameter.name))
+            problems.push(`${method} ${path}: declares ${parameter.name}, not in the path`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('describes every route mounted under /api (and nothing that is not mounted)', () => {
+    const mounted = mountedRoutes(stack.app).filter(
+      (route) => route.path.startsWith('/api/') && !SELF.has(`${route.method} ${route.path}`),
+    );
+    const missing = mounted
+      .filter((route) => !document.paths[toOpenApiPath(route.path.slice('/api'.length))]?.[route.method])
+      .map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(missing).toEqual([]);
+    const mountedKeys = new Set(
+      mounted.map((route) => `${route.method} ${toOpenApiPath(route.path.slice('/api'.length))}`),
+    );
+    const ghosts = Object.entries(document.paths).flatMap(([path, item]) =>
+      METHODS.filter((method) => item[method] && !mountedKeys.has(`${method} ${path}`)).map(
+        (method) => `${method.toUpperCase()} ${path}`,
+      ),
+    );
+    expect(ghosts).toEqual([]);
+  });
+
+  test('/api/docs serves Swagger UI, which loads /api/openapi.json', async () => {
+    const page = await request(stack.app).get('/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('swagger-ui-bundle.js');
+    const init = await request(stack.app).get('/api/docs/kaohe-init.js');
+    expect(init.text).toContain("url: '/api/openapi.json'");
+    const bundle = await request(stack.app).get('/api/docs/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers['content-type']).toMatch(/javascript/);
+    expect((await request(stack.app).get('/api/docs/swagger-ui.css')).status).toBe(200);
+  });
+});
