@@ -30,25 +30,26 @@ export function roundedNumber(value: ScoringDecimal, places = 2): number {
 
 /**
  * numerator / denominator rounded half away from zero to `places` decimals, as a JS number;
- * both are integers. Safe integers use exact double arithmetic (the remainder of two integers is
- * exact), larger ones BigInt, so the breakdown of every indicator stays exact without a decimal
- * object per line.
+ * both are integers. Below 2^52 a double division decides the rounding exactly, larger values go
+ * through BigInt, so the breakdown of every indicator stays exact without a decimal object per line.
  */
+const TWO_TO_52 = 2 ** 52;
+
 export function roundedRatio(numerator: number, denominator: number, places = 2): number {
-  const unit = 10 ** places;
+  const unit = places === 2 ? 100 : 10 ** places;
   const scaledNumerator = numerator * unit;
-  if (Number.isSafeInteger(scaledNumerator) && Number.isSafeInteger(denominator) && denominator > 0) {
-    const magnitude = Math.abs(scaledNumerator);
-    const remainder = magnitude % denominator;
-    let quotient = (magnitude - remainder) / denominator;
-    if (remainder * 2 >= denominator) quotient += 1;
+  const magnitude = scaledNumerator < 0 ? -scaledNumerator : scaledNumerator;
+  if (magnitude < TWO_TO_52 && denominator > 0 && denominator < TWO_TO_52) {
+    // The quotient is correctly rounded and |n| < 2^52 keeps its error below 1/(2d), the least
+    // distance of n/d from a half that it does not equal: Math.round decides as exact division would.
+    const quotient = Math.round(magnitude / denominator);
     return (scaledNumerator < 0 ? -quotient : quotient) / unit;
   }
   const n = BigInt(numerator) * BigInt(unit);
   const d = BigInt(denominator);
-  const magnitude = n < 0n ? -n : n;
-  let quotient = magnitude / d;
-  if ((magnitude % d) * 2n >= d) quotient += 1n;
+  const bigMagnitude = n < 0n ? -n : n;
+  let quotient = bigMagnitude / d;
+  if ((bigMagnitude % d) * 2n >= d) quotient += 1n;
   return Number(n < 0n ? -quotient : quotient) / unit;
 }
 

@@ -32,9 +32,16 @@ function main(argv: string[]): void {
   }
   try {
     const output = scoreUnits(parseScoringInput(file));
+    // Without the breakdown, copy the figures only (the breakdown is built on first read).
     const units = withBreakdown
       ? output.units
-      : output.units.map(({ breakdown: _breakdown, ...figures }) => figures);
+      : output.units.map((unit) =>
+          Object.fromEntries(
+            Object.keys(unit)
+              .filter((key) => key !== 'breakdown')
+              .map((key) => [key, unit[key as keyof typeof unit]]),
+          ),
+        );
     process.stdout.write(`${JSON.stringify({ units }, null, 1)}\n`);
   } catch (error) {
     if (isScoringInputError(error)) fail(error.toJSON());

@@ -3,11 +3,12 @@
 // per-indicator sums are exact integers; a unit's quotients are taken once with decimal.js.
 import { INPUT_SCALE, ScoringDecimal, roundedNumber, roundedRatio, toScaled } from './exactArithmetic';
 import { downgradeGrade, gradeOfTotal, sharedRanks } from './grades';
-import type { AdjustmentKind, ScoringInput, UnitRanking } from './scoringInput';
+import type { AdjustmentKind, IndicatorResult, ScoringInput, UnitRanking } from './scoringInput';
 import type {
   AdjustmentLine,
   DowngradeLine,
   IndicatorLine,
+  ScoreBreakdownOutput,
   ScoredUnit,
   ScoringOutput,
 } from './scoringOutput';
@@ -70,13 +71,10 @@ function meanRankScore(
   );
 }
 
-/** Score every unit of a checked scoring file (parseScoringInput). Never fails on a checked file. */
-export function scoreUnits(input: ScoringInput): ScoringOutput {
-  const { config } = input;
-  const categorySize = new Map<string, number>();
-  for (const unit of input.units) categorySize.set(unit.category, (categorySize.get(unit.category) ?? 0) + 1);
+type PreparedIndicator = ReturnType<typeof prepareIndicators>[number];
 
-  const indicators = input.indicators.map((indicator) => {
+function prepareIndicators(input: ScoringInput) {
+  return input.indicators.map((indicator) => {
     const checkpointShares = indicator.checkpoints.map((checkpoint) => toScaled(checkpoint.share));
     const checkpointShareSum = checkpointShares.reduce((sum, share) => sum + share, 0);
     return {
@@ -88,6 +86,101 @@ export function scoreUnits(input: ScoringInput): ScoringOutput {
       yearEndShare: INPUT_SCALE - checkpointShareSum,
     };
   });
+}
+
+/** Completion c = Σ share_k × fraction_k + (1 − Σ share_k) × yearEnd, in 1/10^8 (Art. 8, 11 含过程). */
+function completionOf(indicator: PreparedIndicator, cell: IndicatorResult | undefined): number {
+  if (!cell) return 0;
+  let completion = indicator.yearEndShare * toScaled(cell.yearEnd ?? 0);
+  const fractions = cell.checkpoints;
+  if (fractions) {
+    const checkpoints = indicator.source.checkpoints;
+    for (let k = 0; k < checkpoints.length; k += 1)
+      completion += indicator.checkpointShares[k] * toScaled(fractions[checkpoints[k].id] ?? 0);
+  }
+  return completion;
+}
+
+/**
+ * The exact sums behind a unit's indicator score (the hot loop: no allocation). Art. 12: the
+ * weights R of the indicators the unit does not undertake are spread evenly over its m others,
+ * w′ = w + R/m, so I = Σ w′c = (m·Σ w c + R·Σ c)/m with a single division, done by the caller.
+ */
+function indicatorSums(
+  indicators: readonly PreparedIndicator[],
+  unitId: string,
+  unitResults: Record<string, IndicatorResult>,
+) {
+  let m = 0;
+  let spread = 0; // R in 1/10^4
+  let weightedCompletion = 0; // Σ w·c in 1/10^12
+  let completionSum = 0; // Σ c in 1/10^8
+  for (const indicator of indicators) {
+    if (indicator.excluded.has(unitId)) {
+      spread += indicator.weight;
+      continue;
+    }
+    m += 1;
+    const completion = completionOf(indicator, unitResults[indicator.source.id]);
+    weightedCompletion += indicator.weight * completion;
+    completionSum += completion;
+  }
+  return { m, spread, weightedCompletion, completionSum };
+}
+
+/** One breakdown line per indicator: effective weight, checkpoint and year-end parts, points of I (0–100). */
+function indicatorLines(
+  indicators: readonly PreparedIndicator[],
+  unitId: string,
+  unitResults: Record<string, IndicatorResult>,
+  m: number,
+  spread: number,
+): IndicatorLine[] {
+  const denominator = m * POINTS_SCALE;
+  return indicators.map((indicator) => {
+    const { source } = indicator;
+    const undertaken = !indicator.excluded.has(unitId);
+    const cell = undertaken ? unitResults[source.id] : undefined;
+    // m·w′ in 1/10^4, kept whole so that every part divides exactly once.
+    const mTimesWeight = undertaken ? m * indicator.weight + spread : 0;
+    const checkpoints = source.checkpoints.map((checkpoint, k) => {
+      const fraction = cell?.checkpoints?.[checkpoint.id] ?? 0;
+      return {
+        checkpointId: checkpoint.id,
+        share: checkpoint.share,
+        fraction,
+        points: roundedRatio(mTimesWeight * indicator.checkpointShares[k] * toScaled(fraction), denominator),
+      };
+    });
+    const yearEndFraction = cell?.yearEnd ?? 0;
+    const completion = completionOf(indicator, cell);
+    return {
+      indicatorId: source.id,
+      name: source.name,
+      group: source.group,
+      baseWeight: source.weight,
+      effectiveWeight: roundedRatio(mTimesWeight, m * INPUT_SCALE, 4),
+      undertaken,
+      checkpoints,
+      yearEnd: {
+        share: indicator.yearEndShare / INPUT_SCALE,
+        fraction: yearEndFraction,
+        points: roundedRatio(mTimesWeight * indicator.yearEndShare * toScaled(yearEndFraction), denominator),
+      },
+      completion: roundedRatio(completion, COMPLETION_SCALE, 4),
+      points: roundedRatio(mTimesWeight * completion, denominator),
+      article: INDICATOR_ARTICLE,
+    };
+  });
+}
+
+/** Score every unit of a checked scoring file (parseScoringInput). Never fails on a checked file. */
+export function scoreUnits(input: ScoringInput): ScoringOutput {
+  const { config } = input;
+  const categorySize = new Map<string, number>();
+  for (const unit of input.units) categorySize.set(unit.category, (categorySize.get(unit.category) ?? 0) + 1);
+
+  const indicators = prepareIndicators(input);
 
   const leaderRanks = rankSums(input.rankings.leaders);
   const departmentRanks = rankSums(input.rankings.departments);
@@ -109,62 +202,7 @@ export function scoreUnits(input: ScoringInput): ScoringOutput {
   const scored = input.units.map((unit) => {
     const unitResults = input.results[unit.id] ?? {};
 
-    // Art. 12: the weights of indicators the unit does not undertake are spread evenly over all its
-    // other indicators: w′ = w + R/m, so I = Σ w′c = (m·Σ w c + R·Σ c)/m, exact with one division.
-    let spread = 0;
-    let undertakenCount = 0;
-    for (const indicator of indicators) {
-      if (indicator.excluded.has(unit.id)) spread += indicator.weight;
-      else undertakenCount += 1;
-    }
-    const m = undertakenCount;
-    let weightedCompletion = 0; // Σ w·c in 1/10^12
-    let completionSum = 0; // Σ c in 1/10^8
-    const lines: IndicatorLine[] = [];
-    for (const indicator of indicators) {
-      const { source } = indicator;
-      const undertaken = !indicator.excluded.has(unit.id);
-      const cell = undertaken ? unitResults[source.id] : undefined;
-      // m·w′ in 1/10^4: the spread weight times m, kept whole so every line divides exactly once.
-      const mTimesWeight = undertaken ? m * indicator.weight + spread : 0;
-      const denominator = m * POINTS_SCALE;
-      let completion = 0; // Σ share_k × fraction_k + (1 − Σ share_k) × yearEnd, in 1/10^8 (Art. 8, 11)
-      const checkpoints = source.checkpoints.map((checkpoint, k) => {
-        const fraction = cell?.checkpoints[checkpoint.id] ?? 0;
-        const part = indicator.checkpointShares[k] * toScaled(fraction);
-        completion += part;
-        return {
-          checkpointId: checkpoint.id,
-          share: checkpoint.share,
-          fraction,
-          points: roundedRatio(mTimesWeight * part, denominator),
-        };
-      });
-      const yearEndFraction = cell?.yearEnd ?? 0;
-      const yearEndPart = indicator.yearEndShare * toScaled(yearEndFraction);
-      completion += yearEndPart;
-      if (undertaken) {
-        weightedCompletion += indicator.weight * completion;
-        completionSum += completion;
-      }
-      lines.push({
-        indicatorId: source.id,
-        name: source.name,
-        group: source.group,
-        baseWeight: source.weight,
-        effectiveWeight: roundedRatio(mTimesWeight, m * INPUT_SCALE, 4),
-        undertaken,
-        checkpoints,
-        yearEnd: {
-          share: indicator.yearEndShare / INPUT_SCALE,
-          fraction: yearEndFraction,
-          points: roundedRatio(mTimesWeight * yearEndPart, denominator),
-        },
-        completion: roundedRatio(completion, COMPLETION_SCALE, 4),
-        points: roundedRatio(mTimesWeight * completion, denominator),
-        article: INDICATOR_ARTICLE,
-      });
-    }
+    const { m, spread, weightedCompletion, completionSum } = indicatorSums(indicators, unit.id, unitResults);
     const indicatorScore = new ScoringDecimal(weightedCompletion)
       .times(m)
       .plus(new ScoringDecimal(spread).times(completionSum))
@@ -239,7 +277,7 @@ export function scoreUnits(input: ScoringInput): ScoringOutput {
         deduction: roundedNumber(deduction),
         downgradeLevels,
         total: roundedTotal,
-        lines,
+        lines: () => indicatorLines(indicators, unit.id, unitResults, m, spread),
         comprehensive: {
           leader: part(leaderScore, config.comprehensive.leader, leaderPoints),
           department: part(departmentScore, config.comprehensive.department, departmentPoints),
@@ -269,27 +307,35 @@ export function scoreUnits(input: ScoringInput): ScoringOutput {
       const scoreGrade = gradeOfTotal(figures.total, config.grades);
       const finalGrade = downgradeGrade(scoreGrade, figures.downgradeLevels);
       const categoryRank = rankOf.get(unit.id)!;
-      return {
-        ...figures,
-        scoreGrade,
-        finalGrade,
-        categoryRank,
-        breakdown: {
-          indicators: lines,
-          indicatorScore: figures.indicatorScore,
-          indicatorShare: config.indicatorShare,
-          indicatorPoints: figures.indicatorPoints,
-          comprehensive: { ...comprehensive, points: figures.comprehensivePoints, article: 'Art. 9, 11, 13' },
-          adjustments: adjustmentLines,
-          downgrade,
-          total: figures.total,
-          scoreGrade,
-          finalGrade,
-          categoryRank,
-          categorySize: categorySize.get(unit.category)!,
-          article: 'Art. 10, 11, 16, 17',
-        },
-      };
+      const scoredUnit = { ...figures, scoreGrade, finalGrade, categoryRank } as ScoredUnit;
+      // The breakdown (3 million small objects for 10,000 units × 60 indicators × 4 checkpoints) is
+      // built on first read and kept: the same pure calculation, paid only by callers that show it.
+      let breakdown: ScoreBreakdownOutput | undefined;
+      Object.defineProperty(scoredUnit, 'breakdown', {
+        enumerable: true,
+        configurable: true,
+        get: () =>
+          (breakdown ??= {
+            indicators: lines(),
+            indicatorScore: figures.indicatorScore,
+            indicatorShare: config.indicatorShare,
+            indicatorPoints: figures.indicatorPoints,
+            comprehensive: {
+              ...comprehensive,
+              points: figures.comprehensivePoints,
+              article: 'Art. 9, 11, 13',
+            },
+            adjustments: adjustmentLines,
+            downgrade,
+            total: figures.total,
+            scoreGrade,
+            finalGrade,
+            categoryRank,
+            categorySize: categorySize.get(unit.category)!,
+            article: 'Art. 10, 11, 16, 17',
+          }),
+      });
+      return scoredUnit;
     }),
   };
 }

@@ -119,7 +119,7 @@ export interface ScoringIndicator {
   notUndertakenBy: string[];
 }
 export interface IndicatorResult {
-  checkpoints: Record<string, number>;
+  checkpoints?: Record<string, number>;
   yearEnd?: number;
 }
 export interface UnitRanking {
@@ -274,24 +274,20 @@ export function parseScoringInput(raw: unknown): ScoringInput {
       refuse(`units[${unit.id}]`, `unit "${unit.id}" undertakes no indicator (Art. 12)`);
   }
 
-  // Results: fractions in [0, 1] for known units, indicators the unit undertakes and their checkpoints (Art. 8).
-  const fraction = (value: unknown, path: string): value is number => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      refuse(path, 'fraction must be a number');
-      return false;
-    }
-    if (value < 0 || value > 1) {
-      refuse(path, `fraction ${value} is outside [0, 1] (Art. 8)`);
-      return false;
-    }
-    if (!hasInputPrecision(value)) {
-      refuse(path, `fraction ${value} has more than 4 decimal places`);
-      return false;
-    }
-    return true;
+  // Results: fractions in [0, 1] for known units, indicators the unit undertakes and their checkpoints
+  // (Art. 8). This is the bulk of the file (10,000 units × 60 indicators × 4 checkpoints), so paths
+  // are built only for a problem, and checked cells are kept as they are rather than copied.
+  const fractionProblem = (value: unknown): string | null => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return 'fraction must be a number';
+    if (value < 0 || value > 1) return `fraction ${value} is outside [0, 1] (Art. 8)`;
+    if (!hasInputPrecision(value)) return `fraction ${value} has more than 4 decimal places`;
+    return null;
   };
-  const results: ScoringInput['results'] = {};
-  for (const [unitId, byIndicator] of Object.entries(file.results)) {
+  const excludedBy = new Map(
+    file.indicators.map((indicator) => [indicator.id, new Set(indicator.notUndertakenBy)]),
+  );
+  for (const unitId in file.results) {
+    const byIndicator = file.results[unitId];
     const unitPath = `results.${unitId}`;
     if (!unitById.has(unitId)) {
       refuse(unitPath, `unknown unit "${unitId}"`);
@@ -301,53 +297,54 @@ export function parseScoringInput(raw: unknown): ScoringInput {
       refuse(unitPath, 'expected an object {indicatorId: {checkpoints, yearEnd}}');
       continue;
     }
-    const unitResults: Record<string, IndicatorResult> = {};
-    for (const [indicatorId, cell] of Object.entries(byIndicator)) {
-      const cellPath = `${unitPath}.${indicatorId}`;
-      const indicator = indicatorById.get(indicatorId);
-      if (!indicator) {
-        refuse(cellPath, `unknown indicator "${indicatorId}" for unit "${unitId}"`);
+    for (const indicatorId in byIndicator) {
+      const cell = byIndicator[indicatorId];
+      const cellPath = () => `${unitPath}.${indicatorId}`;
+      const excluded = excludedBy.get(indicatorId);
+      if (!excluded) {
+        refuse(cellPath(), `unknown indicator "${indicatorId}" for unit "${unitId}"`);
         continue;
       }
-      if (indicator.notUndertakenBy.includes(unitId)) {
+      if (excluded.has(unitId)) {
         refuse(
-          cellPath,
+          cellPath(),
           `unit "${unitId}" does not undertake indicator "${indicatorId}" but has results for it (Art. 12)`,
         );
         continue;
       }
       if (!isPlainObject(cell)) {
-        refuse(cellPath, 'expected an object {checkpoints, yearEnd}');
+        refuse(cellPath(), 'expected an object {checkpoints, yearEnd}');
         continue;
       }
-      const parsed: IndicatorResult = { checkpoints: {} };
-      for (const key of Object.keys(cell)) {
+      for (const key in cell) {
         if (key !== 'checkpoints' && key !== 'yearEnd')
-          refuse(`${cellPath}.${key}`, 'unexpected field (expected checkpoints, yearEnd)');
+          refuse(`${cellPath()}.${key}`, 'unexpected field (expected checkpoints, yearEnd)');
       }
-      if (cell.yearEnd !== undefined && fraction(cell.yearEnd, `${cellPath}.yearEnd`))
-        parsed.yearEnd = cell.yearEnd;
-      if (cell.checkpoints !== undefined) {
-        if (!isPlainObject(cell.checkpoints)) {
-          refuse(`${cellPath}.checkpoints`, 'expected an object {checkpointId: fraction}');
-        } else {
-          for (const [checkpointId, value] of Object.entries(cell.checkpoints)) {
-            const path = `${cellPath}.checkpoints.${checkpointId}`;
-            if (checkpointOwner.get(checkpointId) !== indicatorId) {
-              refuse(
-                path,
-                `checkpoint "${checkpointId}" is not a checkpoint of indicator "${indicatorId}" (unit "${unitId}")`,
-              );
-            } else if (fraction(value, path)) {
-              parsed.checkpoints[checkpointId] = value;
-            }
-          }
+      if (cell.yearEnd !== undefined) {
+        const problem = fractionProblem(cell.yearEnd);
+        if (problem) refuse(`${cellPath()}.yearEnd`, problem);
+      }
+      const checkpoints = cell.checkpoints;
+      if (checkpoints === undefined) continue;
+      if (!isPlainObject(checkpoints)) {
+        refuse(`${cellPath()}.checkpoints`, 'expected an object {checkpointId: fraction}');
+        continue;
+      }
+      for (const checkpointId in checkpoints) {
+        if (checkpointOwner.get(checkpointId) !== indicatorId) {
+          refuse(
+            `${cellPath()}.checkpoints.${checkpointId}`,
+            `checkpoint "${checkpointId}" is not a checkpoint of indicator "${indicatorId}" (unit "${unitId}")`,
+          );
+          continue;
         }
+        const problem = fractionProblem(checkpoints[checkpointId]);
+        if (problem) refuse(`${cellPath()}.checkpoints.${checkpointId}`, problem);
       }
-      unitResults[indicatorId] = parsed;
     }
-    results[unitId] = unitResults;
   }
+  /** Every cell passed the checks above: {checkpoints?: {id: fraction}, yearEnd?: fraction}. */
+  const results = file.results as ScoringInput['results'];
 
   // Rankings (Art. 9, 13): each lists every unit of every category exactly once.
   const checkRankings = (rankings: UnitRanking[], kind: 'leaders' | 'departments') => {
