@@ -143,15 +143,18 @@ function indicatorLines(
     const cell = undertaken ? unitResults[source.id] : undefined;
     // m·w′ in 1/10^4, kept whole so that every part divides exactly once.
     const mTimesWeight = undertaken ? m * indicator.weight + spread : 0;
-    const checkpoints = source.checkpoints.map((checkpoint, k) => {
+    // A plain loop: no closure per line (tsx names every closure it creates, which is slow here).
+    const checkpoints: IndicatorLine['checkpoints'] = [];
+    for (let k = 0; k < source.checkpoints.length; k += 1) {
+      const checkpoint = source.checkpoints[k];
       const fraction = cell?.checkpoints?.[checkpoint.id] ?? 0;
-      return {
+      checkpoints.push({
         checkpointId: checkpoint.id,
         share: checkpoint.share,
         fraction,
         points: roundedRatio(mTimesWeight * indicator.checkpointShares[k] * toScaled(fraction), denominator),
-      };
-    });
+      });
+    }
     const yearEndFraction = cell?.yearEnd ?? 0;
     const completion = completionOf(indicator, cell);
     return {
@@ -172,6 +175,11 @@ function indicatorLines(
       article: INDICATOR_ARTICLE,
     };
   });
+}
+
+/** A comprehensive-evaluation part (Art. 11, 13): score, weight per 100, points. */
+function comprehensivePart(score: ScoringDecimal, weight: number, points: ScoringDecimal) {
+  return { score: roundedNumber(score), weight, points: roundedNumber(points) };
 }
 
 /** Score every unit of a checked scoring file (parseScoringInput). Never fails on a checked file. */
@@ -257,11 +265,6 @@ export function scoreUnits(input: ScoringInput): ScoringOutput {
             article: 'Art. 17',
           };
 
-    const part = (score: ScoringDecimal, weight: number, points: ScoringDecimal) => ({
-      score: roundedNumber(score),
-      weight,
-      points: roundedNumber(points),
-    });
     return {
       unit,
       roundedTotal,
@@ -279,11 +282,11 @@ export function scoreUnits(input: ScoringInput): ScoringOutput {
         total: roundedTotal,
         lines: () => indicatorLines(indicators, unit.id, unitResults, m, spread),
         comprehensive: {
-          leader: part(leaderScore, config.comprehensive.leader, leaderPoints),
-          department: part(departmentScore, config.comprehensive.department, departmentPoints),
+          leader: comprehensivePart(leaderScore, config.comprehensive.leader, leaderPoints),
+          department: comprehensivePart(departmentScore, config.comprehensive.department, departmentPoints),
           thirdParty:
             thirdPartyScore && thirdPartyPoints
-              ? part(thirdPartyScore, config.comprehensive.thirdParty!, thirdPartyPoints)
+              ? comprehensivePart(thirdPartyScore, config.comprehensive.thirdParty!, thirdPartyPoints)
               : null,
         },
         adjustmentLines,

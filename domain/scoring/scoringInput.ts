@@ -299,47 +299,49 @@ export function parseScoringInput(raw: unknown): ScoringInput {
     }
     for (const indicatorId in byIndicator) {
       const cell = byIndicator[indicatorId];
-      const cellPath = () => `${unitPath}.${indicatorId}`;
       const excluded = excludedBy.get(indicatorId);
       if (!excluded) {
-        refuse(cellPath(), `unknown indicator "${indicatorId}" for unit "${unitId}"`);
+        refuse(`${unitPath}.${indicatorId}`, `unknown indicator "${indicatorId}" for unit "${unitId}"`);
         continue;
       }
       if (excluded.has(unitId)) {
         refuse(
-          cellPath(),
+          `${unitPath}.${indicatorId}`,
           `unit "${unitId}" does not undertake indicator "${indicatorId}" but has results for it (Art. 12)`,
         );
         continue;
       }
       if (!isPlainObject(cell)) {
-        refuse(cellPath(), 'expected an object {checkpoints, yearEnd}');
+        refuse(`${unitPath}.${indicatorId}`, 'expected an object {checkpoints, yearEnd}');
         continue;
       }
       for (const key in cell) {
         if (key !== 'checkpoints' && key !== 'yearEnd')
-          refuse(`${cellPath()}.${key}`, 'unexpected field (expected checkpoints, yearEnd)');
+          refuse(
+            `${`${unitPath}.${indicatorId}`}.${key}`,
+            'unexpected field (expected checkpoints, yearEnd)',
+          );
       }
       if (cell.yearEnd !== undefined) {
         const problem = fractionProblem(cell.yearEnd);
-        if (problem) refuse(`${cellPath()}.yearEnd`, problem);
+        if (problem) refuse(`${`${unitPath}.${indicatorId}`}.yearEnd`, problem);
       }
       const checkpoints = cell.checkpoints;
       if (checkpoints === undefined) continue;
       if (!isPlainObject(checkpoints)) {
-        refuse(`${cellPath()}.checkpoints`, 'expected an object {checkpointId: fraction}');
+        refuse(`${`${unitPath}.${indicatorId}`}.checkpoints`, 'expected an object {checkpointId: fraction}');
         continue;
       }
       for (const checkpointId in checkpoints) {
         if (checkpointOwner.get(checkpointId) !== indicatorId) {
           refuse(
-            `${cellPath()}.checkpoints.${checkpointId}`,
+            `${`${unitPath}.${indicatorId}`}.checkpoints.${checkpointId}`,
             `checkpoint "${checkpointId}" is not a checkpoint of indicator "${indicatorId}" (unit "${unitId}")`,
           );
           continue;
         }
         const problem = fractionProblem(checkpoints[checkpointId]);
-        if (problem) refuse(`${cellPath()}.checkpoints.${checkpointId}`, problem);
+        if (problem) refuse(`${`${unitPath}.${indicatorId}`}.checkpoints.${checkpointId}`, problem);
       }
     }
   }
