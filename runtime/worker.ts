@@ -1,5 +1,5 @@
 // The worker: runs the annual-cycle workflows and their activities against real PostgreSQL and SMTP.
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { ActivityDeps } from '../activities/deps';
 
@@ -8,6 +8,8 @@ export async function createCycleWorker(options: {
   namespace?: string;
   taskQueue: string;
   deps: ActivityDeps;
+  /** E.g. maxCachedWorkflows: 0 in tests that replace the worker (the test server keeps sticky queues). */
+  tuning?: Pick<WorkerOptions, 'maxCachedWorkflows'>;
 }): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
@@ -15,5 +17,6 @@ export async function createCycleWorker(options: {
     taskQueue: options.taskQueue,
     workflowsPath: require.resolve('../workflows'),
     activities: createActivities(options.deps),
+    ...options.tuning,
   });
 }

@@ -65,6 +65,22 @@ export interface AnnualCycleInput {
 type Grade = 'GOOD' | 'FAIRLY_GOOD' | 'PASS' | 'FAIL';
 
 export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void> {
+  // Answer status queries while the setup loads (the API asks right after publication); replaced below.
+  setHandler(cycleStatusQuery, () => ({
+    cycleId: input.cycleId,
+    year: 0,
+    stage: 'TARGET_SETTING',
+    deadlines: { selfCheckDueAt: '', verificationDueAt: '', evaluationDueAt: '' },
+    rounds: [],
+    rankingsReceived: [],
+    approvalRound: 0,
+    approvalOpen: false,
+    failingUnitIds: [],
+    explanations: [],
+    explanationsAccepted: [],
+    feedbackConfirmed: [],
+    feedbackRecorded: [],
+  }));
   const setup: CycleSetup = await records.loadCycleSetup(input.cycleId);
   const rule = input.approvalRule ?? defaultApprovalRule;
   const cycleId = setup.cycleId;

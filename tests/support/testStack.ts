@@ -36,7 +36,17 @@ export interface TestStack {
   teardown(): Promise<void>;
 }
 
-export async function startTestStack(options: { loginAttemptsPer15Min?: number; sessionTtlMinutes?: number } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: {
+    loginAttemptsPer15Min?: number;
+    sessionTtlMinutes?: number;
+    /**
+     * Workers that keep no workflow cache, so no task is bound to one worker's sticky queue: for tests
+     * that stop the worker and start another (Temporal's test server does not move sticky tasks on).
+     */
+    replaceableWorkers?: boolean;
+  } = {},
+): Promise<TestStack> {
   const database = await createTestDatabase();
   await seedFederation(database.db, { password: DEMO_PASSWORD });
   const env = await createTimeSkippingEnv();
@@ -47,7 +57,12 @@ export async function startTestStack(options: { loginAttemptsPer15Min?: number; 
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   const startWorker = async () => {
-    worker = await createCycleWorker({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, deps });
+    worker = await createCycleWorker({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      deps,
+      tuning: options.replaceableWorkers ? { maxCachedWorkflows: 0 } : undefined,
+    });
     running = worker.run();
     return worker;
   };

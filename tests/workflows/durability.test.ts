@@ -25,7 +25,7 @@ import {
 describe('a cycle survives its worker', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startTestStack({ replaceableWorkers: true });
   });
   afterAll(async () => {
     await stack?.teardown();
