@@ -21,6 +21,6 @@ describe('i18n dictionary', () => {
   });
   test('placeholders are filled; an unknown one stays visible', () => {
     expect(translate('zh-CN', 'ranking.submitted', { category: '城区' })).toBe('已提交 城区 的排序');
-    expect(translate('en', 'dashboard.round', { key: 'R1' })).toBe('Round R1 (due {due})');
+    expect(translate('en', 'dashboard.round', { number: 1 })).toBe('Checkpoint round 1 (due {due})');
   });
 });

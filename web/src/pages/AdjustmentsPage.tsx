@@ -93,7 +93,14 @@ export function AdjustmentsPage() {
   const { year } = useSession();
   const { units } = useUnits();
   const adjustments = useApi<{
-    adjustments: { id: string; unitId: string; kind: string; count: number; note: string }[];
+    adjustments: {
+      id: string;
+      unitId: string;
+      kind: string;
+      count: number;
+      issuedBy: string;
+      note: string;
+    }[];
   }>(year ? `/cycles/${year}/adjustments` : null);
   const downgrades = useApi<{
     downgrades: { id: string; unitId: string; levels: number; reason: string; note: string }[];
@@ -118,7 +125,7 @@ export function AdjustmentsPage() {
       <Card title={t('adjustments.title')}>
         <RecordForm
           url={`/cycles/${year}/adjustments`}
-          fields={['unitId', 'kind', 'count', 'note']}
+          fields={['unitId', 'kind', 'count', 'issuedBy', 'note']}
           onSaved={adjustments.reload}
           withEvidence={{ year }}
         >
@@ -133,6 +140,11 @@ export function AdjustmentsPage() {
           <Col xs={24} md={8}>
             <Form.Item name="count" label={t('adjustments.count')} rules={[{ required: true }]}>
               <InputNumber min={1} max={20} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="issuedBy" label={t('adjustments.issuedBy')} rules={[{ required: true }]}>
+              <Input />
             </Form.Item>
           </Col>
           <Col span={24}>
@@ -155,6 +167,7 @@ export function AdjustmentsPage() {
               render: (value: (typeof KINDS)[number]) => t(`adjustments.kind.${value}`),
             },
             { title: t('adjustments.count'), dataIndex: 'count' },
+            { title: t('adjustments.issuedBy'), dataIndex: 'issuedBy' },
             { title: t('adjustments.note'), dataIndex: 'note' },
           ]}
         />

@@ -70,7 +70,7 @@ export function DashboardPage() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 40, right: 16, top: 32, bottom: 32 },
-      xAxis: { type: 'category', data: rounds.map((round) => round.key) },
+      xAxis: { type: 'category', data: rounds.map((round) => formatDate(round.dueAt, locale)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: PROGRESS_STATUSES.map((key) => ({
         name: t(`progress.${key}`),
@@ -88,7 +88,7 @@ export function DashboardPage() {
         data: rounds.map((round) => roundCounts(round.units)[key]),
       })),
     }),
-    [rounds, t],
+    [rounds, t, locale],
   );
 
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
@@ -201,10 +201,10 @@ export function DashboardPage() {
             ) : (
               <Typography.Text type="secondary">{t('app.none')}</Typography.Text>
             )}
-            {rounds.map((round) => (
+            {rounds.map((round, index) => (
               <div key={round.key} style={{ marginTop: 12 }}>
                 <Typography.Text strong>
-                  {t('dashboard.round', { key: round.key, due: formatDate(round.dueAt, locale) })}
+                  {t('dashboard.round', { number: index + 1, due: formatDate(round.dueAt, locale) })}
                 </Typography.Text>
                 <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 }}>
                   {round.units

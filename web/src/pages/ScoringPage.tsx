@@ -14,12 +14,15 @@ import { useUnits } from '../session/useCycle';
 function OpinionEditor({ year, row, onSaved }: { year: number; row: ResultRow; onSaved(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [text, setText] = useState(row.opinion);
+  // The list carries no opinions; each editor loads its unit's drafted (or edited) opinion (Art. 10).
+  const detail = useApi<{ result: { opinion: string } }>(`/cycles/${year}/results/${row.unitId}`);
+  const [text, setText] = useState<string>();
   const [error, setError] = useState<string>();
+  const value = text ?? detail.data?.result.opinion ?? '';
   const save = async () => {
     setError(undefined);
     try {
-      await api.put(`/cycles/${year}/results/${row.unitId}/opinion`, { opinion: text });
+      await api.put(`/cycles/${year}/results/${row.unitId}/opinion`, { opinion: value });
       message.success(t('app.saved'));
       onSaved();
     } catch (caught) {
@@ -32,7 +35,7 @@ function OpinionEditor({ year, row, onSaved }: { year: number; row: ResultRow; o
       <Input.TextArea
         aria-label={`${t('scoring.opinion')} ${row.unitName}`}
         rows={3}
-        value={text}
+        value={value}
         onChange={(event) => setText(event.target.value)}
         status={error ? 'error' : undefined}
       />
@@ -98,6 +101,7 @@ export function ScoringPage() {
         {t('menu.scoring')}
       </Typography.Title>
       <Space wrap>
+        <Button onClick={results.reload}>{t('app.refresh')}</Button>
         <Button onClick={() => void runPreview()}>{t('scoring.runPreview')}</Button>
         <Button onClick={() => void rescore()}>{t('scoring.rescore')}</Button>
         <Button type="primary" onClick={() => void submit()}>

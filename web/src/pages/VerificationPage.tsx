@@ -30,7 +30,7 @@ export function VerificationPage() {
   const { message } = App.useApp();
   const submissions = useApi<{ submissions: QueueSubmission[] }>(year ? `/cycles/${year}/submissions` : null);
   const [fractions, setFractions] = useState<
-    Record<string, { fraction?: number; method: 'DOCUMENT' | 'ON_SITE' }>
+    Record<string, { fraction?: number; method: 'DOCUMENT_REVIEW' | 'ON_SITE' }>
   >({});
   const [error, setError] = useState<unknown>();
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
@@ -105,7 +105,7 @@ export function VerificationPage() {
                     setFractions((current) => ({
                       ...current,
                       [row.id]: {
-                        method: current[row.id]?.method ?? 'DOCUMENT',
+                        method: current[row.id]?.method ?? 'DOCUMENT_REVIEW',
                         fraction: value ?? undefined,
                       },
                     }))
@@ -118,11 +118,11 @@ export function VerificationPage() {
               render: (_, row) => (
                 <Select
                   style={{ width: 140 }}
-                  value={fractions[row.id]?.method ?? 'DOCUMENT'}
+                  value={fractions[row.id]?.method ?? 'DOCUMENT_REVIEW'}
                   onChange={(method) =>
                     setFractions((current) => ({ ...current, [row.id]: { ...current[row.id], method } }))
                   }
-                  options={(['DOCUMENT', 'ON_SITE'] as const).map((method) => ({
+                  options={(['DOCUMENT_REVIEW', 'ON_SITE'] as const).map((method) => ({
                     value: method,
                     label: t(`verification.method.${method}`),
                   }))}
