@@ -11,6 +11,8 @@ import { defaultApprovalRule, approvalRuleSchema } from '../../domain/cycle/appr
 import { targetProblems } from '../../domain/cycle/targetRules';
 import { scoringConfigSchema } from '../../domain/scoring/scoringConfig';
 import type { Db } from '../../prisma/client';
+import { describeRoute } from '../openapi/describeRoute';
+import { yearParams } from './cycle/shared';
 
 const isoDate = z.iso.datetime({ offset: true });
 export const createCycleBody = z.object({
@@ -52,13 +54,94 @@ export const indicatorBody = z.object({
   notUndertakenBy: z.array(z.string()).default([]),
 });
 
-const cycleParams = z.object({ year: z.coerce.number().int() });
+const cycleParams = yearParams;
 
 async function findCycle(db: Db, year: number) {
   const cycle = await db.cycle.findUnique({ where: { year } });
   if (!cycle) throw notFound(`cycle ${year}`);
   return cycle;
 }
+
+const indicatorCodeParams = cycleParams.extend({ code: z.string() });
+const publishBody = z.object({ acknowledgeWarnings: z.boolean().default(false) });
+const TAGS = ['cycle configuration'];
+describeRoute({
+  method: 'get',
+  path: '/cycles',
+  summary: 'Every cycle, newest first',
+  tags: TAGS,
+  roles: 'any',
+});
+describeRoute({
+  method: 'post',
+  path: '/cycles',
+  summary: 'Create a cycle with its configuration and schedule (Art. 5, 8)',
+  tags: TAGS,
+  roles: ['OFFICE'],
+  body: createCycleBody,
+  response: { status: 201 },
+  errors: [409],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year',
+  summary: 'A cycle with its indicators, checkpoints, non-undertaking and stage transitions',
+  tags: TAGS,
+  roles: 'any',
+  params: cycleParams,
+  errors: [404],
+});
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/indicators',
+  summary: 'Add an indicator with checkpoints and non-undertaking units (before publication)',
+  tags: TAGS,
+  roles: ['OFFICE'],
+  params: cycleParams,
+  body: indicatorBody,
+  response: { status: 201 },
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'delete',
+  path: '/cycles/:year/indicators/:code',
+  summary: 'Delete an indicator (before publication)',
+  tags: TAGS,
+  roles: ['OFFICE'],
+  params: indicatorCodeParams,
+  response: { status: 204 },
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/publication-check',
+  summary: 'What would stop or spoil publication: target rules and missing addresses',
+  tags: TAGS,
+  roles: ['OFFICE'],
+  params: cycleParams,
+  errors: [404],
+});
+describeRoute({
+  method: 'post',
+  path: '/cycles/:year/publish',
+  summary:
+    'Publish the targets: starts the annual-cycle workflow, which emails every unit its own targets (Art. 8)',
+  tags: TAGS,
+  roles: ['OFFICE'],
+  params: cycleParams,
+  body: publishBody,
+  response: { status: 202 },
+  errors: [404, 409],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/status',
+  summary: 'The running cycle’s stage, deadlines, checkpoint rounds and approval state',
+  tags: TAGS,
+  roles: 'any',
+  params: cycleParams,
+  errors: [404],
+});
 
 export function cycleRoutes(deps: ApiDeps): Router {
   const { db } = deps;
@@ -220,7 +303,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
 
   router.delete('/:year/indicators/:code', requireRole(db, 'OFFICE'), async (req, res) => {
     const actor = currentUser(req);
-    const { year, code } = cycleParams.extend({ code: z.string() }).parse(req.params);
+    const { year, code } = indicatorCodeParams.parse(req.params);
     const cycle = await findCycle(db, year);
     if (cycle.publishedAt)
       throw new HttpError(
@@ -254,9 +337,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
   router.post('/:year/publish', requireRole(db, 'OFFICE'), async (req, res) => {
     const actor = currentUser(req);
     const { year } = cycleParams.parse(req.params);
-    const { acknowledgeWarnings } = z
-      .object({ acknowledgeWarnings: z.boolean().default(false) })
-      .parse(req.body ?? {});
+    const { acknowledgeWarnings } = publishBody.parse(req.body ?? {});
     const cycle = await findCycle(db, year);
     if (cycle.publishedAt)
       throw new HttpError(
