@@ -731,8 +731,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
   await enter('TARGET_SETTING');
   await notices.sendNotices({ cycleId, event: 'TARGETS_PUBLISHED', at: at() });
 
-  // ----- 2. Checkpoints (Art. 8) -----
-  await enter('CHECKPOINTS');
+  // ----- 2. Checkpoints (Art. 8): the rounds run first, so the stage never shows before they accept evidence -----
   const roundHandles: ChildWorkflowHandle<typeof checkpointRoundWorkflow>[] = [];
   for (const round of rounds) {
     roundHandles.push(
@@ -757,6 +756,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
       }),
     );
   }
+  await enter('CHECKPOINTS');
   const lastRoundDue = () => Math.max(deadlines.selfCheckOpensAt, ...roundDue.values());
   let manual = await holdStage(lastRoundDue);
   if (manual) await Promise.all(roundHandles.map((handle) => handle.signal(closeRoundNowSignal)));
