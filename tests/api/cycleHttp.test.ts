@@ -62,7 +62,7 @@ describe('a whole year through HTTP only', () => {
   test('targets → checkpoints with evidence → self-check → verification → rankings → scoring → approval (rejected, then approved) → results → feedback, incentive, explanation → closed', async () => {
     const base = `/api/cycles/${YEAR}`;
     // The office creates and publishes the cycle through HTTP (cycle, indicators, publish).
-    await publishDemoCycle(stack, YEAR);
+    const { targets: demo } = await publishDemoCycle(stack, YEAR);
     const office = await as('office1');
     const status = async () => (await office.get(`${base}/status`).expect(200)).body.status;
     const waitFor = async (what: string, check: () => Promise<boolean>) => {
@@ -194,6 +194,17 @@ describe('a whole year through HTTP only', () => {
       });
       expectStatus(response, 201);
     }
+    // The office extends the self-check by five days, with a reason (kept in the read model).
+    const extended = new Date(
+      Date.parse(demo.cycle.schedule.selfCheckDueAt) + 5 * 24 * 3600 * 1000,
+    ).toISOString();
+    const extension = await office.post(`${base}/deadlines`, {
+      target: 'SELF_CHECK',
+      newDueAt: extended,
+      reason: '部分单位申请延期',
+    });
+    expectStatus(extension, 200);
+    expect((await status()).deadlines.selfCheckDueAt).toBe(extended);
     expect((await office.post(`${base}/stage/advance`, { from: 'SELF_CHECK' }).expect(200)).body.stage).toBe(
       'VERIFICATION',
     );
@@ -279,6 +290,16 @@ describe('a whole year through HTTP only', () => {
       total: number;
     }[];
     for (const row of stored) expect(preview.find((unit) => unit.id === row.unitId)!.total).toBe(row.total);
+    // With another grades table the preview differs, and the stored results do not move.
+    const stricter = (
+      await office
+        .post(`${base}/scoring/preview`, { config: { grades: { good: 95, fairlyGood: 85, pass: 60 } } })
+        .expect(200)
+    ).body.units as { id: string; scoreGrade: string }[];
+    expect(stricter.find((unit) => unit.id === unitId('xigang'))!.scoreGrade).toBe('FAIRLY_GOOD'); // 90 < 95
+    expect((await office.get(`${base}/results/${unitId('xigang')}`).expect(200)).body.result.scoreGrade).toBe(
+      'GOOD',
+    );
 
     // ----- Party-group approval (Art. 18): round 1 rejected, round 2 approved -----
     expect((await office.post(`${base}/approval/submit`).expect(201)).body.round.number).toBe(1);
@@ -299,6 +320,11 @@ describe('a whole year through HTTP only', () => {
         opinion: '长海县总工会年度指标完成率偏低，需限期整改。',
       }),
       200,
+    );
+    // Rescoring keeps the opinion the office edited (Art. 10).
+    expect((await office.post(`${base}/rescore`).expect(200)).body.rescored).toBe(14);
+    expect((await office.get(`${base}/results/${unitId('changhai')}`).expect(200)).body.result).toMatchObject(
+      { opinionEdited: true, total: 34.5 },
     );
     expect((await office.post(`${base}/approval/submit`).expect(201)).body.round.number).toBe(2);
     expectStatus(await leader.post(`${base}/approval/rounds/2/votes`, { decision: 'APPROVE' }), 201);
