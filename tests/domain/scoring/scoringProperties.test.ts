@@ -187,14 +187,14 @@ describe('scoring properties', () => {
         const permuted: ScoringFile = {
           ...structuredClone(file),
           units: shuffle(g, file.units),
-          indicators: shuffle(g, file.indicators).map((indicator: ScoringFile) => ({
+          indicators: shuffle<ScoringFile>(g, file.indicators).map((indicator: ScoringFile) => ({
             ...indicator,
             checkpoints: shuffle(g, indicator.checkpoints),
             notUndertakenBy: shuffle(g, indicator.notUndertakenBy),
           })),
           results: Object.fromEntries(shuffle(g, Object.entries(file.results))),
           rankings: {
-            leaders: shuffle(g, file.rankings.leaders).map((ranking: ScoringFile) => ({
+            leaders: shuffle<ScoringFile>(g, file.rankings.leaders).map((ranking: ScoringFile) => ({
               ...ranking,
               order: Object.fromEntries(shuffle(g, Object.entries(ranking.order))),
             })),
