@@ -492,6 +492,58 @@ describe('cycle actions and results over HTTP', () => {
     });
     expect(edited.status).toBe(200);
     expect(edited.body.cycle).toMatchObject({ title: '2033年度考核（修订）', explanationDays: 20 });
+    const badSchedule = await office.put('/api/cycles/2033', {
+      schedule: {
+        selfCheckOpensAt: '2033-12-01T00:00:00Z',
+        selfCheckDueAt: '2033-10-01T00:00:00Z',
+        verificationDueAt: '2033-11-01T00:00:00Z',
+        evaluationDueAt: '2033-12-01T00:00:00Z',
+      },
+    });
+    expect(badSchedule.status).toBe(400);
+    expect(badSchedule.body.error.fields).toHaveProperty('schedule');
+    // An indicator is replaced whole (checkpoints, non-undertaking) and the effective weights follow (Art. 12).
+    const added = await office.post('/api/cycles/2033/indicators', {
+      code: 'K1',
+      name: '组建',
+      group: 'KEY_TASK',
+      weight: 60,
+    });
+    expect(added.status).toBe(201);
+    expect(
+      (
+        await office.post('/api/cycles/2033/indicators', {
+          code: 'K2',
+          name: '服务',
+          group: 'KEY_TASK',
+          weight: 40,
+        })
+      ).status,
+    ).toBe(201);
+    const replaced = await office.put('/api/cycles/2033/indicators/K1', {
+      name: '基层工会组建',
+      group: 'KEY_TASK',
+      weight: 60,
+      checkpoints: [{ code: 'K1-R1', name: '上半年', dueAt: '2033-06-30T00:00:00Z', share: 0.3 }],
+      notUndertakenBy: ['xigang'],
+    });
+    expect(replaced.status).toBe(200);
+    expect(
+      replaced.body.indicator.checkpoints.map((checkpoint: { code: string }) => checkpoint.code),
+    ).toEqual(['K1-R1']);
+    const xigangTargets = (await office.get(`/api/cycles/2033/targets?unitId=${fixture.xigang}`).expect(200))
+      .body.targets[0];
+    expect(
+      xigangTargets.indicators.map((indicator: { code: string; effectiveWeight: number }) => [
+        indicator.code,
+        indicator.effectiveWeight,
+      ]),
+    ).toEqual([['K2', 100]]);
+    expect(xigangTargets.notUndertaken.map((indicator: { code: string }) => indicator.code)).toEqual(['K1']);
+    expect(
+      (await office.put('/api/cycles/2033/indicators/K9', { name: 'x', group: 'KEY_TASK', weight: 1 }))
+        .status,
+    ).toBe(404);
     expect((await office.put(`${c}`, { title: 'x' })).body.error.code).toBe('WRONG_STAGE');
   });
 
