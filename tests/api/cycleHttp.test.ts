@@ -1,5 +1,6 @@
 // A whole assessment year driven ONLY through the HTTP API (issue 5): every actor signs in and acts
-// through /api; the test reads state only through /api too. Same scenario and hand-computed totals as
+// through /api, and the test reads results through /api (only the audit log is read from the database).
+// Same scenario and hand-computed totals as
 // tests/workflows/annualCycle.test.ts (Art. 8-21).
 import { startTestStack, signIn, type Session, type TestStack } from '../support/testStack';
 import { publishDemoCycle } from '../support/cycleDriver';
@@ -406,6 +407,18 @@ describe('a whole year through HTTP only', () => {
       kind: 'RECOGNITION_AND_REWARD',
       amount: 50000,
     });
+    // A unit that did not fail owes no explanation: the workflow refuses, and the API audits the denial.
+    const deniedBefore = await stack.db.auditLog.count({
+      where: { actorId: zhongshan.userId, outcome: 'DENIED' },
+    });
+    const notOwed = await zhongshan.post(`${base}/explanations/${unitId('zhongshan')}`, {
+      content: '无需说明',
+    });
+    expectStatus(notOwed, 403);
+    expect(notOwed.body.error.message).toContain('Art. 21');
+    expect(await stack.db.auditLog.count({ where: { actorId: zhongshan.userId, outcome: 'DENIED' } })).toBe(
+      deniedBefore + 1,
+    );
     // Only the failing unit writes an explanation; the office returns it once, then accepts it.
     const explanationFile = await changhai.agent
       .post(`${base}/evidence`)
