@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const api = await runApiServer(config, services);
   log(`Web app and API:  ${config.publicUrl}   (API reference: ${config.publicUrl}/api/docs)`);
   if (services.mailInboxUrl) log(`Mail inbox:       ${services.mailInboxUrl}`);
-  log(`Temporal:         ${services.temporalAddress}${services.embedded.temporal ? ' (embedded Java test server)' : ''}`);
+  log(`Temporal:         ${services.temporalAddress}${services.embedded.temporal ? ' (embedded, persistent)' : ''}`);
   log(`Sign in as office1, leader, member1, dept-legal, unit-zhongshan, thirdparty or admin; password ${DEMO_PASSWORD}`);
   log('Press Ctrl-C to stop.');
   onShutdown(log, async () => {

@@ -5,7 +5,7 @@ import { Connection, Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { KaoheConfig } from './config';
 import { ensureDatabase, startEmbeddedPostgres } from './embeddedPostgres';
-import { startTemporalTestServer } from './temporalTestServer';
+import { GoMissingError, startTemporalDevServer } from './temporalDevServer';
 import { startMailInbox } from './mailInbox';
 import { applyMigrations } from '../prisma/applyMigrations';
 
@@ -49,10 +49,19 @@ export async function startServices(config: KaoheConfig, log: (line: string) => 
 
     let temporalAddress = config.TEMPORAL_ADDRESS;
     if (!temporalAddress) {
-      const server = await startTemporalTestServer({ dataDir: config.DATA_DIR, port: config.EMBEDDED_TEMPORAL_PORT });
+      // A real Temporal server on SQLite, so running cycles survive a restart (issue 8); the Java
+      // test server (runtime/temporalTestServer.ts) stays for the tests that skip time.
+      const server = await startTemporalDevServer({
+        dataDir: config.DATA_DIR,
+        port: config.EMBEDDED_TEMPORAL_PORT,
+        namespace: config.TEMPORAL_NAMESPACE,
+        log,
+      }).catch((error: unknown) => {
+        throw error instanceof GoMissingError ? new StartupError(error.message) : error;
+      });
       stops.push(() => server.stop());
       temporalAddress = server.address;
-      log(`Temporal (Java test server, in memory, real time): ${temporalAddress}`);
+      log(`Temporal (embedded, workflows and timers in ${server.databaseFile}): ${temporalAddress}`);
     } else {
       try {
         const connection = await Connection.connect({ address: temporalAddress, connectTimeout: '5 seconds' });
