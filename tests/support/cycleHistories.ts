@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
-import type { temporal } from '@temporalio/proto';
+import { temporal } from '@temporalio/proto';
 import {
   approvalRoundWorkflowId,
   checkpointRoundWorkflowId,
@@ -73,12 +73,39 @@ export function countEvents(histories: RecordedHistory[]) {
 
 export const HISTORY_DIR = path.join(__dirname, '..', 'workflows', 'histories');
 
-/** Writes histories as JSON files (one per workflow), the format Temporal's CLI and UI export. */
-export async function saveHistories(histories: RecordedHistory[], name: string): Promise<void> {
-  const { historyToJSON } = await import('@temporalio/common/lib/proto-utils');
+/**
+ * Writes histories as JSON files (one per workflow) holding the history as base64 protobuf: Temporal's
+ * proto3-JSON converter (historyToJSON) does not run inside Jest's module sandbox, the binary codec does.
+ */
+export function saveHistories(histories: RecordedHistory[], name: string): void {
+  const History = temporal.api.history.v1.History;
   fs.mkdirSync(HISTORY_DIR, { recursive: true });
   for (const { workflowId, history } of histories) {
     const file = path.join(HISTORY_DIR, `${name}--${workflowId.replace(/[^a-zA-Z0-9-]+/g, '_')}.json`);
-    fs.writeFileSync(file, historyToJSON(history as temporal.api.history.v1.History));
+    const record = {
+      workflowId,
+      workflowType: history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name,
+      events: history.events?.length ?? 0,
+      historyProtobufBase64: Buffer.from(History.encode(History.create(history)).finish()).toString('base64'),
+    };
+    fs.writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
   }
+}
+
+export function loadHistories(): RecordedHistory[] {
+  const History = temporal.api.history.v1.History;
+  return fs
+    .readdirSync(HISTORY_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const record = JSON.parse(fs.readFileSync(path.join(HISTORY_DIR, file), 'utf8')) as {
+        workflowId: string;
+        historyProtobufBase64: string;
+      };
+      return {
+        workflowId: record.workflowId,
+        history: History.decode(Buffer.from(record.historyProtobufBase64, 'base64')),
+      };
+    });
 }

@@ -3,21 +3,9 @@
 // KAOHE_RECORD_HISTORIES=1) replay cleanly against the current workflow code. A change that would make
 // a running cycle take a different path fails here until it is put behind patched('<change-id>').
 // The full-year and durability tests also replay the fresh histories they just produced.
-import fs from 'node:fs';
-import path from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { HISTORY_DIR, replayFailures, type RecordedHistory } from '../support/cycleHistories';
+import { loadHistories, replayFailures } from '../support/cycleHistories';
 
-function recordedHistories(): RecordedHistory[] {
-  return fs
-    .readdirSync(HISTORY_DIR)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => ({
-      workflowId: path.basename(file, '.json'),
-      history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(HISTORY_DIR, file), 'utf8'))),
-    }));
-}
+const recordedHistories = loadHistories;
 
 describe('recorded cycle histories', () => {
   test('replay against the current workflow code without nondeterminism', async () => {
