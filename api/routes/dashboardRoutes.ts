@@ -10,6 +10,7 @@ import { notFound } from '../errors';
 import { describeRoute } from '../openapi/describeRoute';
 import { CYCLE_STAGES, STAGE_LABELS, isStageAtOrAfter, type CycleStage } from '../../domain/cycle/stages';
 import { groupCheckpointRounds } from '../../domain/cycle/checkpointRounds';
+import type { Db } from '../../prisma/client';
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const progressStatus = z.enum(['ON_TIME', 'LATE', 'MISSING', 'PENDING', 'NOT_UNDERTAKEN']);
@@ -117,6 +118,10 @@ export function roundStatus(statuses: ProgressStatus[]): ProgressStatus {
 export function dashboardRoutes(deps: ApiDeps): Router {
   const { db } = deps;
   const router = Router();
+  // Recomputed only when the cycle changed: every change the dashboard shows writes an audit row of the
+  // cycle (append-only, so their count moves) or changes the notices' statuses; anything else (and the
+  // clock, for "closed" and "overdue") is picked up within FRESH_MS.
+  const cache = new Map<string, { fingerprint: string; body: unknown }>();
 
   router.get(
     '/cycles/:year/dashboard',
@@ -124,179 +129,196 @@ export function dashboardRoutes(deps: ApiDeps): Router {
     async (req, res) => {
       const user = currentUser(req);
       const { year } = yearParams.parse(req.params);
-      const cycle = await db.cycle.findUnique({ where: { year }, include: { transitions: true } });
-      if (!cycle) throw notFound(`cycle ${year}`);
+      const [state] = await db.$queryRaw<{ audit: bigint; notices: string | null }[]>`
+        SELECT (SELECT count(*) FROM "AuditLog" a WHERE a."cycleId" = c.id) AS audit,
+               (SELECT string_agg(s.status || ':' || s.n, ',' ORDER BY s.status)
+                  FROM (SELECT n.status::text AS status, count(*) AS n FROM "Notification" n
+                         WHERE n."cycleId" = c.id GROUP BY n.status) s) AS notices
+          FROM "Cycle" c WHERE c.year = ${year}`;
+      if (!state) throw notFound(`cycle ${year}`);
       const ownUnit = user.role === 'UNIT' ? user.unitId! : undefined;
       const seesNotices = ['OFFICE', 'LEADER', 'PARTY_MEMBER'].includes(user.role);
-      const [
-        units,
-        checkpoints,
-        submissions,
-        extensions,
-        explanations,
-        rounds,
-        feedback,
-        notificationGroups,
-      ] = await Promise.all([
-        db.unit.findMany({
-          where: { active: true, ...(ownUnit ? { id: ownUnit } : {}) },
-          orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-          select: { id: true, code: true, name: true },
-        }),
-        db.checkpoint.findMany({
-          where: { cycleId: cycle.id },
-          include: { indicator: { select: { notUndertaken: { select: { unitId: true } } } } },
-        }),
-        db.checkpointSubmission.findMany({
-          where: { checkpoint: { cycleId: cycle.id }, ...(ownUnit ? { unitId: ownUnit } : {}) },
-          select: { checkpointId: true, unitId: true, submittedAt: true, late: true },
-        }),
-        db.deadlineExtension.findMany({
-          where: { cycleId: cycle.id, target: { startsWith: 'CHECKPOINT_ROUND:' } },
-          orderBy: { createdAt: 'asc' },
-        }),
-        db.explanation.findMany({ where: { cycleId: cycle.id, ...(ownUnit ? { unitId: ownUnit } : {}) } }),
-        db.approvalRound.findMany({
-          where: { cycleId: cycle.id },
-          include: { votes: { select: { decision: true } } },
-          orderBy: { number: 'asc' },
-        }),
-        db.feedback.findMany({
-          where: { cycleId: cycle.id, ...(ownUnit ? { unitId: ownUnit } : {}) },
-          select: { confirmedAt: true },
-        }),
-        seesNotices
-          ? db.notification.groupBy({
-              by: ['event', 'status'],
-              where: { cycleId: cycle.id },
-              _count: { _all: true },
-            })
-          : Promise.resolve(null),
-      ]);
-
-      const now = Date.now();
-      const stage = cycle.stage as CycleStage;
-      const entered = new Map(
-        cycle.transitions.map((transition) => [transition.stage, transition.enteredAt.toISOString()]),
-      );
-      const timeline = CYCLE_STAGES.map((name) => ({
-        stage: name,
-        label: STAGE_LABELS[name].zh,
-        labelEn: STAGE_LABELS[name].en,
-        article: STAGE_LABELS[name].article,
-        enteredAt: entered.get(name) ?? null,
-        current: name === stage,
-      }));
-
-      const submissionOf = new Map(submissions.map((row) => [`${row.checkpointId}/${row.unitId}`, row]));
-      const extendedDue = new Map(
-        extensions.map((row) => [row.target.slice('CHECKPOINT_ROUND:'.length), row.newDueAt.getTime()]),
-      );
-      const byId = new Map(checkpoints.map((checkpoint) => [checkpoint.id, checkpoint]));
-      const checkpointRounds = groupCheckpointRounds(
-        checkpoints.map((checkpoint) => ({
-          id: checkpoint.id,
-          code: checkpoint.code,
-          dueAt: checkpoint.dueAt.toISOString(),
-        })),
-      ).map((round) => {
-        const due = extendedDue.get(round.key) ?? Date.parse(round.dueAt);
-        // A late submission proves the round closed even when this server's clock lags the workflow's.
-        const closed =
-          isStageAtOrAfter(stage, 'SELF_CHECK') ||
-          now >= due ||
-          submissions.some((row) => row.late && round.checkpoints.some((ref) => ref.id === row.checkpointId));
-        const counts: Record<ProgressStatus, number> = {
-          ON_TIME: 0,
-          LATE: 0,
-          MISSING: 0,
-          PENDING: 0,
-          NOT_UNDERTAKEN: 0,
-        };
-        const unitRows = units.map((unit) => {
-          const perCheckpoint = round.checkpoints.map((ref) => {
-            const checkpoint = byId.get(ref.id)!;
-            const submission = submissionOf.get(`${ref.id}/${unit.id}`);
-            let status: ProgressStatus;
-            if (checkpoint.indicator.notUndertaken.some((row) => row.unitId === unit.id))
-              status = 'NOT_UNDERTAKEN';
-            else if (submission) status = submission.late ? 'LATE' : 'ON_TIME';
-            else status = closed ? 'MISSING' : 'PENDING';
-            return {
-              checkpointId: ref.id,
-              status,
-              submittedAt: submission?.submittedAt.toISOString() ?? null,
-            };
-          });
-          const status = roundStatus(perCheckpoint.map((row) => row.status));
-          counts[status] += 1;
-          return {
-            unitId: unit.id,
-            unitCode: unit.code,
-            unitName: unit.name,
-            status,
-            checkpoints: perCheckpoint,
-          };
-        });
-        return {
-          key: round.key,
-          dueAt: new Date(due).toISOString(),
-          closed,
-          checkpoints: round.checkpoints.map((ref) => ({
-            id: ref.id,
-            code: ref.code,
-            name: byId.get(ref.id)!.name,
-          })),
-          counts,
-          units: unitRows,
-        };
-      });
-
-      let notifications: z.infer<typeof dashboardSchema>['notifications'] = null;
-      if (notificationGroups) {
-        const byStatus: Record<string, number> = {};
-        const byEvent: Record<string, Record<string, number>> = {};
-        for (const group of notificationGroups) {
-          byStatus[group.status] = (byStatus[group.status] ?? 0) + group._count._all;
-          byEvent[group.event] = { ...(byEvent[group.event] ?? {}), [group.status]: group._count._all };
-        }
-        notifications = { byStatus, byEvent };
-      }
-
-      res.json({
-        cycle: {
-          id: cycle.id,
-          year: cycle.year,
-          title: cycle.title,
-          stage,
-          publishedAt: cycle.publishedAt?.toISOString() ?? null,
-          closedAt: cycle.closedAt?.toISOString() ?? null,
-        },
-        timeline,
-        checkpointRounds,
-        explanations: explanations.map((row) => ({
-          unitId: row.unitId,
-          status: row.status,
-          dueAt: row.dueAt.toISOString(),
-          overdue: (row.status === 'PENDING' || row.status === 'RETURNED') && row.dueAt.getTime() < now,
-          escalations: row.escalations,
-          late: row.late,
-        })),
-        approvals: ownUnit
-          ? []
-          : rounds.map((round) => ({
-              number: round.number,
-              status: round.status,
-              submittedAt: round.submittedAt.toISOString(),
-              decidedAt: round.decidedAt?.toISOString() ?? null,
-              approvals: round.votes.filter((vote) => vote.decision === 'APPROVE').length,
-              rejections: round.votes.filter((vote) => vote.decision === 'REJECT').length,
-            })),
-        feedback: { recorded: feedback.length, confirmed: feedback.filter((row) => row.confirmedAt).length },
-        notifications,
-      });
+      const scope = `${year}/${ownUnit ?? (seesNotices ? 'all+notices' : 'all')}`;
+      const fingerprint = `${state.audit}/${state.notices ?? ''}/${Math.floor(Date.now() / FRESH_MS)}`;
+      const cached = cache.get(scope);
+      if (cached?.fingerprint === fingerprint) return res.json(cached.body);
+      const body = await buildDashboard(db, year, ownUnit, seesNotices);
+      if (cache.size > 1000) cache.clear();
+      cache.set(scope, { fingerprint, body });
+      res.json(body);
     },
   );
 
   return router;
+}
+
+const FRESH_MS = 5_000;
+
+async function buildDashboard(
+  db: Db,
+  year: number,
+  ownUnit: string | undefined,
+  seesNotices: boolean,
+): Promise<z.infer<typeof dashboardSchema>> {
+  const cycle = await db.cycle.findUnique({ where: { year }, include: { transitions: true } });
+  if (!cycle) throw notFound(`cycle ${year}`);
+  const [units, checkpoints, submissions, extensions, explanations, rounds, feedback, notificationGroups] =
+    await Promise.all([
+      db.unit.findMany({
+        where: { active: true, ...(ownUnit ? { id: ownUnit } : {}) },
+        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+        select: { id: true, code: true, name: true },
+      }),
+      db.checkpoint.findMany({
+        where: { cycleId: cycle.id },
+        include: { indicator: { select: { notUndertaken: { select: { unitId: true } } } } },
+      }),
+      db.checkpointSubmission.findMany({
+        where: { checkpoint: { cycleId: cycle.id }, ...(ownUnit ? { unitId: ownUnit } : {}) },
+        select: { checkpointId: true, unitId: true, submittedAt: true, late: true },
+      }),
+      db.deadlineExtension.findMany({
+        where: { cycleId: cycle.id, target: { startsWith: 'CHECKPOINT_ROUND:' } },
+        orderBy: { createdAt: 'asc' },
+      }),
+      db.explanation.findMany({ where: { cycleId: cycle.id, ...(ownUnit ? { unitId: ownUnit } : {}) } }),
+      db.approvalRound.findMany({
+        where: { cycleId: cycle.id },
+        include: { votes: { select: { decision: true } } },
+        orderBy: { number: 'asc' },
+      }),
+      db.feedback.findMany({
+        where: { cycleId: cycle.id, ...(ownUnit ? { unitId: ownUnit } : {}) },
+        select: { confirmedAt: true },
+      }),
+      seesNotices
+        ? db.notification.groupBy({
+            by: ['event', 'status'],
+            where: { cycleId: cycle.id },
+            _count: { _all: true },
+          })
+        : Promise.resolve(null),
+    ]);
+
+  const now = Date.now();
+  const stage = cycle.stage as CycleStage;
+  const entered = new Map(
+    cycle.transitions.map((transition) => [transition.stage, transition.enteredAt.toISOString()]),
+  );
+  const timeline = CYCLE_STAGES.map((name) => ({
+    stage: name,
+    label: STAGE_LABELS[name].zh,
+    labelEn: STAGE_LABELS[name].en,
+    article: STAGE_LABELS[name].article,
+    enteredAt: entered.get(name) ?? null,
+    current: name === stage,
+  }));
+
+  const submissionOf = new Map(submissions.map((row) => [`${row.checkpointId}/${row.unitId}`, row]));
+  const extendedDue = new Map(
+    extensions.map((row) => [row.target.slice('CHECKPOINT_ROUND:'.length), row.newDueAt.getTime()]),
+  );
+  const byId = new Map(checkpoints.map((checkpoint) => [checkpoint.id, checkpoint]));
+  const checkpointRounds = groupCheckpointRounds(
+    checkpoints.map((checkpoint) => ({
+      id: checkpoint.id,
+      code: checkpoint.code,
+      dueAt: checkpoint.dueAt.toISOString(),
+    })),
+  ).map((round) => {
+    const due = extendedDue.get(round.key) ?? Date.parse(round.dueAt);
+    // A late submission proves the round closed even when this server's clock lags the workflow's.
+    const closed =
+      isStageAtOrAfter(stage, 'SELF_CHECK') ||
+      now >= due ||
+      submissions.some((row) => row.late && round.checkpoints.some((ref) => ref.id === row.checkpointId));
+    const counts: Record<ProgressStatus, number> = {
+      ON_TIME: 0,
+      LATE: 0,
+      MISSING: 0,
+      PENDING: 0,
+      NOT_UNDERTAKEN: 0,
+    };
+    const unitRows = units.map((unit) => {
+      const perCheckpoint = round.checkpoints.map((ref) => {
+        const checkpoint = byId.get(ref.id)!;
+        const submission = submissionOf.get(`${ref.id}/${unit.id}`);
+        let status: ProgressStatus;
+        if (checkpoint.indicator.notUndertaken.some((row) => row.unitId === unit.id))
+          status = 'NOT_UNDERTAKEN';
+        else if (submission) status = submission.late ? 'LATE' : 'ON_TIME';
+        else status = closed ? 'MISSING' : 'PENDING';
+        return {
+          checkpointId: ref.id,
+          status,
+          submittedAt: submission?.submittedAt.toISOString() ?? null,
+        };
+      });
+      const status = roundStatus(perCheckpoint.map((row) => row.status));
+      counts[status] += 1;
+      return {
+        unitId: unit.id,
+        unitCode: unit.code,
+        unitName: unit.name,
+        status,
+        checkpoints: perCheckpoint,
+      };
+    });
+    return {
+      key: round.key,
+      dueAt: new Date(due).toISOString(),
+      closed,
+      checkpoints: round.checkpoints.map((ref) => ({
+        id: ref.id,
+        code: ref.code,
+        name: byId.get(ref.id)!.name,
+      })),
+      counts,
+      units: unitRows,
+    };
+  });
+
+  let notifications: z.infer<typeof dashboardSchema>['notifications'] = null;
+  if (notificationGroups) {
+    const byStatus: Record<string, number> = {};
+    const byEvent: Record<string, Record<string, number>> = {};
+    for (const group of notificationGroups) {
+      byStatus[group.status] = (byStatus[group.status] ?? 0) + group._count._all;
+      byEvent[group.event] = { ...(byEvent[group.event] ?? {}), [group.status]: group._count._all };
+    }
+    notifications = { byStatus, byEvent };
+  }
+
+  return {
+    cycle: {
+      id: cycle.id,
+      year: cycle.year,
+      title: cycle.title,
+      stage,
+      publishedAt: cycle.publishedAt?.toISOString() ?? null,
+      closedAt: cycle.closedAt?.toISOString() ?? null,
+    },
+    timeline,
+    checkpointRounds,
+    explanations: explanations.map((row) => ({
+      unitId: row.unitId,
+      status: row.status,
+      dueAt: row.dueAt.toISOString(),
+      overdue: (row.status === 'PENDING' || row.status === 'RETURNED') && row.dueAt.getTime() < now,
+      escalations: row.escalations,
+      late: row.late,
+    })),
+    approvals: ownUnit
+      ? []
+      : rounds.map((round) => ({
+          number: round.number,
+          status: round.status,
+          submittedAt: round.submittedAt.toISOString(),
+          decidedAt: round.decidedAt?.toISOString() ?? null,
+          approvals: round.votes.filter((vote) => vote.decision === 'APPROVE').length,
+          rejections: round.votes.filter((vote) => vote.decision === 'REJECT').length,
+        })),
+    feedback: { recorded: feedback.length, confirmed: feedback.filter((row) => row.confirmedAt).length },
+    notifications,
+  };
 }
