@@ -42,9 +42,9 @@ let buildMs = 0;
 const openPages: [string, Page][] = [];
 
 beforeAll(async () => {
-  const [build, started] = await Promise.all([ensureWebBuild(), startTestStack()]);
-  buildMs = build.milliseconds;
-  stack = started;
+  // One after the other: on two shared cores a parallel build starves the Temporal server's start-up.
+  buildMs = (await ensureWebBuild()).milliseconds;
+  stack = await startTestStack();
   mountWebApp(stack.app);
   server = stack.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -168,6 +168,8 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   if (await acknowledge.count()) await acknowledge.check();
   await shot(office.page, '03-office-publication-check');
   await publish.click();
+  // The route answers once the workflow has started (it sets publishedAt just before).
+  await office.page.getByText('已发布，各单位将收到目标任务通知').waitFor();
   await eventually(
     async () => (await stack.db.cycle.findUniqueOrThrow({ where: { year: YEAR } })).publishedAt,
     'publication',
@@ -302,8 +304,8 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   await member.page.getByRole('radio', { name: '不同意' }).check();
   await member.page.getByRole('button', { name: /提\s*交/ }).click();
   await member.page.getByText('不同意时请填写意见').waitFor();
-  await member.page.getByRole('radio', { name: '同意' }).check();
-  await member.page.getByLabel('意见').fill('同意考核结果。');
+  await member.page.getByRole('radio', { name: '同意', exact: true }).check();
+  await member.page.getByLabel('意见', { exact: true }).fill('同意考核结果。');
   await shot(member.page, '09-member-approval');
   await member.page.getByRole('button', { name: /提\s*交/ }).click();
   await member.page.getByText('已表决').first().waitFor();
@@ -359,7 +361,8 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   await department.page.getByTestId('ranking-URBAN').waitFor();
   await shot(department.page, '14-department-ranking-tablet');
   await office.page.setViewportSize({ width: 820, height: 1180 });
-  await office.page.getByRole('menuitem', { name: '考核总览' }).click();
+  // A deep link loads the page itself (the server answers index.html, the client routes).
+  await office.page.goto(`${baseUrl}/dashboard`);
   await office.page.getByText('考核阶段').waitFor();
   await shot(office.page, '15-office-dashboard-tablet');
   await office.page.getByRole('button', { name: 'English' }).click();

@@ -5,7 +5,44 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
-import { menuFor, PAGE_PATHS } from '../logic/roleMenu';
+import { menuFor, PAGE_PATHS, type PageKey } from '../logic/roleMenu';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CalculatorOutlined,
+  CheckSquareOutlined,
+  CommentOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  LikeOutlined,
+  MailOutlined,
+  OrderedListOutlined,
+  SafetyCertificateOutlined,
+  TrophyOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+// Icons keep the menu usable when it collapses to a rail on a tablet.
+const ICONS: Record<PageKey, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  targets: <FlagOutlined />,
+  verification: <FileSearchOutlined />,
+  adjustments: <LikeOutlined />,
+  scoring: <CalculatorOutlined />,
+  approval: <SafetyCertificateOutlined />,
+  notifications: <MailOutlined />,
+  followUp: <CommentOutlined />,
+  audit: <AuditOutlined />,
+  ranking: <OrderedListOutlined />,
+  results: <BarChartOutlined />,
+  myTargets: <UploadOutlined />,
+  selfCheck: <CheckSquareOutlined />,
+  myResults: <TrophyOutlined />,
+  myFollowUp: <FileDoneOutlined />,
+};
 
 export function AppLayout() {
   const { t, locale, setLocale } = useI18n();
@@ -15,7 +52,12 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
   if (!user) return null;
-  const items = menuFor(user.role).map((key) => ({ key: PAGE_PATHS[key], label: t(`menu.${key}`) }));
+  const items = menuFor(user.role).map((key) => ({
+    key: PAGE_PATHS[key],
+    icon: ICONS[key],
+    label: t(`menu.${key}`),
+    title: t(`menu.${key}`),
+  }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a
