@@ -25,32 +25,39 @@ export function toScaled(value: number): number {
 
 /** Round half away from zero to `places` decimals and return a plain JS number (e.g. 82.83). */
 export function roundedNumber(value: ScoringDecimal, places = 2): number {
-  return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
+  // `+ 0` turns a negative zero (−0.001 rounded) into 0.
+  return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber() + 0;
 }
 
-/**
- * numerator / denominator rounded half away from zero to `places` decimals, as a JS number;
- * both are integers. Below 2^52 a double division decides the rounding exactly, larger values go
- * through BigInt, so the breakdown of every indicator stays exact without a decimal object per line.
- */
 const TWO_TO_52 = 2 ** 52;
 
-export function roundedRatio(numerator: number, denominator: number, places = 2): number {
+/**
+ * a × b / denominator rounded half away from zero to `places` decimals, as a JS number; a, b and
+ * the denominator are safe integers (exact counts of the scales above), the denominator positive.
+ * When the scaled product is below 2^52 every double step is exact and a double division decides the
+ * rounding exactly; otherwise BigInt does. So each breakdown line is exact without a decimal object.
+ */
+export function roundedQuotient(a: number, b: number, denominator: number, places = 2): number {
   const unit = places === 2 ? 100 : 10 ** places;
-  const scaledNumerator = numerator * unit;
-  const magnitude = scaledNumerator < 0 ? -scaledNumerator : scaledNumerator;
-  if (magnitude < TWO_TO_52 && denominator > 0 && denominator < TWO_TO_52) {
-    // The quotient is correctly rounded and |n| < 2^52 keeps its error below 1/(2d), the least
-    // distance of n/d from a half that it does not equal: Math.round decides as exact division would.
+  const scaled = a * b * unit;
+  const magnitude = scaled < 0 ? -scaled : scaled;
+  if (magnitude < TWO_TO_52 && denominator < TWO_TO_52) {
+    // A computed product below 2^52 means the true one is too, so it is exact. The quotient is
+    // correctly rounded, and n < 2^52 keeps its error below 1/(2d), the least distance of n/d from a
+    // half it does not equal: Math.round decides as exact division would (ties go up, away from 0).
     const quotient = Math.round(magnitude / denominator);
-    return (scaledNumerator < 0 ? -quotient : quotient) / unit;
+    // `+ 0` keeps a zero from coming out as −0 (a negative factor times 0).
+    return (scaled < 0 ? -quotient : quotient) / unit + 0;
   }
-  const n = BigInt(numerator) * BigInt(unit);
-  const d = BigInt(denominator);
-  const bigMagnitude = n < 0n ? -n : n;
-  let quotient = bigMagnitude / d;
-  if ((bigMagnitude % d) * 2n >= d) quotient += 1n;
-  return Number(n < 0n ? -quotient : quotient) / unit;
+  return Number(roundedBigQuotient(BigInt(a) * BigInt(b) * BigInt(unit), BigInt(denominator))) / unit;
+}
+
+/** n / d rounded half away from zero to an integer, exactly (d > 0). */
+export function roundedBigQuotient(n: bigint, d: bigint): bigint {
+  const magnitude = n < 0n ? -n : n;
+  let quotient = magnitude / d;
+  if ((magnitude % d) * 2n >= d) quotient += 1n;
+  return n < 0n ? -quotient : quotient;
 }
 
 /** Sum of numbers as exact 1/10,000 counts, compared against a target (e.g. weights sum to 100). */

@@ -1,7 +1,7 @@
 // The scoring engine (SPEC §4, Art. 10-17): pure, exact, and fast enough for 10,000 units.
 // Every weight, share and fraction is an exact count of 1/10,000 (exactArithmetic.ts), so the
 // per-indicator sums are exact integers; a unit's quotients are taken once with decimal.js.
-import { INPUT_SCALE, ScoringDecimal, roundedNumber, roundedRatio, toScaled } from './exactArithmetic';
+import { INPUT_SCALE, ScoringDecimal, roundedNumber, roundedQuotient, toScaled } from './exactArithmetic';
 import { downgradeGrade, gradeOfTotal, sharedRanks } from './grades';
 import type { AdjustmentKind, IndicatorResult, ScoringInput, UnitRanking } from './scoringInput';
 import type {
@@ -152,7 +152,11 @@ function indicatorLines(
         checkpointId: checkpoint.id,
         share: checkpoint.share,
         fraction,
-        points: roundedRatio(mTimesWeight * indicator.checkpointShares[k] * toScaled(fraction), denominator),
+        points: roundedQuotient(
+          mTimesWeight,
+          indicator.checkpointShares[k] * toScaled(fraction),
+          denominator,
+        ),
       });
     }
     const yearEndFraction = cell?.yearEnd ?? 0;
@@ -162,16 +166,20 @@ function indicatorLines(
       name: source.name,
       group: source.group,
       baseWeight: source.weight,
-      effectiveWeight: roundedRatio(mTimesWeight, m * INPUT_SCALE, 4),
+      effectiveWeight: roundedQuotient(mTimesWeight, 1, m * INPUT_SCALE, 4),
       undertaken,
       checkpoints,
       yearEnd: {
         share: indicator.yearEndShare / INPUT_SCALE,
         fraction: yearEndFraction,
-        points: roundedRatio(mTimesWeight * indicator.yearEndShare * toScaled(yearEndFraction), denominator),
+        points: roundedQuotient(
+          mTimesWeight,
+          indicator.yearEndShare * toScaled(yearEndFraction),
+          denominator,
+        ),
       },
-      completion: roundedRatio(completion, COMPLETION_SCALE, 4),
-      points: roundedRatio(mTimesWeight * completion, denominator),
+      completion: roundedQuotient(completion, 1, COMPLETION_SCALE, 4),
+      points: roundedQuotient(mTimesWeight, completion, denominator),
       article: INDICATOR_ARTICLE,
     };
   });

@@ -65,7 +65,9 @@ const scoringFileSchema = z.object({
         notUndertakenBy: z.array(id).default([]),
       }),
     )
-    .min(1, { error: 'at least one indicator is needed (Art. 8)' }),
+    .min(1, { error: 'at least one indicator is needed (Art. 8)' })
+    // Keeps every exact count of the engine a safe integer (exactArithmetic.ts).
+    .max(1000, { error: 'at most 1,000 indicators' }),
   /** unitId → indicatorId → fractions; checked by hand below (it is the bulk of the file). */
   results: z.record(z.string(), z.unknown()).default({}),
   rankings: z.object(
