@@ -1,0 +1,282 @@
+// Issue 8: on embedded defaults a running cycle survives a restart of the main job. The same functions
+// as `npm start` (startServices, runWorker, runApiServer) run against a temporary DATA_DIR with the
+// embedded Temporal server (tools/temporal-dev-server on SQLite, built into .kaohe/temporal-server
+// when missing). PostgreSQL is the test run's (its embedded server cannot be loaded inside Jest's
+// module system; its own persistence is not what this test is about), a database of this file's that
+// outlives the restart. Mail goes to an SMTP server in this process, which lives across the restart
+// and so sees every message ever sent. In real time: no time skipping here.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { Client, Connection } from '@temporalio/client';
+import { loadConfig, type KaoheConfig } from '../../runtime/config';
+import { startServices } from '../../runtime/startServices';
+import { runApiServer, runWorker } from '../../runtime/components';
+import { ensureDevServerBinary, temporalDataDir } from '../../runtime/temporalDevServer';
+import { seedFederation, DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
+import { demoTargets } from '../../runtime/seed/demoTargets';
+import { createDb, type Db } from '../../prisma/client';
+import { createCycleClient, type CycleClient } from '../../api/cycleClient';
+import {
+  checkpointRoundWorkflowId,
+  cycleStatusQuery,
+  submitCheckpointUpdate,
+  type CycleStatus,
+} from '../../workflows/contract';
+import { actors, eventually } from '../support/cycleDriver';
+import { startSmtpInbox, type SmtpInbox } from '../support/smtpInbox';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+
+const YEAR = 2031;
+/**
+ * The first checkpoint round falls due this long after the targets are made: long enough for
+ * publication, a submission, a full stop and a full start (PostgreSQL, Temporal, bundling the
+ * workflows for the worker) on a busy machine, so that the round's reminder fires after the restart.
+ */
+const ROUND_DUE_IN_MS = 150_000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface MainJob {
+  db: Db;
+  client: Client;
+  cycles: CycleClient;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** What runtime/main.ts does, minus the signal handling. */
+async function startMainJob(config: KaoheConfig): Promise<MainJob> {
+  const services = await startServices(config, () => undefined);
+  const db = createDb(services.databaseUrl);
+  if ((await db.unit.count()) === 0) await seedFederation(db, { password: DEMO_PASSWORD });
+  const worker = await runWorker(config, services);
+  const api = await runApiServer(config, services);
+  const connection = await Connection.connect({ address: services.temporalAddress });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  return {
+    db,
+    client,
+    cycles: createCycleClient(client, config.TEMPORAL_TASK_QUEUE),
+    baseUrl: `http://127.0.0.1:${config.API_PORT}`,
+    async stop() {
+      await connection.close();
+      await db.$disconnect();
+      await api.stop();
+      await worker.stop();
+      await services.stop();
+    },
+  };
+}
+
+async function signIn(baseUrl: string, username: string) {
+  const agent = request.agent(baseUrl);
+  const response = await agent.post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+  const csrf = response.body.csrfToken as string;
+  return { post: (url: string, body: object) => agent.post(url).set('x-csrf-token', csrf).send(body) };
+}
+
+const noticeOf = (mail: SmtpInbox['messages'][number]) => mail.headers['x-kaohe-notice'];
+
+describe('the embedded default keeps a running cycle across a restart (issue 8)', () => {
+  let dataDir: string;
+  let inbox: SmtpInbox;
+  let database: TestDatabase;
+  let config: KaoheConfig;
+  let job: MainJob | undefined;
+
+  beforeAll(async () => {
+    // A cold build (no Go caches) takes minutes; later runs find the binary in .kaohe/temporal-server.
+    const started = Date.now();
+    await ensureDevServerBinary();
+    console.log(`temporal-dev-server binary ready in ${Math.round((Date.now() - started) / 1000)} s`);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaohe-restart-'));
+    inbox = await startSmtpInbox();
+    database = await createTestDatabase();
+    config = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      EMBEDDED_TEMPORAL_PORT: String(await freePort()),
+      API_PORT: String(await freePort()),
+      SMTP_URL: inbox.url,
+      TEMPORAL_TASK_QUEUE: 'kaohe-restart-test',
+      PUBLIC_URL: 'http://kaohe.test',
+    });
+  }, 20 * 60_000);
+
+  afterAll(async () => {
+    await job?.stop().catch(() => undefined);
+    await inbox?.stop();
+    await database?.drop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it(
+    'carries on after stop and start: still running, accepts the next submission, reminds, sends nothing twice',
+    async () => {
+      job = await startMainJob(config);
+
+      // --- publish a cycle through the API, its first checkpoint round due shortly, reminder at the due time
+      const targets = demoTargets(YEAR, new Date());
+      const roundDueAt = new Date(Date.now() + ROUND_DUE_IN_MS).toISOString();
+      for (const indicator of targets.indicators) {
+        for (const checkpoint of indicator.checkpoints) {
+          if (checkpoint.dueAt === targets.roundDueDates[0]) checkpoint.dueAt = roundDueAt;
+        }
+      }
+      const office = await signIn(job.baseUrl, 'office1');
+      const created = await office.post('/api/cycles', { ...targets.cycle, reminderLeadDays: 0 });
+      expect(created.status).toBe(201);
+      for (const indicator of targets.indicators) {
+        expect((await office.post(`/api/cycles/${YEAR}/indicators`, indicator)).status).toBe(201);
+      }
+      expect((await office.post(`/api/cycles/${YEAR}/publish`, { acknowledgeWarnings: true })).status).toBe(
+        202,
+      );
+      const cycle = await job.db.cycle.findUniqueOrThrow({ where: { year: YEAR } });
+      const wf = cycle.workflowId;
+
+      const status = (): Promise<CycleStatus> => job!.client.workflow.getHandle(wf).query(cycleStatusQuery);
+      const round = await eventually(
+        async () =>
+          (await status()).rounds.find((candidate) => Date.parse(candidate.dueAt) === Date.parse(roundDueAt)),
+        'the first checkpoint round',
+      );
+      const roundWorkflowId = checkpointRoundWorkflowId(wf, round.key);
+      await eventually(
+        () =>
+          job!.client.workflow
+            .getHandle(roundWorkflowId)
+            .describe()
+            .then(
+              () => true,
+              () => false,
+            ),
+        'the checkpoint round workflow',
+      );
+
+      // Two units that undertake every checkpoint of the round and have a principal leader to remind.
+      const checkpoints = await job.db.checkpoint.findMany({
+        where: { id: { in: round.checkpointIds } },
+        include: { indicator: { include: { notUndertaken: true } } },
+      });
+      const units = await job.db.unit.findMany({ where: { active: true }, orderBy: { code: 'asc' } });
+      const candidates = units.filter(
+        (unit) =>
+          unit.principalLeaderEmail &&
+          checkpoints.every(
+            (checkpoint) => !checkpoint.indicator.notUndertaken.some((row) => row.unitId === unit.id),
+          ),
+      );
+      expect(candidates.length).toBeGreaterThan(2);
+      const [first, second] = candidates;
+      const who = await actors(job.db);
+      const submitAll = (cycles: CycleClient, unit: (typeof units)[number]) =>
+        Promise.all(
+          checkpoints.map((checkpoint) =>
+            cycles.update(roundWorkflowId, submitCheckpointUpdate, {
+              actor: who.unitActor(unit.code),
+              unitId: unit.id,
+              checkpointId: checkpoint.id,
+              text: `${unit.code} ${checkpoint.code} 完成情况说明`,
+            }),
+          ),
+        );
+
+      const firstResults = await submitAll(job.cycles, first);
+      expect(firstResults.every((result) => !result.late)).toBe(true);
+      // Publication told every unit its targets before the stop: the outbox is empty and delivered.
+      await eventually(async () => {
+        const byStatus = await job!.db.notification.groupBy({ by: ['status'], _count: true });
+        const sent = byStatus.find((row) => row.status === 'SENT')?._count ?? 0;
+        return sent > 0 && byStatus.length === 1 && inbox.messages.length === sent;
+      }, 'publication notices delivered');
+
+      // --- stop everything, start again on the same DATA_DIR
+      await job.stop();
+      job = undefined;
+      expect(fs.existsSync(path.join(temporalDataDir(dataDir), 'temporal.sqlite'))).toBe(true);
+      const beforeRestart = inbox.messages.length;
+      job = await startMainJob(config);
+      const restartedAt = Date.now();
+      // The timing this test relies on: the reminder must still lie ahead.
+      expect(restartedAt).toBeLessThan(Date.parse(roundDueAt) - 5_000);
+
+      // The cycle's workflow is still running — described directly and listed by Temporal's visibility.
+      expect((await job.client.workflow.getHandle(wf).describe()).status.name).toBe('RUNNING');
+      expect((await job.client.workflow.getHandle(roundWorkflowId).describe()).status.name).toBe('RUNNING');
+      const running = await eventually(async () => {
+        const ids: string[] = [];
+        for await (const execution of job!.client.workflow.list({
+          query: `WorkflowId = '${wf}' AND ExecutionStatus = 'Running'`,
+        })) {
+          ids.push(execution.workflowId);
+        }
+        return ids.length > 0 && ids;
+      }, 'the cycle in the visibility list');
+      expect(running).toEqual([wf]);
+      expect((await status()).stage).toBe('CHECKPOINTS');
+
+      // Another unit's submission is accepted, on time.
+      const secondResults = await submitAll(job.cycles, second);
+      expect(secondResults).toHaveLength(checkpoints.length);
+      expect(secondResults.every((result) => !result.late)).toBe(true);
+      const stored = await job.db.checkpointSubmission.findMany({
+        where: { checkpointId: { in: round.checkpointIds } },
+      });
+      expect(new Set(stored.map((row) => row.unitId))).toEqual(new Set([first.id, second.id]));
+
+      // The round's reminder fires after the restart, to the units that have not submitted.
+      const reminded = (unit: (typeof units)[number]) =>
+        inbox.messages.some(
+          (mail) =>
+            noticeOf(mail) === 'CHECKPOINT_REMINDER' &&
+            mail.to.includes(unit.principalLeaderEmail!.toLowerCase()),
+        );
+      await eventually(
+        async () => reminded(candidates[2]),
+        'the checkpoint reminder',
+        Date.parse(roundDueAt) - Date.now() + 90_000,
+      );
+      const firstReminder = inbox.messages.findIndex((mail) => noticeOf(mail) === 'CHECKPOINT_REMINDER');
+      expect(firstReminder).toBeGreaterThanOrEqual(beforeRestart);
+      // The overdue notice follows at the same due time; wait until the outbox is delivered again.
+      await eventually(async () => {
+        const byStatus = await job!.db.notification.groupBy({ by: ['status'], _count: true });
+        const sent = byStatus.find((row) => row.status === 'SENT')?._count ?? 0;
+        const overdue = inbox.messages.some((mail) => noticeOf(mail) === 'CHECKPOINT_OVERDUE');
+        return overdue && byStatus.length === 1 && inbox.messages.length === sent;
+      }, "the round's notices delivered");
+      expect(reminded(first)).toBe(false);
+      expect(reminded(second)).toBe(false);
+
+      // Nothing twice: a notice's Message-ID derives from its outbox key, so a resend would repeat it.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const messageIds = inbox.messages.map((mail) => mail.messageId);
+      expect(new Set(messageIds).size).toBe(messageIds.length);
+      expect(inbox.messages.filter((mail) => mail.headers['x-kaohe-redelivery'])).toEqual([]);
+      const sentRows = await job.db.notification.count({ where: { status: 'SENT' } });
+      expect(inbox.messages).toHaveLength(sentRows);
+      // Publication notices were not sent again after the restart.
+      const afterRestart = inbox.messages.slice(beforeRestart).map(noticeOf);
+      expect(
+        afterRestart.filter((event) => event !== 'CHECKPOINT_REMINDER' && event !== 'CHECKPOINT_OVERDUE'),
+      ).toEqual([]);
+    },
+    15 * 60_000,
+  );
+});
