@@ -4,7 +4,34 @@ import path from 'node:path';
 import express, { Router } from 'express';
 import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
+import { z } from 'zod';
 import { openApiRegistry } from './registry';
+
+// The health endpoints live at the root, outside /api, for load balancers and orchestrators.
+for (const [path, summary, schema] of [
+  ['/healthz', 'The process is up', z.object({ ok: z.literal(true) })],
+  [
+    '/readyz',
+    'The database and Temporal answer (503 when either does not)',
+    z.object({ database: z.boolean(), temporal: z.boolean() }),
+  ],
+] as const) {
+  openApiRegistry.registerPath({
+    method: 'get',
+    path,
+    summary,
+    tags: ['health'],
+    servers: [{ url: '/' }],
+    security: [],
+    'x-kaohe-roles': 'public',
+    responses: {
+      200: { description: 'ready', content: { 'application/json': { schema } } },
+      ...(path === '/readyz'
+        ? { 503: { description: 'not ready', content: { 'application/json': { schema } } } }
+        : {}),
+    },
+  });
+}
 
 export function buildOpenApiDocument(): OpenAPIObject {
   return new OpenApiGeneratorV31(openApiRegistry.definitions).generateDocument({
