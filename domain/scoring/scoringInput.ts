@@ -163,6 +163,12 @@ function zodPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** zod's "Invalid input: expected array, received undefined" reads better as "required (an array)". */
+function zodMessage(message: string): string {
+  const missing = /^Invalid input: expected (\w+), received undefined$/.exec(message);
+  return missing ? `required (expected ${missing[1]})` : message;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -175,7 +181,10 @@ export function parseScoringInput(raw: unknown): ScoringInput {
   const shape = scoringFileSchema.safeParse(raw);
   if (!shape.success) {
     throw new ScoringInputError(
-      shape.error.issues.map((issue) => ({ path: zodPath(issue.path) || '(file)', message: issue.message })),
+      shape.error.issues.map((issue) => ({
+        path: zodPath(issue.path) || '(file)',
+        message: zodMessage(issue.message),
+      })),
     );
   }
   const file = shape.data;
@@ -197,7 +206,8 @@ export function parseScoringInput(raw: unknown): ScoringInput {
   }
   const configResult = scoringConfigSchema.safeParse(rawConfig);
   if (!configResult.success) {
-    for (const issue of configResult.error.issues) refuse(zodPath(['config', ...issue.path]), issue.message);
+    for (const issue of configResult.error.issues)
+      refuse(zodPath(['config', ...issue.path]), zodMessage(issue.message));
     throw new ScoringInputError(problems);
   }
   const config = configResult.data;
