@@ -13,6 +13,7 @@ interface AuditRow {
   at: string;
   actorId?: string | null;
   actorRole?: string | null;
+  actorName?: string | null;
   action: string;
   targetType?: string | null;
   targetId?: string | null;
@@ -78,7 +79,11 @@ export function AuditPage() {
             dataIndex: 'at',
             render: (value: string) => formatDate(value, locale, true),
           },
-          { title: t('audit.actor'), render: (_, row) => `${row.actorRole ?? ''} ${row.actorId ?? ''}` },
+          {
+            title: t('audit.actor'),
+            render: (_, row) =>
+              `${row.actorName ?? row.actorId ?? ''} ${row.actorRole ? `(${row.actorRole})` : ''}`,
+          },
           { title: t('audit.action'), dataIndex: 'action' },
           { title: t('audit.target'), render: (_, row) => `${row.targetType ?? ''} ${row.targetId ?? ''}` },
           {

@@ -126,7 +126,7 @@ function CategoryRanking({
               />,
             ]}
           >
-            <Space>
+            <Space style={{ whiteSpace: 'nowrap' }}>
               <HolderOutlined aria-hidden />
               <Tag color="red">{index + 1}</Tag>
               <span className="unit-name">{name(id)}</span>
@@ -175,7 +175,7 @@ export function RankingPage() {
           const members = units.filter((unit) => (unit.category?.id ?? unit.categoryId) === category.id);
           if (members.length === 0) return null;
           return (
-            <Col key={category.id} xs={24} md={12} xl={8}>
+            <Col key={category.id} xs={24} lg={12} xxl={8}>
               <CategoryRanking
                 year={year}
                 category={category}

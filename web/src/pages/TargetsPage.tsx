@@ -25,6 +25,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ScoringConfigForm } from '../components/ScoringConfigForm';
 import { useI18n } from '../i18n/I18nProvider';
 import { formFieldErrors } from '../logic/apiError';
 import {
@@ -473,29 +474,45 @@ export function TargetsPage() {
           ]}
         />
       </Card>
-      <Card title={t('targets.config')}>
-        <Alert type="info" title={t('targets.configHelp')} style={{ marginBottom: 12 }} />
-        <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label="indicatorShare">{String(config.indicatorShare ?? 85)}</Descriptions.Item>
-          <Descriptions.Item label="comprehensive">
-            {JSON.stringify(config.comprehensive ?? { leader: 10, department: 5 })}
-          </Descriptions.Item>
-          <Descriptions.Item label="groupWeights">{JSON.stringify(groupWeights)}</Descriptions.Item>
-          <Descriptions.Item label="rankToScore">
-            {JSON.stringify(config.rankToScore ?? { top: 100, bottom: 60 })}
-          </Descriptions.Item>
-          <Descriptions.Item label="grades">
-            {JSON.stringify(config.grades ?? { good: 90, fairlyGood: 80, pass: 60 })}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('targets.explanationDays')}>{cycle.explanationDays}</Descriptions.Item>
-          <Descriptions.Item label={t('targets.selfCheckOpensAt')}>
-            {formatDate(cycle.selfCheckOpensAt, locale)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('targets.evaluationDueAt')}>
-            {formatDate(cycle.evaluationDueAt, locale)}
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
+      {!published ? (
+        <Card title={t('targets.config')}>
+          <ScoringConfigForm
+            year={cycle.year}
+            config={cycle.scoringConfig}
+            useThirdParty={cycle.useThirdParty}
+            explanationDays={cycle.explanationDays}
+            onSaved={reload}
+          />
+        </Card>
+      ) : (
+        <Card title={t('targets.config')}>
+          <Alert type="info" title={t('targets.configHelp')} style={{ marginBottom: 12 }} />
+          <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label="indicatorShare">
+              {String(config.indicatorShare ?? 85)}
+            </Descriptions.Item>
+            <Descriptions.Item label="comprehensive">
+              {JSON.stringify(config.comprehensive ?? { leader: 10, department: 5 })}
+            </Descriptions.Item>
+            <Descriptions.Item label="groupWeights">{JSON.stringify(groupWeights)}</Descriptions.Item>
+            <Descriptions.Item label="rankToScore">
+              {JSON.stringify(config.rankToScore ?? { top: 100, bottom: 60 })}
+            </Descriptions.Item>
+            <Descriptions.Item label="grades">
+              {JSON.stringify(config.grades ?? { good: 90, fairlyGood: 80, pass: 60 })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('targets.explanationDays')}>
+              {cycle.explanationDays}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('targets.selfCheckOpensAt')}>
+              {formatDate(cycle.selfCheckOpensAt, locale)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('targets.evaluationDueAt')}>
+              {formatDate(cycle.evaluationDueAt, locale)}
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
     </Space>
   );
 }

@@ -1,6 +1,6 @@
 // A unit's targets and due dates (Art. 8), with evidence upload and submission per checkpoint.
 import { App, Alert, Button, Card, Collapse, Form, Input, List, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/useApi';
 import { EvidenceUpload, type EvidenceMeta } from '../components/EvidenceUpload';
@@ -35,6 +35,10 @@ function CheckpointForm({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ text: string }>();
+  // What was submitted before comes back into the box unless the unit has started typing again.
+  useEffect(() => {
+    if (submission?.text && !form.isFieldTouched('text')) form.setFieldsValue({ text: submission.text });
+  }, [submission, form]);
   const [evidence, setEvidence] = useState<EvidenceMeta[]>([]);
   const [error, setError] = useState<unknown>();
   const onFinish = async (values: { text: string }) => {

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { EvidenceLinks } from '../components/EvidenceViewer';
+import { YearEndVerification } from '../components/YearEndVerification';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDate } from '../logic/format';
 import { useSession } from '../session/SessionProvider';
@@ -137,6 +138,9 @@ export function VerificationPage() {
             {t('verification.record')}
           </Button>
         </Form.Item>
+      </Card>
+      <Card title={t('verification.yearEnd')}>
+        <YearEndVerification year={year} />
       </Card>
     </Space>
   );
