@@ -15,7 +15,8 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (message: string, fields?: Record<string, string>) => new HttpError(400, 'BAD_REQUEST', message, fields);
+export const badRequest = (message: string, fields?: Record<string, string>) =>
+  new HttpError(400, 'BAD_REQUEST', message, fields);
 export const forbidden = (message = 'not allowed') => new HttpError(403, 'FORBIDDEN', message);
 export const notFound = (what: string) => new HttpError(404, 'NOT_FOUND', `${what} not found`);
 export const conflict = (code: string, message: string) => new HttpError(409, code, message);
@@ -42,10 +43,18 @@ export function zodFields(error: ZodError): Record<string, string> {
 export function fromWorkflowRefusal(error: unknown): HttpError | null {
   const cause = (error as { cause?: { type?: string; message?: string; name?: string } })?.cause;
   if ((error as Error)?.name === 'WorkflowUpdateFailedError' && cause?.type && cause.type in REFUSAL_STATUS) {
-    return new HttpError(REFUSAL_STATUS[cause.type as RefusalReason], cause.type, cause.message ?? cause.type);
+    return new HttpError(
+      REFUSAL_STATUS[cause.type as RefusalReason],
+      cause.type,
+      cause.message ?? cause.type,
+    );
   }
   if ((error as Error)?.name === 'WorkflowNotFoundError') {
-    return new HttpError(409, 'WRONG_STAGE', 'this cycle is not running (not published yet, or already closed)');
+    return new HttpError(
+      409,
+      'WRONG_STAGE',
+      'this cycle is not running (not published yet, or already closed)',
+    );
   }
   return null;
 }
@@ -55,8 +64,16 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
   if (error instanceof HttpError || (error as Error)?.name === 'HttpError') http = error as HttpError;
   else if (error instanceof ZodError || (error as Error)?.name === 'ZodError') {
     const fields = zodFields(error as ZodError);
-    http = badRequest(`invalid input: ${Object.entries(fields).map(([field, message]) => `${field}: ${message}`).join('; ')}`, fields);
-  } else if ((error as { type?: string })?.type === 'entity.too.large' || (error as { code?: string })?.code === 'LIMIT_FILE_SIZE') {
+    http = badRequest(
+      `invalid input: ${Object.entries(fields)
+        .map(([field, message]) => `${field}: ${message}`)
+        .join('; ')}`,
+      fields,
+    );
+  } else if (
+    (error as { type?: string })?.type === 'entity.too.large' ||
+    (error as { code?: string })?.code === 'LIMIT_FILE_SIZE'
+  ) {
     http = new HttpError(413, 'TOO_LARGE', 'the request or file is too large');
   } else if ((error as { type?: string })?.type === 'entity.parse.failed') {
     http = badRequest('the body is not valid JSON');
@@ -64,5 +81,9 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
     http = fromWorkflowRefusal(error) ?? new HttpError(500, 'INTERNAL', 'internal error');
     if (http.status === 500) console.error(`[api] ${req.method} ${req.originalUrl}:`, error);
   }
-  res.status(http.status).json({ error: { code: http.code, message: http.message, ...(http.fields ? { fields: http.fields } : {}) } });
+  res
+    .status(http.status)
+    .json({
+      error: { code: http.code, message: http.message, ...(http.fields ? { fields: http.fields } : {}) },
+    });
 };

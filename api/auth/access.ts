@@ -28,7 +28,8 @@ export async function deny(db: Db, req: Request, message: string): Promise<never
 export function requireRole(db: Db, ...roles: Role[]) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const user = currentUser(req);
-    if (!roles.includes(user.role)) await deny(db, req, `role ${user.role} may not do this (allowed: ${roles.join(', ')})`);
+    if (!roles.includes(user.role))
+      await deny(db, req, `role ${user.role} may not do this (allowed: ${roles.join(', ')})`);
     next();
   };
 }
@@ -36,5 +37,6 @@ export function requireRole(db: Db, ...roles: Role[]) {
 /** A unit account reaches only its own unit's data. */
 export async function requireUnitAccess(db: Db, req: Request, unitId: string): Promise<void> {
   const user = currentUser(req);
-  if (user.role === 'UNIT' && user.unitId !== unitId) await deny(db, req, 'a unit sees and changes only its own data');
+  if (user.role === 'UNIT' && user.unitId !== unitId)
+    await deny(db, req, 'a unit sees and changes only its own data');
 }

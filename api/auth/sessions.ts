@@ -30,13 +30,26 @@ export async function createSession(db: Db, userId: string, ttlMinutes: number, 
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
   await db.session.create({
-    data: { id: hashToken(token), userId, csrfToken, expiresAt, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+    data: {
+      id: hashToken(token),
+      userId,
+      csrfToken,
+      expiresAt,
+      ip: req.ip ?? null,
+      userAgent: req.get('user-agent') ?? null,
+    },
   });
   return { token, csrfToken, expiresAt };
 }
 
 export function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean) {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, expires: expiresAt, path: '/' });
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    expires: expiresAt,
+    path: '/',
+  });
 }
 
 function readCookie(req: Request, name: string): string | undefined {
@@ -54,7 +67,10 @@ export function loadSession(db: Db) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const token = readCookie(req, SESSION_COOKIE);
     if (token) {
-      const session = await db.session.findUnique({ where: { id: hashToken(token) }, include: { user: true } });
+      const session = await db.session.findUnique({
+        where: { id: hashToken(token) },
+        include: { user: true },
+      });
       if (session && session.expiresAt > new Date() && session.user.active) {
         req.sessionId = session.id;
         req.csrfToken = session.csrfToken;

@@ -150,13 +150,11 @@ export function notificationRoutes(deps: ApiDeps): Router {
         await markNoticeFailed(db, notificationId, `resend failed: ${(error as Error).message}`);
       }
     }
-    res
-      .status(202)
-      .json({
-        notification: toNotification(
-          await db.notification.findUniqueOrThrow({ where: { id: notificationId } }),
-        ),
-      });
+    res.status(202).json({
+      notification: toNotification(
+        await db.notification.findUniqueOrThrow({ where: { id: notificationId } }),
+      ),
+    });
   });
 
   return router;
