@@ -22,6 +22,7 @@ export const adjustmentPoints: Record<AdjustmentKind, { points: number; article:
 };
 
 const INDICATOR_ARTICLE = 'Art. 8, 11, 12';
+const ZERO = new ScoringDecimal(0);
 /** Completion c is counted in 1/10^8 (share × fraction); weight × c in 1/10^12. */
 const COMPLETION_SCALE = INPUT_SCALE * INPUT_SCALE;
 const POINTS_SCALE = COMPLETION_SCALE * INPUT_SCALE;
@@ -238,8 +239,8 @@ export function scoreUnits(input: ScoringInput): ScoringOutput {
     const comprehensivePoints = leaderPoints.plus(departmentPoints).plus(thirdPartyPoints ?? 0);
 
     // Commendations (Art. 14) and criticisms (Art. 15).
-    let bonus = new ScoringDecimal(0);
-    let deduction = new ScoringDecimal(0);
+    let bonus = ZERO;
+    let deduction = ZERO;
     const adjustmentLines: AdjustmentLine[] = (adjustmentsOf.get(unit.id) ?? []).map((adjustment) => {
       const rule = adjustmentPoints[adjustment.kind];
       const points = new ScoringDecimal(rule.points).times(adjustment.count);
@@ -289,14 +290,14 @@ export function scoreUnits(input: ScoringInput): ScoringOutput {
         downgradeLevels,
         total: roundedTotal,
         lines: () => indicatorLines(indicators, unit.id, unitResults, m, spread),
-        comprehensive: {
+        comprehensive: () => ({
           leader: comprehensivePart(leaderScore, config.comprehensive.leader, leaderPoints),
           department: comprehensivePart(departmentScore, config.comprehensive.department, departmentPoints),
           thirdParty:
             thirdPartyScore && thirdPartyPoints
               ? comprehensivePart(thirdPartyScore, config.comprehensive.thirdParty!, thirdPartyPoints)
               : null,
-        },
+        }),
         adjustmentLines,
         downgrade,
       },
@@ -325,6 +326,9 @@ export function scoreUnits(input: ScoringInput): ScoringOutput {
       Object.defineProperty(scoredUnit, 'breakdown', {
         enumerable: true,
         configurable: true,
+        set: (value: ScoreBreakdownOutput) => {
+          breakdown = value;
+        },
         get: () =>
           (breakdown ??= {
             indicators: lines(),
@@ -332,7 +336,7 @@ export function scoreUnits(input: ScoringInput): ScoringOutput {
             indicatorShare: config.indicatorShare,
             indicatorPoints: figures.indicatorPoints,
             comprehensive: {
-              ...comprehensive,
+              ...comprehensive(),
               points: figures.comprehensivePoints,
               article: 'Art. 9, 11, 13',
             },
