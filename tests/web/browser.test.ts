@@ -364,9 +364,12 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   // A deep link loads the page itself (the server answers index.html, the client routes).
   await office.page.goto(`${baseUrl}/dashboard`);
   await office.page.getByText('考核阶段').waitFor();
+  await office.page.getByText(/第 1 轮节点/).waitFor();
+  await office.page.getByText('长海县总工会').first().waitFor();
   await shot(office.page, '15-office-dashboard-tablet');
   await office.page.getByRole('button', { name: 'English' }).click();
   await office.page.getByText('Stages').waitFor();
+  await office.page.getByText(/Checkpoint round 1/).waitFor();
   await shot(office.page, '16-office-dashboard-en');
   for (const session of [office, unit, member, failing, department]) await session.context.close();
 });

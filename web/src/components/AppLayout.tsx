@@ -100,8 +100,12 @@ export function AppLayout() {
         <Layout.Header
           style={{
             background: '#fff',
-            padding: '0 16px',
+            padding: '8px 16px',
+            height: 'auto',
+            minHeight: 64,
+            lineHeight: 1.5,
             display: 'flex',
+            flexWrap: 'wrap',
             alignItems: 'center',
             justifyContent: 'space-between',
             gap: 8,

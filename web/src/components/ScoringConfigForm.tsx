@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { ErrorNotice } from './ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/messages';
 import { fieldPath } from '../logic/apiError';
 import {
   checkWeights,
@@ -89,7 +90,7 @@ export function ScoringConfigForm({
       }
     }
   };
-  const label = (path: string[]) => path.join('.');
+  const label = (path: string[]) => t(`config.${path.join('.')}` as MessageKey);
   return (
     <Form
       form={form}
@@ -100,7 +101,7 @@ export function ScoringConfigForm({
       <Alert type="info" title={t('targets.configHelp')} style={{ marginBottom: 12 }} />
       <Row gutter={12}>
         {FIELDS.map(([path, fallback, article]) => (
-          <Col key={label(path)} xs={12} md={8} xl={6}>
+          <Col key={path.join('.')} xs={12} md={8} xl={6}>
             <Form.Item
               name={['scoringConfig', ...path]}
               label={label(path)}
@@ -114,7 +115,7 @@ export function ScoringConfigForm({
           <Col xs={12} md={8} xl={6}>
             <Form.Item
               name={['scoringConfig', 'comprehensive', 'thirdParty']}
-              label="comprehensive.thirdParty"
+              label={t('config.comprehensive.thirdParty')}
               extra={`${t('targets.default')} 3 · 第九条、第十一条`}
               rules={[{ required: true }]}
             >

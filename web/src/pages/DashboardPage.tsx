@@ -7,6 +7,7 @@ import {
   Card,
   Checkbox,
   Col,
+  Grid,
   List,
   Row,
   Space,
@@ -47,6 +48,7 @@ export function DashboardPage() {
   const { user, reloadCycles } = useSession();
   const { year, cycle, error, reload } = useCycle();
   const { units } = useUnits();
+  const screens = Grid.useBreakpoint();
   const status = useApi<{ status: { stage: CycleStage; published?: boolean } }>(
     year ? `/cycles/${year}/status` : null,
   );
@@ -141,7 +143,7 @@ export function DashboardPage() {
         <Steps
           size="small"
           current={current}
-          responsive
+          orientation={screens.xl ? 'horizontal' : 'vertical'}
           items={CYCLE_STAGES.map((key) => ({
             title: t(`stage.${key}`),
             description: entered.get(key) ? formatDate(entered.get(key), locale) : undefined,
@@ -237,7 +239,7 @@ export function DashboardPage() {
                   dataIndex: 'status',
                   render: (value: string, row) => (
                     <Space>
-                      {value}
+                      {t(`explanation.${value as 'PENDING'}`)}
                       {row.overdue ? <Tag color="red">{t('dashboard.overdue')}</Tag> : null}
                     </Space>
                   ),

@@ -124,7 +124,7 @@ export function FollowUpPage() {
               dataIndex: 'status',
               render: (value: string, row) => (
                 <Space>
-                  {value}
+                  {t(`explanation.${value as 'PENDING'}`)}
                   {row.status !== 'ACCEPTED' && new Date(row.dueAt) < new Date() ? (
                     <Tag color="red">{t('dashboard.overdue')}</Tag>
                   ) : null}
