@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import JSZip from 'jszip';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestStack, signIn, type TestStack } from '../support/testStack';
 import {
@@ -346,6 +347,17 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
     office.page.getByRole('link', { name: /导出通报/ }).click(),
   ]);
   expect(docx.suggestedFilename()).toBe(`${YEAR}年度考核结果通报.docx`);
+  const notice = await (
+    await JSZip.loadAsync(fs.readFileSync((await docx.path())!))
+  )
+    .file('word/document.xml')!
+    .async('string');
+  expect(notice).toContain('大连市总工会文件');
+  expect(notice).toContain('长海县总工会');
+  expect(notice).not.toContain('草稿');
+  // Exports are for the office and the party group only (Art. 18); a unit is refused.
+  const unitApi = await signIn(stack.app, 'unit-zhongshan');
+  expect((await unitApi.get(`/api/cycles/${YEAR}/export/notice.docx`)).status).toBe(403);
 
   // The unit sees its results after notification; the failing unit sees its explanation deadline.
   await unit.page.getByRole('menuitem', { name: '本单位结果' }).click();
