@@ -366,7 +366,50 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   const failing = await signInPage('unit-changhai');
   await failing.page.getByRole('menuitem', { name: '反馈确认与书面说明' }).click();
   await failing.page.getByText(/由主要负责人向同级党委和市总工会作出书面说明，截止/).waitFor();
+  // Submitting nothing is refused next to the field; then the text and an attachment go in (Art. 21).
+  await failing.page.getByRole('button', { name: /提\s*交/ }).click();
+  await failing.page.getByText('请输入书面说明').waitFor();
+  await failing.page
+    .getByLabel('书面说明', { exact: true })
+    .fill('长海县总工会主要负责人关于年度考核不合格的书面说明：……');
+  await failing.page
+    .locator('input[type=file]')
+    .setInputFiles({ name: '整改方案.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await failing.page.getByText('整改方案.pdf').waitFor();
+  await eventually(
+    async () => (await stack.db.evidenceFile.count({ where: { originalName: '整改方案.pdf' } })) === 1,
+    'attachment stored',
+    30_000,
+  );
   await shot(failing.page, '13-unit-explanation');
+  await failing.page.getByRole('button', { name: /提\s*交/ }).click();
+  const explanation = await eventually(
+    async () => {
+      const row = await stack.db.explanation.findFirst({
+        where: { cycleId: ctx.cycle.id, unitId: ctx.unitId('changhai') },
+        include: { evidence: true },
+      });
+      return row?.status === 'SUBMITTED' ? row : undefined;
+    },
+    'explanation submitted',
+    30_000,
+  );
+  expect(explanation.evidence.map((file) => file.originalName)).toEqual(['整改方案.pdf']);
+  // The office reads it and accepts it.
+  await office.page.getByRole('menuitem', { name: '反馈与说明' }).click();
+  await office.page.getByRole('button', { name: '整改方案.pdf' }).waitFor();
+  await shot(office.page, '13b-office-follow-up');
+  await office.page.getByRole('button', { name: /接\s*受/ }).click();
+  await eventually(
+    async () =>
+      (
+        await stack.db.explanation.findFirst({
+          where: { cycleId: ctx.cycle.id, unitId: ctx.unitId('changhai') },
+        })
+      )?.status === 'ACCEPTED',
+    'explanation accepted',
+    30_000,
+  );
 
   // Department and leader reach their pages; a tablet-width office dashboard; English on request.
   const department = await signInPage('dept-legal', { width: 820, height: 1180 });

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorNotice, errorMessage } from '../components/ErrorNotice';
+import { EvidenceLinks, type EvidenceFileRef } from '../components/EvidenceViewer';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDate } from '../logic/format';
 import { useSession } from '../session/SessionProvider';
@@ -25,6 +26,7 @@ interface ExplanationRow {
   content?: string;
   late?: boolean;
   reviewComment?: string;
+  evidence?: EvidenceFileRef[];
 }
 
 export function FollowUpPage() {
@@ -136,12 +138,31 @@ export function FollowUpPage() {
               dataIndex: 'dueAt',
               render: (value: string) => formatDate(value, locale, true),
             },
-            { title: t('followUp.content'), dataIndex: 'content' },
+            {
+              title: t('followUp.content'),
+              render: (_, row) => (
+                <Space orientation="vertical" size={0}>
+                  <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>
+                    {row.content}
+                  </Typography.Paragraph>
+                  <EvidenceLinks files={row.evidence ?? []} />
+                </Space>
+              ),
+            },
             {
               title: t('app.actions'),
               render: (_, row) =>
                 user?.role === 'OFFICE' && row.status === 'SUBMITTED' ? (
-                  <Space>
+                  <Space wrap>
+                    <Input
+                      size="small"
+                      aria-label={`${t('approval.comment')} ${unitName(row.unitId)}`}
+                      placeholder={t('approval.comment')}
+                      value={drafts[`x-${row.unitId}`] ?? ''}
+                      onChange={(event) =>
+                        setDrafts((current) => ({ ...current, [`x-${row.unitId}`]: event.target.value }))
+                      }
+                    />
                     <Button
                       size="small"
                       onClick={() =>
