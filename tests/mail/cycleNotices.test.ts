@@ -555,4 +555,25 @@ describe('addresses (issue 6: validated, flagged before publication)', () => {
       });
     }
   });
+  it('drafts a user without an address anyway: FAILED with the reason, for the office to correct and resend', async () => {
+    await h.db.notification.deleteMany({ where: { event: 'APPROVAL_OUTCOME' } });
+    await h.db.user.update({ where: { username: 'office3' }, data: { email: null } });
+    try {
+      expect(await h.send('APPROVAL_OUTCOME', { round: 1 }, '2027-01-12T08:00:00.000Z')).toEqual({
+        queued: 3,
+        sent: 2,
+      });
+      expect(h.recipients()).toEqual(['office1@kaohe.example.org', 'office2@kaohe.example.org']);
+      const failed = await h.db.notification.findFirstOrThrow({
+        where: { event: 'APPROVAL_OUTCOME', status: 'FAILED' },
+      });
+      expect(failed.idempotencyKey).toBe(`${h.cycle.cycleId}:APPROVAL_OUTCOME:user-office3:round-1`);
+      expect(failed.lastError).toBe('invalid recipient address: ""');
+    } finally {
+      await h.db.user.update({
+        where: { username: 'office3' },
+        data: { email: 'office3@kaohe.example.org' },
+      });
+    }
+  });
 });

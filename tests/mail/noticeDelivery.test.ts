@@ -146,6 +146,27 @@ it('an outage in the middle of a batch: the retry delivers the rest and skips th
   expect(h.inbox.messages).toHaveLength(0);
 });
 
+it('a notice whose data fails its template’s schema does not hold back the others', async () => {
+  await h.db.unit.update({ where: { code: 'huayuankou' }, data: { name: '' } });
+  try {
+    await expect(h.send('TARGETS_PUBLISHED', {}, AT)).rejects.toThrow(
+      /^TARGETS_PUBLISHED: 1 of 14 notices not delivered yet: .*:TARGETS_PUBLISHED:leader@huayuankou\.union\.example\.org not stored: .*unitName/,
+    );
+    expectEachOnce(
+      ALL_UNITS.filter((code) => code !== 'huayuankou')
+        .map(unitEmail)
+        .sort(),
+    );
+    expect(await h.db.notification.count()).toBe(13); // nothing half-written for the bad one
+  } finally {
+    await h.db.unit.update({ where: { code: 'huayuankou' }, data: { name: '花园口经济区总工会' } });
+  }
+  // Fixed: the retry sends only the missing one.
+  h.inbox.clear();
+  expect(await h.send('TARGETS_PUBLISHED', {}, AT)).toEqual({ queued: 14, sent: 1 });
+  expect(h.recipients()).toEqual([unitEmail('huayuankou')]);
+});
+
 function runCrashingBatch(crashAt: number, when: 'before-send' | 'after-send'): Promise<number | null> {
   const tsx = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
   const script = path.join(__dirname, 'fixtures', 'crashingNoticeBatch.ts');
