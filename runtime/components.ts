@@ -29,7 +29,8 @@ export async function runWorker(config: KaoheConfig, endpoints: Endpoints) {
   return {
     running,
     async stop() {
-      worker.shutdown();
+      // Ctrl-C: the SDK's runtime already began shutting the worker down on SIGINT itself.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
       await connection.close();
       await db.$disconnect();

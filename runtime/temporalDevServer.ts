@@ -176,7 +176,10 @@ export async function startTemporalDevServer(options: {
     },
   );
   fs.closeSync(out);
-  const killOnExit = () => child.kill('SIGKILL');
+  // If Kaohe exits before stopping it (an uncaught error, an early exit on Ctrl-C), the server, in its
+  // own process group, still gets to finish its writes and stop by itself (it also stops on its own
+  // when its parent dies without a word).
+  const killOnExit = () => child.kill('SIGINT');
   process.once('exit', killOnExit);
   const address = `127.0.0.1:${options.port}`;
   try {
