@@ -17,6 +17,10 @@ export async function createCycleWorker(options: {
     taskQueue: options.taskQueue,
     workflowsPath: require.resolve('../workflows'),
     activities: createActivities(options.deps),
+    // Below the PostgreSQL pool size (prisma/client.ts, 10): an outbox delivery holds one connection in
+    // its locking transaction and needs a second for its attempt notes (mail/outbox.ts), so at most
+    // pool − 1 concurrent activities guarantees one of them can always finish.
+    maxConcurrentActivityTaskExecutions: 8,
     ...options.tuning,
   });
 }
