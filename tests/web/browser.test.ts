@@ -359,6 +359,28 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   const unitApi = await signIn(stack.app, 'unit-zhongshan');
   expect((await unitApi.get(`/api/cycles/${YEAR}/export/notice.docx`)).status).toBe(403);
 
+  // Feedback to a unit's principal leader, confirmed by the unit (Art. 19).
+  await office.page.getByRole('menuitem', { name: '反馈与说明' }).click();
+  await office.page
+    .getByLabel('内容 中山区总工会')
+    .fill('考核领导小组反馈：基层组建工作扎实，需加强农民工入会。');
+  await office.page
+    .getByRole('row', { name: /中山区总工会/ })
+    .getByRole('button', { name: '记录反馈' })
+    .click();
+  await office.page
+    .getByRole('row', { name: /中山区总工会/ })
+    .getByText('待确认')
+    .waitFor();
+  await unit.page.getByRole('menuitem', { name: '反馈确认与书面说明' }).click();
+  await unit.page.getByText('考核领导小组反馈：基层组建工作扎实').waitFor();
+  await unit.page.getByRole('button', { name: '确认已向本单位传达' }).click();
+  await unit.page.getByText(/^已确认/).waitFor();
+  const feedback = await stack.db.feedback.findFirstOrThrow({
+    where: { cycleId: ctx.cycle.id, unitId: ctx.unitId('zhongshan') },
+  });
+  expect(feedback.confirmedAt).not.toBeNull();
+
   // The unit sees its results after notification; the failing unit sees its explanation deadline.
   await unit.page.getByRole('menuitem', { name: '本单位结果' }).click();
   await unit.page.getByText('中山区总工会').first().waitFor();
@@ -395,8 +417,8 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
     30_000,
   );
   expect(explanation.evidence.map((file) => file.originalName)).toEqual(['整改方案.pdf']);
-  // The office reads it and accepts it.
-  await office.page.getByRole('menuitem', { name: '反馈与说明' }).click();
+  // The office (still on the follow-up page from the feedback) reloads it, reads it and accepts it.
+  await office.page.reload();
   await office.page.getByRole('button', { name: '整改方案.pdf' }).waitFor();
   await shot(office.page, '13b-office-follow-up');
   await office.page.getByRole('button', { name: /接\s*受/ }).click();
