@@ -1,5 +1,10 @@
 // The annual cycle of SPEC §2, one workflow per year (Art. 8-21). It is the source of truth for which
 // stage is open and what each actor may do now; activities write the read model in PostgreSQL.
+//
+// A cycle runs for a year, so this code must replay the histories of running cycles: a change that
+// alters the commands it issues goes behind patched('<change-id>') (README, "Deploying new code to a
+// running cycle"), and tests/workflows/replay.test.ts replays recorded histories (regenerate them with
+// KAOHE_RECORD_HISTORIES=1 npx jest tests/workflows/annualCycle.test.ts once no cycle predates a change).
 import {
   allHandlersFinished,
   condition,
