@@ -381,6 +381,17 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   });
   expect(feedback.confirmedAt).not.toBeNull();
 
+  // The notices log (with resend) and the audit log of what everyone did (Art. 23).
+  await office.page.getByRole('menuitem', { name: '通知记录' }).click();
+  await office.page.getByText('SENT').first().waitFor();
+  await shot(office.page, '17-office-notifications');
+  await office.page.getByRole('menuitem', { name: '审计日志' }).click();
+  await office.page.getByLabel('操作').fill('cycle.publish');
+  await office.page.getByRole('button', { name: /查\s*询/ }).click();
+  await office.page.getByRole('cell', { name: 'cycle.publish' }).waitFor();
+  expect(await office.page.getByRole('cell', { name: /^(approval|stage|feedback)\./ }).count()).toBe(0);
+  await shot(office.page, '18-office-audit');
+
   // The unit sees its results after notification; the failing unit sees its explanation deadline.
   await unit.page.getByRole('menuitem', { name: '本单位结果' }).click();
   await unit.page.getByText('中山区总工会').first().waitFor();
@@ -417,8 +428,8 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
     30_000,
   );
   expect(explanation.evidence.map((file) => file.originalName)).toEqual(['整改方案.pdf']);
-  // The office (still on the follow-up page from the feedback) reloads it, reads it and accepts it.
-  await office.page.reload();
+  // The office reads it and accepts it.
+  await office.page.getByRole('menuitem', { name: '反馈与说明' }).click();
   await office.page.getByRole('button', { name: '整改方案.pdf' }).waitFor();
   await shot(office.page, '13b-office-follow-up');
   await office.page.getByRole('button', { name: /接\s*受/ }).click();

@@ -24,8 +24,12 @@ export function AuditPage() {
   const { t, locale } = useI18n();
   const { year } = useSession();
   const [query, setQuery] = useState(year ? `cycleYear=${year}` : '');
-  const list = useApi<{ entries?: AuditRow[]; audit?: AuditRow[]; items?: AuditRow[] }>(`/audit?${query}`);
-  const rows = list.data?.entries ?? list.data?.audit ?? list.data?.items ?? [];
+  const [page, setPage] = useState(1);
+  // Paged on the server (api/routes/auditRoutes.ts): page and pageSize, total for the pager.
+  const list = useApi<{ entries: AuditRow[]; page: number; pageSize: number; total: number }>(
+    `/audit?${query}&page=${page}&pageSize=20`,
+  );
+  const rows = list.data?.entries ?? [];
   const onFinish = (values: {
     action?: string;
     outcome?: string;
@@ -41,6 +45,7 @@ export function AuditPage() {
       params.set('to', values.range[1].toISOString());
     }
     setQuery(params.toString());
+    setPage(1);
   };
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -56,7 +61,7 @@ export function AuditPage() {
             <Select
               allowClear
               style={{ width: 140 }}
-              options={['OK', 'DENIED', 'FAILED'].map((value) => ({ value, label: value }))}
+              options={['OK', 'DENIED'].map((value) => ({ value, label: value }))}
             />
           </Form.Item>
           <Form.Item name="range" label={`${t('audit.from')}–${t('audit.to')}`}>
@@ -72,7 +77,15 @@ export function AuditPage() {
         size="small"
         rowKey={(row) => String(row.id)}
         scroll={{ x: 800 }}
+        loading={list.loading}
         dataSource={rows}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
         columns={[
           {
             title: t('audit.at'),
