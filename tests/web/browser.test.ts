@@ -306,6 +306,7 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   await member.page.getByRole('button', { name: /提\s*交/ }).click();
   await member.page.getByText('不同意时请填写意见').waitFor();
   await member.page.getByRole('radio', { name: '同意', exact: true }).check();
+  await member.page.getByText('不同意时请填写意见').waitFor({ state: 'detached' });
   await member.page.getByLabel('意见', { exact: true }).fill('同意考核结果。');
   await shot(member.page, '09-member-approval');
   await member.page.getByRole('button', { name: /提\s*交/ }).click();

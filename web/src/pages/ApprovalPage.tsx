@@ -57,7 +57,7 @@ function VoteForm({ year, round, onVoted }: { year: number; round: Round; onVote
       initialValues={{ decision: 'APPROVE' }}
       style={{ maxWidth: 640 }}
     >
-      <Form.Item name="decision" label={t('approval.round', { number: round.number })}>
+      <Form.Item name="decision" label={t('approval.decision')}>
         <Radio.Group
           options={[
             { value: 'APPROVE', label: t('approval.approve') },
@@ -67,6 +67,7 @@ function VoteForm({ year, round, onVoted }: { year: number; round: Round; onVote
       </Form.Item>
       <Form.Item
         name="comment"
+        dependencies={['decision']}
         label={t('approval.comment')}
         rules={[{ required: decision === 'REJECT', message: t('approval.commentRequired') }]}
       >
@@ -125,6 +126,7 @@ export function ApprovalPage() {
       ) : null}
       {list.length === 0 && !rounds.error ? <Alert type="info" title={t('approval.noRound')} /> : null}
       <Collapse
+        key={list.length}
         defaultActiveKey={list[0] ? [String(list[0].number)] : []}
         items={list.map((round) => ({
           key: String(round.number),
