@@ -94,6 +94,7 @@ async function main() {
     const yearStarted = Date.now();
     const ctx = await openDemoCycle(stack, 2027);
     const codes = ctx.units.map((unit) => unit.code);
+    await waitForStage(ctx, 'CHECKPOINTS', 300_000);
     // Completion fractions spread over 0.55-0.99; about one unit in ten falls below 60 points (FAIL).
     const fraction = new Map(codes.map((code, index) => [code, 0.55 + ((index * 37) % 45) / 100]));
     const width = 8;
