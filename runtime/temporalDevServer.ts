@@ -84,6 +84,15 @@ export async function ensureDevServerBinary(log: (line: string) => void = () => 
     );
   }
   fs.mkdirSync(DEV_SERVER_BUILD_DIR, { recursive: true });
+  // One build at a time: the test run starts one early in the background (tests/support/globalSetup.ts)
+  // and the test that needs the server waits for it instead of compiling the same modules again.
+  const lock = `${binary}.lock`;
+  if (!acquireBuildLock(lock)) {
+    log('Waiting for the build of the embedded Temporal server that is already under way…');
+    await waitWhileLocked(lock);
+    // Built meanwhile, or the other build failed or died: then build (and report the error) here.
+    return ensureDevServerBinary(log);
+  }
   log(
     `Building the embedded Temporal server (first start only, takes minutes) into ${DEV_SERVER_BUILD_DIR}…`,
   );
@@ -102,6 +111,7 @@ export async function ensureDevServerBinary(log: (line: string) => void = () => 
     fs.renameSync(partial, binary);
   } finally {
     fs.rmSync(partial, { force: true });
+    fs.rmSync(lock, { force: true });
   }
   // Older builds (of sources since changed) are of no further use.
   for (const name of fs.readdirSync(DEV_SERVER_BUILD_DIR)) {
@@ -111,6 +121,38 @@ export async function ensureDevServerBinary(log: (line: string) => void = () => 
   }
   log(`Built the embedded Temporal server in ${Math.round((Date.now() - started) / 1000)} s.`);
   return binary;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Takes the build lock, or answers false while a live process (this one included) holds it. */
+function acquireBuildLock(lock: string): boolean {
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const owner = Number(fs.readFileSync(lock, 'utf8'));
+    if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) return false;
+    fs.rmSync(lock, { force: true }); // left by a build that was killed
+    return acquireBuildLock(lock);
+  }
+}
+
+async function waitWhileLocked(lock: string): Promise<void> {
+  for (;;) {
+    if (!fs.existsSync(lock)) return;
+    const owner = Number(fs.readFileSync(lock, 'utf8'));
+    if (!isAlive(owner)) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 export interface DevServerHandle {

@@ -5,8 +5,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { applyMigrations } from '../../prisma/applyMigrations';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../runtime/embeddedPostgres';
+import {
+  ensureDatabase,
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from '../../runtime/embeddedPostgres';
 import { writeTestServerLauncher } from '../../runtime/temporalTestServer';
+import { ensureDevServerBinary } from '../../runtime/temporalDevServer';
 
 export const TEMPLATE_DATABASE = 'kaohe_template';
 
@@ -24,6 +29,9 @@ async function freePort(): Promise<number> {
 export default async function globalSetup(): Promise<void> {
   const dataDir = path.join(process.cwd(), '.kaohe');
   process.env.KAOHE_TEMPORAL_TEST_SERVER = writeTestServerLauncher(dataDir);
+  // The restart test needs the embedded Temporal server, whose first build takes minutes on a new
+  // machine: start it now, beside the other suites; that test waits for it (and reports its errors).
+  void ensureDevServerBinary().catch(() => undefined);
 
   const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaohe-test-pg-'));
   const postgres: EmbeddedPostgresHandle = await startEmbeddedPostgres({
