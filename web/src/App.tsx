@@ -21,6 +21,7 @@ import { ResultsPage } from './pages/ResultsPage';
 import { UnitTargetsPage } from './pages/UnitTargetsPage';
 import { SelfCheckPage } from './pages/SelfCheckPage';
 import { UnitFollowUpPage } from './pages/UnitFollowUpPage';
+import { ThirdPartyPage } from './pages/ThirdPartyPage';
 import { homePath, menuFor, PAGE_PATHS, type PageKey } from './logic/roleMenu';
 import type { ReactElement } from 'react';
 
@@ -40,6 +41,7 @@ const PAGES: Record<PageKey, () => ReactElement> = {
   selfCheck: SelfCheckPage,
   myResults: ResultsPage,
   myFollowUp: UnitFollowUpPage,
+  thirdParty: ThirdPartyPage,
 };
 
 function Gate() {

@@ -16,6 +16,7 @@ import {
   FileDoneOutlined,
   FileSearchOutlined,
   FlagOutlined,
+  FormOutlined,
   LikeOutlined,
   MailOutlined,
   OrderedListOutlined,
@@ -42,6 +43,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   selfCheck: <CheckSquareOutlined />,
   myResults: <TrophyOutlined />,
   myFollowUp: <FileDoneOutlined />,
+  thirdParty: <FormOutlined />,
 };
 
 export function AppLayout() {

@@ -18,7 +18,8 @@ export type PageKey =
   | 'myTargets'
   | 'selfCheck'
   | 'myResults'
-  | 'myFollowUp';
+  | 'myFollowUp'
+  | 'thirdParty';
 
 export const PAGE_PATHS: Record<PageKey, string> = {
   dashboard: '/dashboard',
@@ -36,6 +37,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   selfCheck: '/my/self-check',
   myResults: '/my/results',
   myFollowUp: '/my/follow-up',
+  thirdParty: '/third-party',
 };
 
 const MENUS: Record<Role, PageKey[]> = {
@@ -44,6 +46,7 @@ const MENUS: Record<Role, PageKey[]> = {
     'targets',
     'verification',
     'adjustments',
+    'thirdParty',
     'scoring',
     'approval',
     'results',
@@ -56,7 +59,8 @@ const MENUS: Record<Role, PageKey[]> = {
   PARTY_MEMBER: ['ranking', 'approval', 'results'],
   DEPARTMENT: ['ranking', 'verification', 'results'],
   UNIT: ['myTargets', 'selfCheck', 'myResults', 'myFollowUp'],
-  THIRD_PARTY: ['results'],
+  // Results are not the third party's to read (api/routes/cycle/shared.ts READERS); it enters scores.
+  THIRD_PARTY: ['thirdParty'],
 };
 
 export function menuFor(role: Role): PageKey[] {

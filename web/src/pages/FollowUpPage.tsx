@@ -1,11 +1,12 @@
 // After notification (Art. 19–21): feedback to each unit and its confirmation; failing units' written
-// explanations with deadline, overdue flag and the office's accept / return.
+// explanations with deadline, overdue flag and the office's accept / return; incentives for GOOD units (Art. 20).
 import { App, Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorNotice, errorMessage } from '../components/ErrorNotice';
 import { EvidenceLinks, type EvidenceFileRef } from '../components/EvidenceViewer';
+import { IncentivesCard } from '../components/IncentivesCard';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDate } from '../logic/format';
 import { useSession } from '../session/SessionProvider';
@@ -194,6 +195,7 @@ export function FollowUpPage() {
           ]}
         />
       </Card>
+      <IncentivesCard year={year} canRecord={user?.role === 'OFFICE'} unitName={unitName} />
     </Space>
   );
 }
