@@ -9,7 +9,7 @@
 // recognise the repeat; the row keeps a note for the office. Two deliverers of one notice (an activity
 // presumed dead while still running, and its retry) are serialised by an advisory lock on the row.
 import { createHash } from 'node:crypto';
-import type { Db } from '../prisma/client';
+import { poolSizeOf, type Db } from '../prisma/client';
 import type { Mailer } from './mailer';
 import type { NoticeEvent, NoticeLocale } from './noticeEvents';
 import { renderNotice } from './renderNotice';
@@ -141,12 +141,38 @@ function describeSmtpError(error: unknown): { message: string; permanent: boolea
  * SENT, or FAILED awaiting the office's resend). A retryable SMTP failure is recorded on the row and
  * thrown as NoticeDeliveryError for the caller's retry; a permanent one (5xx) marks the row FAILED.
  */
+/**
+ * A delivery holds one pooled connection in its locking transaction and needs a second, briefly, for
+ * the attempt notes written outside it. As many deliveries as the pool has connections would each
+ * hold one and wait for another forever, so at most pool − 1 run at once per client, whoever calls
+ * (the worker's notice batches, the office's resends).
+ */
+const deliverySlots = new WeakMap<Db, { free: number; waiting: (() => void)[] }>();
+
+async function withDeliverySlot<T>(db: Db, deliver: () => Promise<T>): Promise<T> {
+  let slots = deliverySlots.get(db);
+  if (!slots) deliverySlots.set(db, (slots = { free: Math.max(1, poolSizeOf(db) - 1), waiting: [] }));
+  if (slots.free > 0) slots.free -= 1;
+  else await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  try {
+    return await deliver();
+  } finally {
+    const next = slots.waiting.shift();
+    if (next) next();
+    else slots.free += 1;
+  }
+}
+
 export async function deliverNotice(
   db: Db,
   mailer: Mailer,
   notificationId: string,
   from: string,
 ): Promise<boolean> {
+  return withDeliverySlot(db, () => deliverOnce(db, mailer, notificationId, from));
+}
+
+async function deliverOnce(db: Db, mailer: Mailer, notificationId: string, from: string): Promise<boolean> {
   return db.$transaction(
     async (tx) => {
       // Held until this transaction ends (or its connection dies with a crashed worker).

@@ -17,9 +17,9 @@ export async function createCycleWorker(options: {
     taskQueue: options.taskQueue,
     workflowsPath: require.resolve('../workflows'),
     activities: createActivities(options.deps),
-    // Below the PostgreSQL pool size (prisma/client.ts, 10): an outbox delivery holds one connection in
-    // its locking transaction and needs a second for its attempt notes (mail/outbox.ts), so at most
-    // pool − 1 concurrent activities guarantees one of them can always finish.
+    // Below the PostgreSQL pool size (prisma/client.ts, 10): activities open transactions, and one that
+    // waits longer than Prisma's maxWait for a connection fails and is retried. The outbox protects
+    // itself against holding every connection (mail/outbox.ts); this keeps the rest from queueing.
     maxConcurrentActivityTaskExecutions: 8,
     ...options.tuning,
   });

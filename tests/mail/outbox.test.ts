@@ -16,7 +16,7 @@ import {
 } from '../../mail/outbox';
 import { renderNotice } from '../../mail/renderNotice';
 import { demoNoticeData } from '../../mail/demoNoticeData';
-import type { Db } from '../../prisma/client';
+import { createDb, type Db } from '../../prisma/client';
 
 const FROM = '考核工作办公室 <kaohe@example.org>';
 const CYCLE = 'cycle-2026';
@@ -188,6 +188,26 @@ describe('delivering a notice', () => {
     expect(distinct(inbox.messages.map((message) => message.to[0]))).toBe(5);
     expect(await db.notification.count({ where: { status: 'SENT', attempts: 1 } })).toBe(5);
   });
+});
+
+describe('many deliveries at once', () => {
+  // Each delivery holds a pooled connection in its locking transaction and needs a second for its
+  // attempt notes: as many deliveries as the pool has connections would wait on each other forever
+  // (until the transaction's 120 s limit). A pool of 3 and 12 deliveries at once must all finish quickly.
+  test('more deliveries than the pool has connections all finish, each email sent once', async () => {
+    const small = createDb(database.url, { max: 3 });
+    try {
+      const units = Array.from({ length: 12 }, (_, index) => `unit${index}`);
+      const ids = await Promise.all(units.map((unit) => enqueueNotice(small, resultNotice(unit))));
+      const sent = await Promise.all(ids.map((id) => deliverNotice(small, mailer, id, FROM)));
+      expect(sent.every(Boolean)).toBe(true);
+      expect(inbox.messages.flatMap((message) => message.to).sort()).toEqual(
+        units.map((unit) => `leader@${unit}.union.example.org`).sort(),
+      );
+    } finally {
+      await small.$disconnect();
+    }
+  }, 30_000);
 });
 
 describe('when the SMTP server is down for a while', () => {
