@@ -18,6 +18,7 @@ export interface StoredIndicator {
 export interface IndicatorFormValues {
   code: string;
   name: string;
+  nameEn?: string;
   group: IndicatorGroup;
   weight: number;
   standard: string;
@@ -30,6 +31,8 @@ export function indicatorFormValues(indicator: StoredIndicator): IndicatorFormVa
   return {
     code: indicator.code,
     name: indicator.name,
+    // Kept so an edit does not drop the English name (the API takes a string or nothing, not null).
+    ...(indicator.nameEn ? { nameEn: indicator.nameEn } : {}),
     group: indicator.group,
     weight: Number(indicator.weight),
     standard: indicator.standard ?? '',

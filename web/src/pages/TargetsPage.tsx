@@ -1,5 +1,6 @@
 // Target setting (Art. 5, 8, 12): the cycle, its indicators with live weight sums per group, checkpoints,
 // the non-undertaking matrix and the scoring configuration with the SPEC §4 defaults explained.
+// Before publication an indicator can be edited in place (PUT, Art. 8): the same form, filled with it.
 import {
   App,
   Alert,
@@ -36,12 +37,14 @@ import {
   type IndicatorGroup,
 } from '../logic/weightSums';
 import { formatDate } from '../logic/format';
+import { indicatorFormValues, indicatorUpdateBody } from '../logic/indicatorDraft';
 import { useSession } from '../session/SessionProvider';
 import { useCycle, useUnits, type CycleDetail } from '../session/useCycle';
 
 interface IndicatorDraft {
   code: string;
   name: string;
+  nameEn?: string;
   group: IndicatorGroup;
   weight: number;
   standard?: string;
@@ -200,6 +203,8 @@ export function TargetsPage() {
   const [form] = Form.useForm<IndicatorDraft>();
   const draft = Form.useWatch([], form) as Partial<IndicatorDraft> | undefined;
   const [saveError, setSaveError] = useState<unknown>();
+  // The code of the indicator being edited in place; undefined while adding a new one.
+  const [editing, setEditing] = useState<string>();
   const { message } = App.useApp();
 
   if (!year || (error instanceof ApiError && error.status === 404))
@@ -207,18 +212,39 @@ export function TargetsPage() {
   if (!cycle) return <ErrorNotice error={error} />;
   const published = Boolean(cycle.publishedAt);
   const groupWeights = groupWeightsOf(cycle);
-  const existing = cycle.indicators.map((indicator) => ({
-    group: indicator.group,
-    weight: indicator.weight,
-  }));
+  const existing = cycle.indicators
+    .filter((indicator) => indicator.code !== editing)
+    .map((indicator) => ({
+      group: indicator.group,
+      weight: indicator.weight,
+    }));
   const withDraft =
     draft?.group && draft?.weight ? [...existing, { group: draft.group, weight: draft.weight }] : existing;
   const shares = checkpointShareTotal(draft?.checkpoints ?? []);
 
+  const startEditing = (indicator: CycleDetail['indicators'][number]) => {
+    const values = indicatorFormValues(indicator);
+    setSaveError(undefined);
+    setEditing(indicator.code);
+    form.resetFields();
+    form.setFieldsValue({
+      ...values,
+      checkpoints: values.checkpoints.map((checkpoint) => ({
+        ...checkpoint,
+        dueAt: dayjs(checkpoint.dueAt),
+      })),
+    });
+    document.getElementById('indicator-form')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
+  const stopEditing = () => {
+    setEditing(undefined);
+    setSaveError(undefined);
+    form.resetFields();
+  };
   const addIndicator = async (values: IndicatorDraft) => {
     setSaveError(undefined);
     try {
-      await api.post(`/cycles/${cycle.year}/indicators`, {
+      const body = {
         ...values,
         standard: values.standard ?? '',
         checkpoints: (values.checkpoints ?? []).map((checkpoint) => ({
@@ -227,8 +253,15 @@ export function TargetsPage() {
           dueAt: checkpoint.dueAt.toISOString(),
         })),
         notUndertakenBy: values.notUndertakenBy ?? [],
-      });
+      };
+      if (editing)
+        await api.put(
+          `/cycles/${cycle.year}/indicators/${encodeURIComponent(editing)}`,
+          indicatorUpdateBody(body),
+        );
+      else await api.post(`/cycles/${cycle.year}/indicators`, body);
       message.success(t('app.saved'));
+      setEditing(undefined);
       form.resetFields();
       reload();
     } catch (caught) {
@@ -300,21 +333,30 @@ export function TargetsPage() {
               title: t('app.actions'),
               render: (_, row) =>
                 published ? null : (
-                  <Popconfirm
-                    title={`${t('targets.delete')} ${row.code}?`}
-                    onConfirm={() => void removeIndicator(row.code)}
-                  >
-                    <Button size="small" danger>
-                      {t('targets.delete')}
+                  <Space size="small">
+                    <Button size="small" onClick={() => startEditing(row)}>
+                      {t('targets.edit')}
                     </Button>
-                  </Popconfirm>
+                    <Popconfirm
+                      title={`${t('targets.delete')} ${row.code}?`}
+                      onConfirm={() => void removeIndicator(row.code)}
+                    >
+                      <Button size="small" danger>
+                        {t('targets.delete')}
+                      </Button>
+                    </Popconfirm>
+                  </Space>
                 ),
             },
           ]}
         />
       </Card>
       {!published ? (
-        <Card title={t('targets.addIndicator')}>
+        <Card
+          id="indicator-form"
+          title={editing ? t('targets.editIndicator', { code: editing }) : t('targets.addIndicator')}
+          extra={editing ? <Button onClick={stopEditing}>{t('targets.cancelEdit')}</Button> : null}
+        >
           <Form
             form={form}
             layout="vertical"
@@ -328,11 +370,15 @@ export function TargetsPage() {
                   label={t('targets.code')}
                   rules={[{ required: true }, { pattern: /^[A-Za-z0-9._-]{1,40}$/ }]}
                 >
-                  <Input />
+                  {/* The code names the indicator being edited (the URL); it does not change. */}
+                  <Input disabled={Boolean(editing)} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={10}>
                 <Form.Item name="name" label={t('targets.name')} rules={[{ required: true }]}>
+                  <Input />
+                </Form.Item>
+                <Form.Item name="nameEn" hidden>
                   <Input />
                 </Form.Item>
               </Col>
