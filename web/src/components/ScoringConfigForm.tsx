@@ -23,10 +23,10 @@ type Config = {
   grades?: { good?: number; fairlyGood?: number; pass?: number };
 };
 
-const CONFIG_ROOTS = ['indicatorShare', 'comprehensive', 'groupWeights', 'rankToScore', 'grades'];
+export const CONFIG_ROOTS = ['indicatorShare', 'comprehensive', 'groupWeights', 'rankToScore', 'grades'];
 
-/** [path, default, article] of every configurable figure. */
-const FIELDS: [string[], number, string][] = [
+/** [path, default, article] of every configurable figure (the scoring preview's override uses them too). */
+export const SCORING_CONFIG_FIELDS: [string[], number, string][] = [
   [['indicatorShare'], 85, '第十一条'],
   [['comprehensive', 'leader'], 10, '第十一条、第十三条'],
   [['comprehensive', 'department'], 5, '第十一条、第十三条'],
@@ -100,7 +100,7 @@ export function ScoringConfigForm({
     >
       <Alert type="info" title={t('targets.configHelp')} style={{ marginBottom: 12 }} />
       <Row gutter={12}>
-        {FIELDS.map(([path, fallback, article]) => (
+        {SCORING_CONFIG_FIELDS.map(([path, fallback, article]) => (
           <Col key={path.join('.')} xs={12} md={8} xl={6}>
             <Form.Item
               name={['scoringConfig', ...path]}

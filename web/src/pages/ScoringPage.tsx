@@ -1,15 +1,35 @@
-// Scoring (Art. 10–17): a preview on the cycle's stored inputs (nothing stored), rescoring, the
+// Scoring (Art. 10–17): a preview on the cycle's stored inputs (nothing stored), optionally with
+// configuration figures overridden for that preview only (e.g. another grades table), rescoring, the
 // evaluation opinions (评价意见) drafted per unit and edited here, and submission for approval (Art. 18).
-import { App, Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { CONFIG_ROOTS, SCORING_CONFIG_FIELDS } from '../components/ScoringConfigForm';
+import type { MessageKey } from '../i18n/messages';
+import { fieldPath } from '../logic/apiError';
+import { configOverride } from '../logic/configOverride';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatPoints } from '../logic/format';
 import { toResultRows, type ResultRow } from '../logic/resultRows';
 import { useSession } from '../session/SessionProvider';
-import { useUnits } from '../session/useCycle';
+import { useCycle, useUnits } from '../session/useCycle';
 
 function OpinionEditor({ year, row, onSaved }: { year: number; row: ResultRow; onSaved(): void }) {
   const { t } = useI18n();
@@ -58,22 +78,46 @@ export function ScoringPage() {
   const { message, modal } = App.useApp();
   const results = useApi<unknown>(year ? `/cycles/${year}/results` : null);
   const rows = useMemo(() => toResultRows(results.data), [results.data]);
-  const [preview, setPreview] = useState<{ units: Record<string, unknown>[] }>();
+  const { cycle } = useCycle();
+  const [overrideForm] = Form.useForm<{ scoringConfig: Record<string, unknown> }>();
+  const [preview, setPreview] = useState<{
+    units: Record<string, unknown>[];
+    overridden: string[];
+  }>();
   const [error, setError] = useState<unknown>();
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
+  const storedConfig = (cycle?.scoringConfig ?? {}) as Record<string, unknown>;
   const unitName = (id: string) => units.find((unit) => unit.id === id || unit.code === id)?.name ?? id;
   const runPreview = async () => {
     setError(undefined);
+    // Only figures that differ from the stored configuration are sent; the form keeps what was typed.
+    const edited = (overrideForm.getFieldValue('scoringConfig') ?? {}) as Record<string, unknown>;
+    const override = configOverride(storedConfig, edited);
+    const overridden = Object.keys(override);
     try {
       const response = await api.post<{
         result?: { units: Record<string, unknown>[] };
         units?: Record<string, unknown>[];
-      }>(`/cycles/${year}/scoring/preview`, {});
-      setPreview({ units: response.result?.units ?? response.units ?? [] });
+      }>(`/cycles/${year}/scoring/preview`, overridden.length ? { config: override } : {});
+      setPreview({ units: response.result?.units ?? response.units ?? [], overridden });
     } catch (caught) {
       setError(caught);
+      if (caught instanceof ApiError) {
+        // Configuration errors may be named with or without a "config." prefix; either way they go
+        // next to their field in the override form.
+        overrideForm.setFields(
+          Object.entries(caught.fields)
+            .map(([path, text]) => {
+              const name = fieldPath(path.replace(/^(config|scoringConfig)\./, ''));
+              return { name: ['scoringConfig', ...name], errors: [text], root: String(name[0]) };
+            })
+            .filter((field) => CONFIG_ROOTS.includes(field.root))
+            .map(({ name, errors }) => ({ name, errors })) as never,
+        );
+      }
     }
   };
+  const configLabel = (path: string[]) => t(`config.${path.join('.')}` as MessageKey);
   const rescore = async () => {
     setError(undefined);
     try {
@@ -108,9 +152,62 @@ export function ScoringPage() {
           {t('scoring.submitApproval')}
         </Button>
       </Space>
+      <Collapse
+        items={[
+          {
+            key: 'override',
+            label: t('scoring.override'),
+            forceRender: true,
+            children: (
+              <Form
+                form={overrideForm}
+                layout="vertical"
+                // Keyed by the stored configuration so the fields start from it once it has loaded.
+                key={JSON.stringify(storedConfig)}
+                initialValues={{ scoringConfig: storedConfig }}
+              >
+                <Alert type="info" title={t('scoring.overrideHelp')} style={{ marginBottom: 12 }} />
+                <Row gutter={12}>
+                  {[
+                    ...SCORING_CONFIG_FIELDS,
+                    ...(cycle?.useThirdParty
+                      ? ([[['comprehensive', 'thirdParty'], 3, '第九条、第十一条']] as const)
+                      : []),
+                  ].map(([path, fallback, article]) => (
+                    <Col key={path.join('.')} xs={12} md={8} xl={6}>
+                      <Form.Item
+                        name={['scoringConfig', ...path]}
+                        label={configLabel([...path])}
+                        extra={`${t('targets.default')} ${fallback} · ${article}`}
+                      >
+                        <InputNumber
+                          min={0}
+                          max={100}
+                          placeholder={String(fallback)}
+                          style={{ width: '100%' }}
+                        />
+                      </Form.Item>
+                    </Col>
+                  ))}
+                </Row>
+                <Button onClick={() => void runPreview()}>{t('scoring.runPreview')}</Button>
+              </Form>
+            ),
+          },
+        ]}
+      />
       <ErrorNotice error={error} />
       {preview ? (
-        <Card title={t('scoring.preview')}>
+        <Card
+          title={t('scoring.preview')}
+          extra={
+            <Typography.Text type="secondary">
+              {preview.overridden.length
+                ? t('scoring.overrideSent', { fields: preview.overridden.join(', ') })
+                : t('scoring.overrideNone')}
+            </Typography.Text>
+          }
+        >
           <Table
             size="small"
             rowKey={(row) => String(row.id)}
