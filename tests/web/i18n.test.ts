@@ -23,4 +23,18 @@ describe('i18n dictionary', () => {
     expect(translate('zh-CN', 'ranking.submitted', { category: '城区' })).toBe('已提交 城区 的排序');
     expect(translate('en', 'dashboard.round', { number: 1 })).toBe('Checkpoint round 1 (due {due})');
   });
+  test('every validation problem of the new forms has its words in both languages', () => {
+    const keys = [
+      'incentives.unitRequired',
+      'incentives.notGood',
+      'incentives.kindRequired',
+      'incentives.amountRequired',
+      'thirdParty.notNumber',
+      'thirdParty.outOfRange',
+      'menu.thirdParty',
+    ];
+    for (const key of keys) {
+      expect([key, key in zhCN, key in en]).toEqual([key, true, true]);
+    }
+  });
 });

@@ -15,6 +15,15 @@ import { formatArticle, formatPoints, chineseNumber } from '../../web/src/logic/
 import { normalizeRounds, roundCounts } from '../../web/src/logic/checkpointProgress';
 import { homePath, menuFor } from '../../web/src/logic/roleMenu';
 import { toResultRows } from '../../web/src/logic/resultRows';
+import { goodUnits, incentiveBody, incentiveProblems } from '../../web/src/logic/incentives';
+import {
+  scoreErrorsByUnit,
+  scoreProblem,
+  scoreProblems,
+  thirdPartyBody,
+} from '../../web/src/logic/thirdPartyScores';
+import { configOverride } from '../../web/src/logic/configOverride';
+import { indicatorFormValues, indicatorUpdateBody } from '../../web/src/logic/indicatorDraft';
 
 describe('weight sums (Art. 11, 12)', () => {
   const federation = [
@@ -234,5 +243,142 @@ describe('formatting', () => {
     expect(homePath('PARTY_MEMBER')).toBe('/ranking');
     expect(menuFor('UNIT')).not.toContain('audit');
     expect(menuFor('OFFICE')).toContain('audit');
+  });
+  test('the third party finds its score page, not results it may not read (Art. 9, 11)', () => {
+    expect(menuFor('THIRD_PARTY')).toEqual(['thirdParty']);
+    expect(homePath('THIRD_PARTY')).toBe('/third-party');
+    expect(menuFor('OFFICE')).toContain('thirdParty');
+    expect(menuFor('UNIT')).not.toContain('thirdParty');
+  });
+});
+
+describe('incentives for GOOD units (Art. 20)', () => {
+  const rows = toResultRows({
+    results: [
+      { unitId: 'u1', finalGrade: 'GOOD', scoreGrade: 'GOOD', total: 95 },
+      { unitId: 'u2', finalGrade: 'FAIRLY_GOOD', scoreGrade: 'GOOD', total: 92, downgradeLevels: 1 },
+      { unitId: 'u3', finalGrade: 'PASS', total: 70 },
+    ],
+  });
+  test('only the final grade counts: a GOOD score downgraded (Art. 17) is not offered', () => {
+    expect(goodUnits(rows).map((row) => row.unitId)).toEqual(['u1']);
+  });
+  test('a reward needs a positive amount; recognition does not; the unit must be GOOD', () => {
+    expect(incentiveProblems({ unitId: 'u1', kind: 'RECOGNITION' }, ['u1'])).toEqual({});
+    expect(incentiveProblems({ unitId: 'u1', kind: 'RECOGNITION_AND_REWARD' }, ['u1'])).toEqual({
+      amount: 'amountRequired',
+    });
+    expect(incentiveProblems({ unitId: 'u1', kind: 'RECOGNITION_AND_REWARD', amount: 0 }, ['u1'])).toEqual({
+      amount: 'amountRequired',
+    });
+    expect(incentiveProblems({ unitId: 'u1', kind: 'RECOGNITION_AND_REWARD', amount: 5000 }, ['u1'])).toEqual(
+      {},
+    );
+    expect(incentiveProblems({ unitId: 'u2', kind: 'RECOGNITION' }, ['u1'])).toEqual({
+      unitId: 'notGood',
+    });
+    expect(incentiveProblems({}, ['u1'])).toEqual({ unitId: 'unitRequired', kind: 'kindRequired' });
+  });
+  test('the body carries an amount only with a reward, and no empty note', () => {
+    expect(incentiveBody({ unitId: 'u1', kind: 'RECOGNITION', amount: 300, note: '  ' })).toEqual({
+      unitId: 'u1',
+      kind: 'RECOGNITION',
+    });
+    expect(
+      incentiveBody({ unitId: 'u1', kind: 'RECOGNITION_AND_REWARD', amount: 300, note: ' 表彰 ' }),
+    ).toEqual({ unitId: 'u1', kind: 'RECOGNITION_AND_REWARD', amount: 300, note: '表彰' });
+  });
+});
+
+describe('third-party scores (Art. 9, 11)', () => {
+  test('0 and 100 are allowed, 120 and -1 are not, empty is simply not sent', () => {
+    expect(scoreProblem(0)).toBeUndefined();
+    expect(scoreProblem(100)).toBeUndefined();
+    expect(scoreProblem(87.5)).toBeUndefined();
+    expect(scoreProblem(120)).toBe('outOfRange');
+    expect(scoreProblem(-1)).toBe('outOfRange');
+    expect(scoreProblem('abc')).toBe('notNumber');
+    expect(scoreProblem(null)).toBeUndefined();
+    expect(scoreProblems({ a: 120, b: 90, c: null })).toEqual({ a: 'outOfRange' });
+  });
+  test('the body lists filled cells in table order', () => {
+    expect(thirdPartyBody(['a', 'b', 'c'], { c: 70, a: 90, b: null })).toEqual({
+      scores: [
+        { unitId: 'a', score: 90 },
+        { unitId: 'c', score: 70 },
+      ],
+    });
+  });
+  test("the API's row errors go back to the unit that row was about", () => {
+    const sent = { scores: [{ unitId: 'a' }, { unitId: 'c' }] };
+    expect(
+      scoreErrorsByUnit(
+        { 'scores.1.score': 'Too big', 'scores[0].unitId': 'bad id', scores: 'Too small' },
+        sent,
+      ),
+    ).toEqual({ byUnit: { c: 'Too big', a: 'bad id' }, other: { scores: 'Too small' } });
+  });
+});
+
+describe('scoring preview override (Art. 11, 16)', () => {
+  const stored = {
+    indicatorShare: 85,
+    comprehensive: { leader: 10, department: 5 },
+    grades: { good: 90, fairlyGood: 80, pass: 60 },
+  };
+  test('unchanged figures send nothing', () => {
+    expect(configOverride(stored, JSON.parse(JSON.stringify(stored)) as typeof stored)).toEqual({});
+    expect(configOverride(stored, {})).toEqual({});
+  });
+  test('a changed nested figure goes with its stored siblings (the server replaces top-level fields)', () => {
+    expect(configOverride(stored, { ...stored, grades: { good: 88, fairlyGood: 80, pass: 60 } })).toEqual({
+      grades: { good: 88, fairlyGood: 80, pass: 60 },
+    });
+    expect(configOverride(stored, { grades: { good: 88 } })).toEqual({
+      grades: { good: 88, fairlyGood: 80, pass: 60 },
+    });
+  });
+  test('an emptied field keeps the stored value; a figure missing from the stored config is sent', () => {
+    expect(configOverride(stored, { indicatorShare: null, grades: { good: '' } })).toEqual({});
+    expect(configOverride({}, { rankToScore: { top: 100, bottom: 50 } })).toEqual({
+      rankToScore: { top: 100, bottom: 50 },
+    });
+  });
+});
+
+describe('editing an indicator in place (Art. 8, 12)', () => {
+  const stored = {
+    code: 'K1',
+    name: '重点任务一',
+    nameEn: null,
+    group: 'KEY_TASK' as const,
+    weight: '33.33',
+    standard: '',
+    department: { code: 'legal' },
+    checkpoints: [
+      { code: 'K1.1', name: '第一季度', dueAt: '2031-03-31T00:00:00.000Z', share: '0.25', standard: 's' },
+    ],
+    notUndertaken: [{ unit: { code: 'changhai' } }],
+  };
+  test('the stored indicator fills the form with numbers and codes the PUT body takes', () => {
+    const values = indicatorFormValues(stored);
+    expect(values).toEqual({
+      code: 'K1',
+      name: '重点任务一',
+      group: 'KEY_TASK',
+      weight: 33.33,
+      standard: '',
+      departmentCode: 'legal',
+      checkpoints: [
+        { code: 'K1.1', name: '第一季度', dueAt: '2031-03-31T00:00:00.000Z', share: 0.25, standard: 's' },
+      ],
+      notUndertakenBy: ['changhai'],
+    });
+    expect(indicatorFormValues({ ...stored, nameEn: 'Key task 1' }).nameEn).toBe('Key task 1');
+  });
+  test('the PUT body leaves the code to the URL', () => {
+    const body = indicatorUpdateBody(indicatorFormValues(stored));
+    expect(body).not.toHaveProperty('code');
+    expect(body.weight).toBe(33.33);
   });
 });
