@@ -207,6 +207,13 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   ]);
   await shot(unit.page, '04-unit-targets-evidence');
 
+  // ----- Third party: its score page checks a score next to the field, before any call (Art. 9, 11) -----
+  const thirdParty = await signInPage('thirdparty');
+  await thirdParty.page.getByRole('spinbutton', { name: '得分（0–100） 中山区总工会' }).fill('120');
+  await thirdParty.page.getByRole('alert').filter({ hasText: '得分须在 0 到 100 之间' }).waitFor();
+  await shot(thirdParty.page, '04b-third-party-scores');
+  await thirdParty.context.close();
+
   // The office sees it in the dashboard's progress and in the verification queue.
   await office.page.reload();
   await office.page.getByText('中山区总工会 · 按时').first().waitFor();
