@@ -13,6 +13,7 @@ import { scoringConfigSchema } from '../../domain/scoring/scoringConfig';
 import type { Db } from '../../prisma/client';
 import { describeRoute } from '../openapi/describeRoute';
 import { yearParams } from './cycle/shared';
+import { indicatorContent } from './cycle/indicatorContent';
 
 const isoDate = z.iso.datetime({ offset: true });
 export const createCycleBody = z.object({
@@ -245,19 +246,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
         'WRONG_STAGE',
         'targets are published; indicators can no longer change (Art. 8)',
       );
-    const department = body.departmentCode
-      ? await db.department.findUnique({ where: { code: body.departmentCode } })
-      : null;
-    if (body.departmentCode && !department)
-      throw badRequest(`departmentCode: unknown department ${body.departmentCode}`, {
-        departmentCode: 'unknown',
-      });
-    const units = await db.unit.findMany({ where: { code: { in: body.notUndertakenBy } } });
-    const unknown = body.notUndertakenBy.filter((code) => !units.some((unit) => unit.code === code));
-    if (unknown.length)
-      throw badRequest(`notUndertakenBy: unknown units ${unknown.join(', ')}`, {
-        notUndertakenBy: `unknown: ${unknown.join(', ')}`,
-      });
+    const content = await indicatorContent(db, cycle.id, body);
     const count = await db.indicator.count({ where: { cycleId: cycle.id } });
     const indicator = await db.$transaction(async (tx) => {
       if (
@@ -266,25 +255,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
         throw new HttpError(409, 'DUPLICATE', `indicator ${body.code} exists in this cycle`);
       }
       const created = await tx.indicator.create({
-        data: {
-          cycleId: cycle.id,
-          code: body.code,
-          name: body.name,
-          nameEn: body.nameEn,
-          group: body.group,
-          weight: body.weight,
-          standard: body.standard,
-          departmentId: department?.id,
-          sortOrder: count,
-          checkpoints: {
-            create: body.checkpoints.map((checkpoint) => ({
-              ...checkpoint,
-              cycleId: cycle.id,
-              dueAt: new Date(checkpoint.dueAt),
-            })),
-          },
-          notUndertaken: { create: units.map((unit) => ({ unitId: unit.id })) },
-        },
+        data: { cycleId: cycle.id, code: body.code, sortOrder: count, ...content },
         include: { checkpoints: true },
       });
       await writeAudit(tx, {

@@ -11,6 +11,7 @@ import { scoringConfigSchema } from '../../../domain/scoring/scoringConfig';
 import { createCycleBody, indicatorBody } from '../cycleRoutes';
 import { describeRoute } from '../../openapi/describeRoute';
 import { actorOf, findCycle, yearParams } from './shared';
+import { indicatorContent } from './indicatorContent';
 
 export const updateCycleBody = createCycleBody
   .omit({ year: true })
@@ -139,19 +140,7 @@ export function configurationRoutes(deps: ApiDeps): Router {
       include: { checkpoints: true, notUndertaken: true },
     });
     if (!existing) throw notFound(`indicator ${code}`);
-    const department = body.departmentCode
-      ? await db.department.findUnique({ where: { code: body.departmentCode } })
-      : null;
-    if (body.departmentCode && !department)
-      throw badRequest(`departmentCode: unknown department ${body.departmentCode}`, {
-        departmentCode: 'unknown',
-      });
-    const units = await db.unit.findMany({ where: { code: { in: body.notUndertakenBy } } });
-    const unknown = body.notUndertakenBy.filter((unitCode) => !units.some((unit) => unit.code === unitCode));
-    if (unknown.length)
-      throw badRequest(`notUndertakenBy: unknown units ${unknown.join(', ')}`, {
-        notUndertakenBy: `unknown: ${unknown.join(', ')}`,
-      });
+    const content = await indicatorContent(db, cycle.id, body);
     const clash = await db.checkpoint.findFirst({
       where: {
         cycleId: cycle.id,
@@ -166,22 +155,7 @@ export function configurationRoutes(deps: ApiDeps): Router {
       await tx.nonUndertaking.deleteMany({ where: { indicatorId: existing.id } });
       const saved = await tx.indicator.update({
         where: { id: existing.id },
-        data: {
-          name: body.name,
-          nameEn: body.nameEn ?? null,
-          group: body.group,
-          weight: body.weight,
-          standard: body.standard,
-          departmentId: department?.id ?? null,
-          checkpoints: {
-            create: body.checkpoints.map((checkpoint) => ({
-              ...checkpoint,
-              cycleId: cycle.id,
-              dueAt: new Date(checkpoint.dueAt),
-            })),
-          },
-          notUndertaken: { create: units.map((unit) => ({ unitId: unit.id })) },
-        },
+        data: content,
         include: { checkpoints: true },
       });
       await writeAudit(tx, {
