@@ -81,9 +81,7 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
     http = fromWorkflowRefusal(error) ?? new HttpError(500, 'INTERNAL', 'internal error');
     if (http.status === 500) console.error(`[api] ${req.method} ${req.originalUrl}:`, error);
   }
-  res
-    .status(http.status)
-    .json({
-      error: { code: http.code, message: http.message, ...(http.fields ? { fields: http.fields } : {}) },
-    });
+  res.status(http.status).json({
+    error: { code: http.code, message: http.message, ...(http.fields ? { fields: http.fields } : {}) },
+  });
 };

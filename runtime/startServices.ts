@@ -38,13 +38,17 @@ export async function startServices(config: KaoheConfig, log: (line: string) => 
       stops.push(() => postgres.stop());
       await ensureDatabase(postgres.serverUrl, 'kaohe');
       databaseUrl = postgres.databaseUrl('kaohe');
-      log(`PostgreSQL (embedded, data in ${path.join(config.DATA_DIR, 'postgres')}): 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}`);
+      log(
+        `PostgreSQL (embedded, data in ${path.join(config.DATA_DIR, 'postgres')}): 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}`,
+      );
     }
     try {
       const applied = await applyMigrations(databaseUrl);
       if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
     } catch (error) {
-      throw new StartupError(`DATABASE_URL: cannot reach or migrate the database (${(error as Error).message})`);
+      throw new StartupError(
+        `DATABASE_URL: cannot reach or migrate the database (${(error as Error).message})`,
+      );
     }
 
     let temporalAddress = config.TEMPORAL_ADDRESS;
@@ -64,18 +68,28 @@ export async function startServices(config: KaoheConfig, log: (line: string) => 
       log(`Temporal (embedded, workflows and timers in ${server.databaseFile}): ${temporalAddress}`);
     } else {
       try {
-        const connection = await Connection.connect({ address: temporalAddress, connectTimeout: '5 seconds' });
-        await new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }).workflowService.getSystemInfo({});
+        const connection = await Connection.connect({
+          address: temporalAddress,
+          connectTimeout: '5 seconds',
+        });
+        await new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }).workflowService.getSystemInfo(
+          {},
+        );
         await connection.close();
       } catch (error) {
-        throw new StartupError(`TEMPORAL_ADDRESS: no Temporal server answers at ${temporalAddress} (${(error as Error).message})`);
+        throw new StartupError(
+          `TEMPORAL_ADDRESS: no Temporal server answers at ${temporalAddress} (${(error as Error).message})`,
+        );
       }
     }
 
     let smtpUrl = config.SMTP_URL;
     let mailInboxUrl: string | undefined;
     if (!smtpUrl) {
-      const inbox = await startMailInbox({ smtpPort: config.MAIL_INBOX_SMTP_PORT, webPort: config.MAIL_INBOX_WEB_PORT });
+      const inbox = await startMailInbox({
+        smtpPort: config.MAIL_INBOX_SMTP_PORT,
+        webPort: config.MAIL_INBOX_WEB_PORT,
+      });
       stops.push(() => inbox.stop());
       smtpUrl = inbox.smtpUrl;
       mailInboxUrl = inbox.webUrl;
@@ -85,7 +99,11 @@ export async function startServices(config: KaoheConfig, log: (line: string) => 
       temporalAddress,
       smtpUrl,
       mailInboxUrl,
-      embedded: { postgres: !config.DATABASE_URL, temporal: !config.TEMPORAL_ADDRESS, smtp: !config.SMTP_URL },
+      embedded: {
+        postgres: !config.DATABASE_URL,
+        temporal: !config.TEMPORAL_ADDRESS,
+        smtp: !config.SMTP_URL,
+      },
       stop,
     };
   } catch (error) {

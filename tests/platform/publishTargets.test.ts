@@ -41,21 +41,33 @@ describe('publishing a cycle’s targets', () => {
       const migrant = '农民工等新就业形态劳动者入会';
       // Art. 12: a unit that does not undertake it sees it only in the not-undertaken note, not in its list.
       if (unit.code === 'zhongshan' || unit.code === 'xigang')
-        expect(mine[0].text.split(migrant)).toEqual([expect.stringContaining('你单位不承担以下指标：'), expect.anything()]);
+        expect(mine[0].text.split(migrant)).toEqual([
+          expect.stringContaining('你单位不承担以下指标：'),
+          expect.anything(),
+        ]);
       else expect(mine[0].text).toContain(migrant);
     }
 
     // The read model moved on: published, stage transitions stored, outbox rows marked sent.
     // The stage moves on after the notices activity returns, a moment after the last email arrived.
     for (let waited = 0; waited < 30_000; waited += 100) {
-      if ((await stack.db.cycle.findUniqueOrThrow({ where: { year: 2027 } })).stage !== 'TARGET_SETTING') break;
+      if ((await stack.db.cycle.findUniqueOrThrow({ where: { year: 2027 } })).stage !== 'TARGET_SETTING')
+        break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const cycle = await stack.db.cycle.findUniqueOrThrow({ where: { year: 2027 }, include: { transitions: true } });
+    const cycle = await stack.db.cycle.findUniqueOrThrow({
+      where: { year: 2027 },
+      include: { transitions: true },
+    });
     expect(cycle.publishedAt).not.toBeNull();
     expect(cycle.stage).toBe('CHECKPOINTS');
-    expect(cycle.transitions.map((transition) => transition.stage).sort()).toEqual(['CHECKPOINTS', 'TARGET_SETTING']);
-    const outbox = await stack.db.notification.findMany({ where: { cycleId: cycle.id, event: 'TARGETS_PUBLISHED' } });
+    expect(cycle.transitions.map((transition) => transition.stage).sort()).toEqual([
+      'CHECKPOINTS',
+      'TARGET_SETTING',
+    ]);
+    const outbox = await stack.db.notification.findMany({
+      where: { cycleId: cycle.id, event: 'TARGETS_PUBLISHED' },
+    });
     expect(outbox).toHaveLength(14);
     expect(outbox.every((row) => row.status === 'SENT')).toBe(true);
 

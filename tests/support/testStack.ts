@@ -124,15 +124,24 @@ export interface Session {
 export async function signIn(app: Express, username: string, password = DEMO_PASSWORD): Promise<Session> {
   const agent = request.agent(app);
   const response = await agent.post('/api/auth/login').send({ username, password });
-  if (response.status !== 200) throw new Error(`sign-in as ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
   const csrf = response.body.csrfToken as string;
   return {
     agent,
     csrf,
     userId: response.body.user.id,
     get: (url) => agent.get(url),
-    post: (url, body) => agent.post(url).set('x-csrf-token', csrf).send(body ?? {}),
-    put: (url, body) => agent.put(url).set('x-csrf-token', csrf).send(body ?? {}),
+    post: (url, body) =>
+      agent
+        .post(url)
+        .set('x-csrf-token', csrf)
+        .send(body ?? {}),
+    put: (url, body) =>
+      agent
+        .put(url)
+        .set('x-csrf-token', csrf)
+        .send(body ?? {}),
     del: (url) => agent.delete(url).set('x-csrf-token', csrf),
   };
 }

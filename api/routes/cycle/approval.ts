@@ -75,11 +75,9 @@ export function approvalRoutes(deps: ApiDeps): Router {
     const saved = await db.approvalRound.findUnique({
       where: { cycleId_number: { cycleId: cycle.id, number: round } },
     });
-    res
-      .status(201)
-      .json({
-        round: { number: round, snapshotHash: saved?.snapshotHash ?? null, status: saved?.status ?? 'OPEN' },
-      });
+    res.status(201).json({
+      round: { number: round, snapshotHash: saved?.snapshotHash ?? null, status: saved?.status ?? 'OPEN' },
+    });
   });
 
   router.get('/:year/approval/rounds', requireRole(db, ...APPROVAL_READERS), async (req, res) => {
