@@ -5,22 +5,34 @@ import { writeAudit } from './audit';
 import { loadScoringInput } from './scoringInput';
 import { parseScoringInput, scoreUnits } from '../domain/scoring';
 import { draftOpinion } from '../domain/scoring/draftOpinion';
-import type { OpinionInput } from '../workflows/contract';
+import type { Actor, OpinionInput } from '../workflows/contract';
 
 type Grade = 'GOOD' | 'FAIRLY_GOOD' | 'PASS' | 'FAIL';
 
 export function scoringActivities({ db }: ActivityDeps) {
   return {
-    async scoreCycle({ cycleId, at }: { cycleId: string; at: string }): Promise<{ grades: Record<string, Grade> }> {
+    /** `actor`: the office member whose rescore or submission asked for it; none when the stage itself scores. */
+    async scoreCycle({
+      cycleId,
+      at,
+      actor,
+    }: {
+      cycleId: string;
+      at: string;
+      actor?: Actor;
+    }): Promise<{ grades: Record<string, Grade> }> {
       const file = await loadScoringInput(db, cycleId);
       const output = scoreUnits(parseScoringInput(file));
       const units = new Map(file.units.map((unit) => [unit.id, unit]));
       const categorySizes = new Map<string, number>();
-      for (const unit of file.units) categorySizes.set(unit.category, (categorySizes.get(unit.category) ?? 0) + 1);
+      for (const unit of file.units)
+        categorySizes.set(unit.category, (categorySizes.get(unit.category) ?? 0) + 1);
       await db.$transaction(
         async (tx) => {
           for (const result of output.units) {
-            const previous = await tx.unitResult.findUnique({ where: { cycleId_unitId: { cycleId, unitId: result.id } } });
+            const previous = await tx.unitResult.findUnique({
+              where: { cycleId_unitId: { cycleId, unitId: result.id } },
+            });
             const unit = units.get(result.id)!;
             const data = {
               indicatorScore: result.indicatorScore,
@@ -41,7 +53,13 @@ export function scoringActivities({ db }: ActivityDeps) {
               // An opinion the office edited survives rescoring; a draft is redrafted from the new figures.
               ...(previous?.opinionEditedById
                 ? {}
-                : { opinion: draftOpinion({ unitName: unit.name, result, categorySize: categorySizes.get(unit.category) ?? 1 }) }),
+                : {
+                    opinion: draftOpinion({
+                      unitName: unit.name,
+                      result,
+                      categorySize: categorySizes.get(unit.category) ?? 1,
+                    }),
+                  }),
             };
             await tx.unitResult.upsert({
               where: { cycleId_unitId: { cycleId, unitId: result.id } },
@@ -51,26 +69,47 @@ export function scoringActivities({ db }: ActivityDeps) {
           }
           await writeAudit(tx, {
             cycleId,
+            actor: actor ?? null,
             action: 'cycle.score',
             targetType: 'Cycle',
             targetId: cycleId,
-            after: { units: output.units.map((result) => ({ unitId: result.id, total: result.total, finalGrade: result.finalGrade, rank: result.categoryRank })) },
+            after: {
+              units: output.units.map((result) => ({
+                unitId: result.id,
+                total: result.total,
+                finalGrade: result.finalGrade,
+                rank: result.categoryRank,
+              })),
+            },
             at,
           });
         },
         { timeout: 60_000 },
       );
-      return { grades: Object.fromEntries(output.units.map((result) => [result.id, result.finalGrade as Grade])) };
+      return {
+        grades: Object.fromEntries(output.units.map((result) => [result.id, result.finalGrade as Grade])),
+      };
     },
 
     async recordOpinion({ cycleId, input, at }: { cycleId: string; input: OpinionInput; at: string }) {
       await db.$transaction(async (tx) => {
-        const previous = await tx.unitResult.findUniqueOrThrow({ where: { cycleId_unitId: { cycleId, unitId: input.unitId } } });
+        const previous = await tx.unitResult.findUniqueOrThrow({
+          where: { cycleId_unitId: { cycleId, unitId: input.unitId } },
+        });
         await tx.unitResult.update({
           where: { id: previous.id },
           data: { opinion: input.opinion, opinionEditedById: input.actor.userId },
         });
-        await writeAudit(tx, { cycleId, actor: input.actor, action: 'opinion.edit', targetType: 'UnitResult', targetId: previous.id, before: { opinion: previous.opinion }, after: { opinion: input.opinion }, at });
+        await writeAudit(tx, {
+          cycleId,
+          actor: input.actor,
+          action: 'opinion.edit',
+          targetType: 'UnitResult',
+          targetId: previous.id,
+          before: { opinion: previous.opinion },
+          after: { opinion: input.opinion },
+          at,
+        });
       });
     },
   };

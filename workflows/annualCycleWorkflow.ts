@@ -540,8 +540,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
 
   setHandler(
     rescoreUpdate,
-    async () => {
-      grades = (await records.scoreCycle({ cycleId, at: at() })).grades;
+    async ({ actor }) => {
+      grades = (await records.scoreCycle({ cycleId, at: at(), actor })).grades;
       scoringDirty = false;
     },
     {
@@ -574,7 +574,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void
     async ({ actor }) => {
       approvalRequestedBy = actor.userId;
       if (scoringDirty) {
-        grades = (await records.scoreCycle({ cycleId, at: at() })).grades;
+        grades = (await records.scoreCycle({ cycleId, at: at(), actor })).grades;
         scoringDirty = false;
       }
       approvalRequested = true;

@@ -324,6 +324,12 @@ describe('a whole year through HTTP only', () => {
     );
     // Rescoring keeps the opinion the office edited (Art. 10).
     expect((await office.post(`${base}/rescore`).expect(200)).body.rescored).toBe(14);
+    // Art. 23: the rescore is on record under the office member who asked for it.
+    const lastScoring = await stack.db.auditLog.findFirst({
+      where: { action: 'cycle.score' },
+      orderBy: { id: 'desc' },
+    });
+    expect(lastScoring).toMatchObject({ actorId: office.userId, actorRole: 'OFFICE' });
     expect((await office.get(`${base}/results/${unitId('changhai')}`).expect(200)).body.result).toMatchObject(
       { opinionEdited: true, total: 34.5 },
     );
