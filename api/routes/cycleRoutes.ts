@@ -12,7 +12,7 @@ import { targetProblems } from '../../domain/cycle/targetRules';
 import { scoringConfigSchema } from '../../domain/scoring/scoringConfig';
 import type { Db } from '../../prisma/client';
 import { describeRoute } from '../openapi/describeRoute';
-import { yearParams } from './cycle/shared';
+import { requireUnpublished, yearParams } from './cycle/shared';
 import { indicatorContent } from './cycle/indicatorContent';
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -240,12 +240,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const { year } = cycleParams.parse(req.params);
     const body = indicatorBody.parse(req.body);
     const cycle = await findCycle(db, year);
-    if (cycle.publishedAt)
-      throw new HttpError(
-        409,
-        'WRONG_STAGE',
-        'targets are published; indicators can no longer change (Art. 8)',
-      );
+    requireUnpublished(cycle, 'indicators');
     const content = await indicatorContent(db, cycle.id, body);
     const count = await db.indicator.count({ where: { cycleId: cycle.id } });
     const indicator = await db.$transaction(async (tx) => {
@@ -276,12 +271,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const actor = currentUser(req);
     const { year, code } = indicatorCodeParams.parse(req.params);
     const cycle = await findCycle(db, year);
-    if (cycle.publishedAt)
-      throw new HttpError(
-        409,
-        'WRONG_STAGE',
-        'targets are published; indicators can no longer change (Art. 8)',
-      );
+    requireUnpublished(cycle, 'indicators');
     const indicator = await db.indicator.findUnique({ where: { cycleId_code: { cycleId: cycle.id, code } } });
     if (!indicator) throw notFound(`indicator ${code}`);
     await db.$transaction(async (tx) => {

@@ -10,7 +10,7 @@ import { approvalRuleSchema } from '../../../domain/cycle/approvalRule';
 import { scoringConfigSchema } from '../../../domain/scoring/scoringConfig';
 import { createCycleBody, indicatorBody } from '../cycleRoutes';
 import { describeRoute } from '../../openapi/describeRoute';
-import { actorOf, findCycle, yearParams } from './shared';
+import { actorOf, findCycle, requireUnpublished, yearParams } from './shared';
 import { indicatorContent } from './indicatorContent';
 
 export const updateCycleBody = createCycleBody
@@ -20,13 +20,6 @@ export const updateCycleBody = createCycleBody
   .strict();
 export const updateIndicatorBody = indicatorBody.omit({ code: true }).strict();
 const indicatorParams = yearParams.extend({ code: z.string().min(1).max(40) });
-
-const frozen = () =>
-  new HttpError(
-    409,
-    'WRONG_STAGE',
-    'targets are published; the cycle configuration can no longer change (Art. 8)',
-  );
 
 describeRoute({
   method: 'put',
@@ -59,7 +52,7 @@ export function configurationRoutes(deps: ApiDeps): Router {
     const { year } = yearParams.parse(req.params);
     const body = updateCycleBody.parse(req.body);
     const cycle = await findCycle(db, year);
-    if (cycle.publishedAt) throw frozen();
+    requireUnpublished(cycle, 'the cycle configuration');
     const scoringConfig =
       body.scoringConfig === undefined
         ? scoringConfigSchema.parse(cycle.scoringConfig)
@@ -129,12 +122,7 @@ export function configurationRoutes(deps: ApiDeps): Router {
     const { year, code } = indicatorParams.parse(req.params);
     const body = updateIndicatorBody.parse(req.body);
     const cycle = await findCycle(db, year);
-    if (cycle.publishedAt)
-      throw new HttpError(
-        409,
-        'WRONG_STAGE',
-        'targets are published; indicators can no longer change (Art. 8)',
-      );
+    requireUnpublished(cycle, 'indicators');
     const existing = await db.indicator.findUnique({
       where: { cycleId_code: { cycleId: cycle.id, code } },
       include: { checkpoints: true, notUndertaken: true },

@@ -18,6 +18,12 @@ export const cycleStageSchema = z.enum(CYCLE_STAGES);
 /** Roles that read every unit's data (the assessment office and the leadership group, Art. 22). */
 export const READERS: Role[] = ['OFFICE', 'ADMIN', 'LEADER', 'PARTY_MEMBER', 'DEPARTMENT'];
 
+/** Targets and configuration are fixed once published (Art. 8): every edit before publication checks this. */
+export function requireUnpublished(cycle: { publishedAt: Date | null }, what: string): void {
+  if (cycle.publishedAt)
+    throw new HttpError(409, 'WRONG_STAGE', `targets are published; ${what} can no longer change (Art. 8)`);
+}
+
 export async function findCycle(db: Db, year: number) {
   const cycle = await db.cycle.findUnique({ where: { year } });
   if (!cycle) throw notFound(`cycle ${year}`);

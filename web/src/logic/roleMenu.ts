@@ -71,16 +71,5 @@ export function homePath(role: Role): string {
   return PAGE_PATHS[menuFor(role)[0] ?? 'results'];
 }
 
-export const CYCLE_STAGES = [
-  'TARGET_SETTING',
-  'CHECKPOINTS',
-  'SELF_CHECK',
-  'VERIFICATION',
-  'EVALUATION',
-  'SCORING',
-  'APPROVAL',
-  'NOTIFICATION',
-  'FOLLOW_UP',
-  'CLOSED',
-] as const;
-export type CycleStage = (typeof CYCLE_STAGES)[number];
+// The stages of SPEC §2 are the domain's (Art. 5, 8-21), so the timeline can never list others.
+export { CYCLE_STAGES, type CycleStage } from '../../../domain/cycle/stages';
