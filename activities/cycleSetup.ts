@@ -24,7 +24,9 @@ export interface CycleSetup {
   };
 }
 
-export async function loadCycleSetup(db: Db, cycleId: string): Promise<CycleSetup> {
+/** `engine: 2` (the current workflow) records that this cycle's human facts are written by the API. */
+export async function loadCycleSetup(db: Db, cycleId: string, options: { engine?: 2 } = {}): Promise<CycleSetup> {
+  if (options.engine) await db.cycle.update({ where: { id: cycleId }, data: { engine: options.engine } });
   const cycle = await db.cycle.findUniqueOrThrow({
     where: { id: cycleId },
     include: {

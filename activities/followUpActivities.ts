@@ -1,30 +1,34 @@
 // After publication: feedback (Art. 19), incentives (Art. 20), failing units' explanations (Art. 21).
+// The writes of engine-1 cycles are the facts' own (facts/followUpFacts.ts); engine 2 opens the
+// explanations here and looks at the follow-up's progress in PostgreSQL.
 import type { ActivityDeps } from './deps';
-import { writeAudit } from './audit';
-import type { Actor, ExplanationReviewInput, ExplanationSubmitInput, FeedbackInput, IncentiveInput } from '../workflows/contract';
+import { activityAuditKey } from './audit';
+import {
+  followUpDone,
+  writeExplanationReview,
+  writeExplanationSubmission,
+  writeFeedback,
+  writeFeedbackConfirmation,
+  writeIncentive,
+} from '../facts/followUpFacts';
+import { startFromActivity } from './unitWorkflows';
+import {
+  explanationWorkflowId,
+  feedbackWorkflowId,
+  type Actor,
+  type ExplanationReviewInput,
+  type ExplanationSubmitInput,
+  type FeedbackInput,
+  type IncentiveInput,
+} from '../workflows/contract';
 
 export function followUpActivities({ db }: ActivityDeps) {
   return {
-    async recordFeedback({ cycleId, input, at }: { cycleId: string; input: FeedbackInput; at: string }) {
-      await db.$transaction(async (tx) => {
-        const saved = await tx.feedback.upsert({
-          where: { cycleId_unitId: { cycleId, unitId: input.unitId } },
-          create: { cycleId, unitId: input.unitId, content: input.content, recordedById: input.actor.userId, recordedAt: new Date(at) },
-          update: {},
-        });
-        await writeAudit(tx, { cycleId, actor: input.actor, action: 'feedback.record', targetType: 'Feedback', targetId: saved.id, after: { unitId: input.unitId, content: input.content }, at });
-      });
-    },
+    recordFeedback: (args: { cycleId: string; input: FeedbackInput; at: string }) =>
+      db.$transaction((tx) => writeFeedback(tx, { ...args, auditKey: activityAuditKey() })),
 
-    async confirmFeedback({ cycleId, unitId, actor, note, at }: { cycleId: string; unitId: string; actor: Actor; note: string; at: string }) {
-      await db.$transaction(async (tx) => {
-        const saved = await tx.feedback.update({
-          where: { cycleId_unitId: { cycleId, unitId } },
-          data: { confirmedAt: new Date(at), confirmedById: actor.userId, confirmationNote: note },
-        });
-        await writeAudit(tx, { cycleId, actor, action: 'feedback.confirm', targetType: 'Feedback', targetId: saved.id, after: { note }, at });
-      });
-    },
+    confirmFeedback: (args: { cycleId: string; unitId: string; actor: Actor; note: string; at: string }) =>
+      db.$transaction((tx) => writeFeedbackConfirmation(tx, { ...args, auditKey: activityAuditKey() })),
 
     /** Every GOOD unit gets a recognition record (Art. 20); the office may turn it into recognition plus reward. */
     async recordDefaultIncentives({ cycleId, at }: { cycleId: string; at: string }) {
@@ -39,27 +43,8 @@ export function followUpActivities({ db }: ActivityDeps) {
       return good.length;
     },
 
-    async recordIncentive({ cycleId, input, at }: { cycleId: string; input: IncentiveInput; at: string }) {
-      await db.$transaction(async (tx) => {
-        const previous = await tx.incentive.findUnique({ where: { cycleId_unitId: { cycleId, unitId: input.unitId } } });
-        const data = { kind: input.kind, amount: input.amount ?? null, note: input.note ?? '', recordedById: input.actor.userId };
-        const saved = await tx.incentive.upsert({
-          where: { cycleId_unitId: { cycleId, unitId: input.unitId } },
-          create: { cycleId, unitId: input.unitId, ...data, createdAt: new Date(at) },
-          update: data,
-        });
-        await writeAudit(tx, {
-          cycleId,
-          actor: input.actor,
-          action: 'incentive.record',
-          targetType: 'Incentive',
-          targetId: saved.id,
-          before: previous ? { kind: previous.kind, amount: previous.amount?.toString() ?? null } : null,
-          after: { kind: input.kind, amount: input.amount ?? null, note: input.note ?? '' },
-          at,
-        });
-      });
-    },
+    recordIncentive: (args: { cycleId: string; input: IncentiveInput; at: string }) =>
+      db.$transaction((tx) => writeIncentive(tx, { ...args, auditKey: activityAuditKey() })),
 
     async openExplanation({ cycleId, unitId, dueAt }: { cycleId: string; unitId: string; dueAt: string }) {
       await db.explanation.upsert({
@@ -69,44 +54,79 @@ export function followUpActivities({ db }: ActivityDeps) {
       });
     },
 
-    async recordExplanationSubmission(args: {
+    /**
+     * Engine 2: every failing unit owes an explanation by `dueAt` (Art. 21); each gets its explanation
+     * workflow (criticism notice, reminders, weekly escalation). Rows first, so the API accepts a
+     * submission as soon as the unit hears of it.
+     */
+    async openExplanations(args: {
+      cycleId: string;
+      workflowId: string;
+      unitIds: string[];
+      dueAt: string;
+      reminderDaysBefore: number[];
+      escalationEveryDays: number;
+    }) {
+      const { cycleId, unitIds } = args;
+      await db.explanation.createMany({
+        data: unitIds.map((unitId) => ({ cycleId, unitId, dueAt: new Date(args.dueAt) })),
+        skipDuplicates: true,
+      });
+      const rows = await db.explanation.findMany({ where: { cycleId, unitId: { in: unitIds } } });
+      for (const row of rows) {
+        await startFromActivity(explanationWorkflowId(args.workflowId, row.unitId), {
+          type: 'explanationWorkflow',
+          args: [
+            {
+              cycleId,
+              unitId: row.unitId,
+              dueAt: row.dueAt.toISOString(),
+              reminderDaysBefore: args.reminderDaysBefore,
+              escalationEveryDays: args.escalationEveryDays,
+            },
+          ],
+        });
+      }
+      return rows.length;
+    },
+
+    /**
+     * Engine 2: whether the follow-up is done (Art. 19, 21). Feedback the API recorded but whose workflow
+     * never started (the API stopped between its commit and the start) is started here.
+     */
+    async followUpProgress(args: { cycleId: string; workflowId: string; reminderEveryDays: number }) {
+      const { cycleId } = args;
+      const [recorded, requested] = await Promise.all([
+        db.feedback.findMany({ where: { cycleId, confirmedAt: null }, select: { unitId: true } }),
+        db.notification.findMany({ where: { cycleId, event: 'FEEDBACK_REQUEST' }, select: { unitId: true } }),
+      ]);
+      const requestedUnits = new Set(requested.map((row) => row.unitId));
+      const unrequested = recorded.filter((row) => !requestedUnits.has(row.unitId));
+      for (const { unitId } of unrequested) {
+        await startFromActivity(feedbackWorkflowId(args.workflowId, unitId), {
+          type: 'feedbackWorkflow',
+          args: [{ cycleId, unitId, reminderEveryDays: args.reminderEveryDays }],
+        });
+      }
+      return { done: await followUpDone(db, cycleId) };
+    },
+
+    recordExplanationSubmission: (args: {
       cycleId: string;
       unitId: string;
       input: ExplanationSubmitInput;
       revision: number;
       late: boolean;
       at: string;
-    }) {
-      const { cycleId, unitId, input, revision, late, at } = args;
-      await db.$transaction(async (tx) => {
-        const saved = await tx.explanation.update({
-          where: { cycleId_unitId: { cycleId, unitId } },
-          data: { status: 'SUBMITTED', content: input.content, revision, submittedAt: new Date(at), submittedById: input.actor.userId, late },
-        });
-        const evidenceIds = (input.evidence ?? []).map((ref) => ref.evidenceId);
-        if (evidenceIds.length > 0) {
-          await tx.evidenceFile.updateMany({ where: { id: { in: evidenceIds }, cycleId, unitId }, data: { explanationId: saved.id } });
-        }
-        await writeAudit(tx, { cycleId, actor: input.actor, action: 'explanation.submit', targetType: 'Explanation', targetId: saved.id, after: { revision, late, content: input.content }, at });
-      });
-    },
+    }) => db.$transaction((tx) => writeExplanationSubmission(tx, { ...args, auditKey: activityAuditKey() })),
 
-    async recordExplanationReview(args: { cycleId: string; unitId: string; input: ExplanationReviewInput; newDueAt: string; at: string }) {
-      const { cycleId, unitId, input, newDueAt, at } = args;
-      await db.$transaction(async (tx) => {
-        const saved = await tx.explanation.update({
-          where: { cycleId_unitId: { cycleId, unitId } },
-          data: {
-            status: input.decision === 'ACCEPT' ? 'ACCEPTED' : 'RETURNED',
-            reviewComment: input.comment ?? '',
-            reviewedById: input.actor.userId,
-            reviewedAt: new Date(at),
-            dueAt: new Date(newDueAt),
-          },
-        });
-        await writeAudit(tx, { cycleId, actor: input.actor, action: 'explanation.review', targetType: 'Explanation', targetId: saved.id, after: { decision: input.decision, comment: input.comment ?? '', dueAt: newDueAt }, at });
-      });
-    },
+    recordExplanationReview: (args: {
+      cycleId: string;
+      unitId: string;
+      input: ExplanationReviewInput;
+      newDueAt: string;
+      at: string;
+    }) => db.$transaction((tx) => writeExplanationReview(tx, { ...args, auditKey: activityAuditKey() })),
 
     async recordExplanationEscalation({ cycleId, unitId, escalations }: { cycleId: string; unitId: string; escalations: number }) {
       await db.explanation.update({ where: { cycleId_unitId: { cycleId, unitId } }, data: { escalations } });

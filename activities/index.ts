@@ -12,7 +12,7 @@ import { noticeActivities } from './noticeActivities';
 
 export function createActivities(deps: ActivityDeps) {
   return {
-    loadCycleSetup: (cycleId: string) => loadCycleSetup(deps.db, cycleId),
+    loadCycleSetup: (cycleId: string, options?: { engine?: 2 }) => loadCycleSetup(deps.db, cycleId, options),
     ...stageActivities(deps),
     ...evidenceActivities(deps),
     ...verificationActivities(deps),

@@ -1,5 +1,5 @@
 import type { Db } from '../prisma/client';
-import type { CycleClient } from './cycleClient';
+import type { CycleClient } from '../client/cycleClient';
 import type { Mailer } from '../mail/mailer';
 
 export interface ApiDeps {

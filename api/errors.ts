@@ -2,6 +2,8 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { RefusalReason } from '../workflows/contract';
+import { Refusal } from '../facts/refusal';
+import { CycleAlreadyRunningError } from '../client/cycleClient';
 
 export class HttpError extends Error {
   constructor(
@@ -33,6 +35,32 @@ const REFUSAL_STATUS: Record<RefusalReason, number> = {
   [RefusalReason.NOT_FOUND]: 404,
 };
 
+/** How long a client should wait before retrying when the engine or the database is saturated. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** The engine or the database is momentarily saturated (never the client's fault): 503 + Retry-After. */
+export function fromSaturation(error: unknown): HttpError | null {
+  const seen = new Set<unknown>();
+  for (let current: unknown = error; current && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+    seen.add(current);
+    const { name, code, message } = current as { name?: string; code?: unknown; message?: string };
+    // Temporal: RESOURCE_EXHAUSTED (8), UNAVAILABLE (14), DEADLINE_EXCEEDED (4); an update that timed out
+    // or was aborted; a workflow task failing meanwhile.
+    const grpc = typeof code === 'number' && [4, 8, 14].includes(code);
+    const temporal =
+      name === 'WorkflowUpdateRPCTimeoutOrCancelledError' ||
+      (name === 'ServiceError' && grpc) ||
+      /RESOURCE_EXHAUSTED|UNAVAILABLE|update was aborted|Workflow Task in failed state/i.test(message ?? '');
+    // Prisma: no pooled connection in time (P2024), a transaction not started in time (P2028), a
+    // write conflict or deadlock (P2034).
+    const database = typeof code === 'string' && ['P2024', 'P2028', 'P2034'].includes(code);
+    if (temporal || database) {
+      return new HttpError(503, 'BUSY', 'the system is busy; your request was not saved, try again in a moment');
+    }
+  }
+  return null;
+}
+
 export function zodFields(error: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) fields[issue.path.join('.') || '(body)'] = issue.message;
@@ -41,6 +69,11 @@ export function zodFields(error: ZodError): Record<string, string> {
 
 /** A workflow update refused by its validator arrives as WorkflowUpdateFailedError with the typed cause. */
 export function fromWorkflowRefusal(error: unknown): HttpError | null {
+  if (error instanceof Refusal || (error as Error)?.name === 'Refusal') {
+    const refusal = error as Refusal;
+    return new HttpError(REFUSAL_STATUS[refusal.reason], refusal.reason, refusal.message);
+  }
+  if (error instanceof CycleAlreadyRunningError) return new HttpError(409, 'ALREADY_PUBLISHED', error.message);
   const cause = (error as { cause?: { type?: string; message?: string; name?: string } })?.cause;
   if ((error as Error)?.name === 'WorkflowUpdateFailedError' && cause?.type && cause.type in REFUSAL_STATUS) {
     return new HttpError(
@@ -78,9 +111,10 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
   } else if ((error as { type?: string })?.type === 'entity.parse.failed') {
     http = badRequest('the body is not valid JSON');
   } else {
-    http = fromWorkflowRefusal(error) ?? new HttpError(500, 'INTERNAL', 'internal error');
-    if (http.status === 500) console.error(`[api] ${req.method} ${req.originalUrl}:`, error);
+    http = fromWorkflowRefusal(error) ?? fromSaturation(error) ?? new HttpError(500, 'INTERNAL', 'internal error');
+    if (http.status >= 500) console.error(`[api] ${req.method} ${req.originalUrl}:`, error);
   }
+  if (http.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
   res.status(http.status).json({
     error: { code: http.code, message: http.message, ...(http.fields ? { fields: http.fields } : {}) },
   });

@@ -9,7 +9,7 @@ import { mountWebApp } from './webApp';
 import { createDb } from '../prisma/client';
 import { createMailTransport } from '../mail/mailer';
 import { createApp } from '../api/app';
-import { createCycleClient } from '../api/cycleClient';
+import { createCycleClient } from '../client/cycleClient';
 
 export interface Endpoints {
   databaseUrl: string;

@@ -2,7 +2,7 @@
 // the worker and the tests alike, so nothing talks to the workflows except through these definitions.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CycleStage } from '../domain/cycle/stages';
-import type { VoteDecision } from '../domain/cycle/approvalRule';
+import type { ApprovalRule, VoteDecision } from '../domain/cycle/approvalRule';
 
 export type Role = 'ADMIN' | 'OFFICE' | 'LEADER' | 'PARTY_MEMBER' | 'DEPARTMENT' | 'UNIT' | 'THIRD_PARTY';
 
@@ -15,19 +15,19 @@ export interface Actor {
 }
 
 /** Reasons a workflow refuses an action; the API maps them to 409/403/400. */
-export enum RefusalReason {
-  WRONG_STAGE = 'WRONG_STAGE',
-  NOT_YOUR_UNIT = 'NOT_YOUR_UNIT',
-  NOT_ALLOWED = 'NOT_ALLOWED',
-  ALREADY_VOTED = 'ALREADY_VOTED',
-  RANKING_INCOMPLETE = 'RANKING_INCOMPLETE',
-  INVALID = 'INVALID',
-  NOT_FOUND = 'NOT_FOUND',
-  CLOSED = 'CLOSED',
-  CONDITIONS_NOT_MET = 'CONDITIONS_NOT_MET',
-}
+export { RefusalReason } from '../domain/cycle/refusalReason';
 
 export const cycleWorkflowId = (year: number) => `cycle-${year}`;
+
+/** What the API starts a year's annual-cycle workflow with. */
+export interface AnnualCycleInput {
+  cycleId: string;
+  approvalRule?: ApprovalRule;
+  /** Explanation reminders before the deadline (Art. 21), days. */
+  explanationReminderDays?: number[];
+  /** Overdue explanations and unconfirmed feedback are chased this often, days. */
+  chaseEveryDays?: number;
+}
 export const checkpointRoundWorkflowId = (cycleWorkflowId: string, roundKey: string) =>
   `${cycleWorkflowId}/checkpoints/${roundKey}`;
 export const approvalRoundWorkflowId = (cycleWorkflowId: string, round: number) =>
@@ -236,8 +236,27 @@ export const explanationStatusQuery = defineQuery<ExplanationStatus & { escalati
   'explanationStatus',
 );
 /** Parent → child: the explanation changed (submitted, returned with a new deadline, accepted, deadline extended). */
-export const explanationChangedSignal = defineSignal<[ExplanationStatus]>('explanationChanged');
+export const explanationChangedSignal = defineSignal<[ExplanationChange]>('explanationChanged');
 
 // ----- feedback child (Art. 19) -----
 
 export const confirmFeedbackUpdate = defineUpdate<void, [{ actor: Actor; note?: string }]>('confirmFeedback');
+
+// ----- facts written by the API (engine 2, README "Volume") -----
+// The API writes human facts to PostgreSQL itself and tells a workflow only what its control flow needs.
+
+/** API → cycle: the evaluation reached its minimum (Art. 13) or every ranker has ranked. Sent once per change. */
+export const evaluationProgressedSignal = defineSignal<[{ minimumMet: boolean; everyoneRanked: boolean }]>(
+  'evaluationProgressed',
+);
+/** API → cycle: the follow-up may be done (every explanation accepted, every feedback confirmed). */
+export const followUpProgressedSignal = defineSignal('followUpProgressed');
+/** API → a unit's feedback workflow: the principal leader confirmed (Art. 19). */
+export const feedbackConfirmedSignal = defineSignal('feedbackConfirmed');
+/**
+ * API → a failing unit's explanation workflow, with the notice the change calls for (accepted or
+ * returned, Art. 21); explanationChangedSignal without it is the legacy parent's message.
+ */
+export interface ExplanationChange extends ExplanationStatus {
+  notify?: 'EXPLANATION_ACCEPTED' | 'EXPLANATION_RETURNED';
+}

@@ -2,7 +2,7 @@
 // the criticism notice, reminders before the deadline, and weekly escalation to the leadership group
 // while it is overdue. The annual-cycle workflow takes the submissions and the office's reviews (its
 // validators know the grades) and tells this child every change; the child ends once it is accepted.
-import { condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { explanationChangedSignal, explanationStatusQuery, type ExplanationStatus } from './contract';
 import { notices, records } from './activityProxies';
 import { waitUntil } from './waitUntil';
@@ -27,8 +27,17 @@ export async function explanationWorkflow(input: ExplanationInput): Promise<void
   };
   let escalations = 0;
   setHandler(explanationStatusQuery, () => ({ ...state, escalations }));
-  setHandler(explanationChangedSignal, (changed) => {
+  setHandler(explanationChangedSignal, async ({ notify, ...changed }) => {
     state = changed;
+    // Engine 2: the API reviewed it; this workflow sends the notice (the legacy parent sent its own).
+    if (notify) {
+      await notices.sendNotices({
+        cycleId: input.cycleId,
+        event: notify,
+        at: new Date().toISOString(),
+        params: { unitId: input.unitId, revision: changed.revision },
+      });
+    }
   });
   const dueAt = () => Date.parse(state.dueAt);
   const awaitingUnit = () => state.status === 'PENDING' || state.status === 'RETURNED';
@@ -84,4 +93,5 @@ export async function explanationWorkflow(input: ExplanationInput): Promise<void
       );
     }
   }
+  await condition(allHandlersFinished);
 }

@@ -1,7 +1,7 @@
 // Feedback to a unit's principal leader (Art. 19: 向被考核单位主要负责人反馈, 主要负责人向本单位干部职工反馈):
 // the request goes out, and reminders follow weekly until the principal leader confirms it was relayed.
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import { confirmFeedbackUpdate, RefusalReason, type Actor } from './contract';
+import { confirmFeedbackUpdate, feedbackConfirmedSignal, RefusalReason, type Actor } from './contract';
 import { notices, records } from './activityProxies';
 import { refuse, requireOwnUnit, requireRole } from './refuse';
 import { DAY_MS } from '../domain/cycle/deadlines';
@@ -14,6 +14,11 @@ export interface FeedbackWorkflowInput {
 
 export async function feedbackWorkflow(input: FeedbackWorkflowInput): Promise<void> {
   let confirmed = false;
+  // Engine 2: the API stored the confirmation and says so; engine 1 confirms through the update below.
+  let confirmedByApi = false;
+  setHandler(feedbackConfirmedSignal, () => {
+    confirmedByApi = true;
+  });
   setHandler(
     confirmFeedbackUpdate,
     async ({ actor, note }: { actor: Actor; note?: string }) => {
@@ -48,13 +53,21 @@ export async function feedbackWorkflow(input: FeedbackWorkflowInput): Promise<vo
     params: { unitId: input.unitId },
   });
   let reminder = 0;
-  while (!(await condition(() => confirmed, input.reminderEveryDays * DAY_MS))) {
+  while (!(await condition(() => confirmed || confirmedByApi, input.reminderEveryDays * DAY_MS))) {
     reminder += 1;
     await notices.sendNotices({
       cycleId: input.cycleId,
       event: 'FEEDBACK_REMINDER',
       at: new Date().toISOString(),
       params: { unitId: input.unitId, reminder },
+    });
+  }
+  if (confirmedByApi && !confirmed) {
+    await notices.sendNotices({
+      cycleId: input.cycleId,
+      event: 'FEEDBACK_CONFIRMED',
+      at: new Date().toISOString(),
+      params: { unitId: input.unitId },
     });
   }
   await condition(allHandlersFinished);

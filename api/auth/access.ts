@@ -3,7 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../../prisma/client';
 import type { Role } from '../../workflows/contract';
-import { writeAudit } from '../../activities/audit';
+import { writeAudit } from '../../db/audit';
 import { HttpError } from '../errors';
 import type { SessionUser } from './sessions';
 

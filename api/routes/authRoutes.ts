@@ -6,7 +6,7 @@ import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords
 import { createSession, SESSION_COOKIE, setSessionCookie } from '../auth/sessions';
 import { currentUser, requireRole } from '../auth/access';
 import { HttpError, badRequest, notFound } from '../errors';
-import { writeAudit } from '../../activities/audit';
+import { writeAudit } from '../../db/audit';
 import { describeRoute } from '../openapi/describeRoute';
 
 export const loginBody = z.object({

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { currentUser, requireRole } from '../auth/access';
 import { HttpError, badRequest, notFound } from '../errors';
-import { writeAudit } from '../../activities/audit';
+import { writeAudit } from '../../db/audit';
+import { withFacts } from './cycle/statusFacts';
 import { cycleWorkflowId } from '../../workflows/contract';
 import { defaultApprovalRule, approvalRuleSchema } from '../../domain/cycle/approvalRule';
 import { targetProblems } from '../../domain/cycle/targetRules';
@@ -350,7 +351,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const cycle = await findCycle(db, year);
     if (!cycle.publishedAt) return res.json({ status: { stage: 'TARGET_SETTING', published: false } });
     try {
-      res.json({ status: await deps.cycles.status(cycle.workflowId) });
+      res.json({ status: await withFacts(db, cycle, await deps.cycles.status(cycle.workflowId)) });
     } catch (error) {
       // Just after publication the workflow is still loading its setup and has no query handler yet:
       // answer from the read model rather than fail.

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { currentUser, deny, requireRole } from '../auth/access';
 import { HttpError, badRequest, conflict, notFound } from '../errors';
-import { writeAudit } from '../../activities/audit';
+import { writeAudit } from '../../db/audit';
 import { describeRoute } from '../openapi/describeRoute';
 import { ALLOWED_EXTENSIONS, checkEvidenceFile } from '../evidence/detectFileType';
 import {
@@ -29,8 +29,6 @@ import {
 } from '../evidence/evidenceAccess';
 import { isStageAtOrAfter, type CycleStage } from '../../domain/cycle/stages';
 import type { Db } from '../../prisma/client';
-import { groupCheckpointRounds } from '../../domain/cycle/checkpointRounds';
-import { checkpointRoundWorkflowId, roundStatusQuery } from '../../workflows/contract';
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const evidenceParams = z.object({ evidenceId: z.uuid() });
@@ -347,7 +345,7 @@ export function evidenceRoutes(deps: ApiDeps): Router {
       }));
       submissionFacts = {
         verified,
-        roundClosed: await checkpointRoundClosed(deps, row.cycle, row.submission.checkpoint, row.submission),
+        roundClosed: checkpointRoundClosed(row.cycle, row.submission.checkpoint, row.submission),
       };
     }
     const refusal = deletionRefusal({
@@ -392,28 +390,15 @@ export function evidenceRoutes(deps: ApiDeps): Router {
 }
 
 /**
- * Whether the checkpoint round of a submission has closed. The round's own workflow knows (it holds the
- * due-date timer, deadline extensions and the office's "close now"); a late submission proves it; past
- * the checkpoint stage every round is closed; without a running workflow the due date decides.
+ * Whether the checkpoint round of a submission has closed: the workflow publishes a round's close
+ * (at its due date or by hand) on its checkpoints; a late submission proves it; past the checkpoint
+ * stage every round is closed; otherwise the due date decides (an engine-1 cycle never publishes it).
  */
-async function checkpointRoundClosed(
-  deps: ApiDeps,
-  cycle: { stage: string; workflowId: string },
-  checkpoint: { id: string; code: string; dueAt: Date },
+function checkpointRoundClosed(
+  cycle: { stage: string },
+  checkpoint: { dueAt: Date; closedAt: Date | null },
   submission: { late: boolean },
-): Promise<boolean> {
-  if (submission.late || isStageAtOrAfter(cycle.stage as CycleStage, 'SELF_CHECK')) return true;
-  const [round] = groupCheckpointRounds([
-    { id: checkpoint.id, code: checkpoint.code, dueAt: checkpoint.dueAt.toISOString() },
-  ]);
-  try {
-    const status = await deps.cycles.query(
-      checkpointRoundWorkflowId(cycle.workflowId, round.key),
-      roundStatusQuery,
-    );
-    return status.closed || Date.parse(status.dueAt) <= Date.now();
-  } catch {
-    // the round's workflow has ended (the cycle moved on) or never ran: fall through to the date
-  }
+): boolean {
+  if (submission.late || checkpoint.closedAt || isStageAtOrAfter(cycle.stage as CycleStage, 'SELF_CHECK')) return true;
   return checkpoint.dueAt.getTime() <= Date.now();
 }

@@ -6,7 +6,7 @@ import type { ApiDeps } from '../deps';
 import { currentUser, requireRole } from '../auth/access';
 import { HttpError, notFound } from '../errors';
 import { describeRoute } from '../openapi/describeRoute';
-import { writeAudit } from '../../activities/audit';
+import { writeAudit } from '../../db/audit';
 import { loadResultExportData } from '../export/resultExportData';
 import { buildResultsWorkbook } from '../export/resultsWorkbook';
 import { buildResultNotice } from '../export/resultNotice';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { currentUser, requireRole } from '../auth/access';
 import { badRequest, conflict, notFound } from '../errors';
-import { writeAudit } from '../../activities/audit';
+import { writeAudit } from '../../db/audit';
 import { describeRoute } from '../openapi/describeRoute';
 import { deliverNotice, markNoticeFailed, resendNotice } from '../../mail/outbox';
 

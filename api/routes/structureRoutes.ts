@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { currentUser, requireRole } from '../auth/access';
 import { notFound } from '../errors';
-import { writeAudit } from '../../activities/audit';
+import { writeAudit } from '../../db/audit';
 import { describeRoute } from '../openapi/describeRoute';
 import type { SessionUser } from '../auth/sessions';
 

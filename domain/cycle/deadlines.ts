@@ -13,3 +13,8 @@ export function reminderTimes(dueAt: number, leadDays: number[], now: number): n
 export function explanationDueAt(noticeAt: number, days: number): number {
   return noticeAt + days * DAY_MS;
 }
+
+/** The n-th of a weekly (every `everyDays`) chase counted from a deadline, not from the last event. */
+export function weeklyFrom(deadline: number, everyDays: number, n: number): number {
+  return deadline + n * everyDays * DAY_MS;
+}

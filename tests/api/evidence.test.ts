@@ -11,7 +11,6 @@ import {
   closeRoundNowSignal,
   cycleStatusQuery,
   roundStatusQuery,
-  submitCheckpointUpdate,
 } from '../../workflows/contract';
 
 const YEAR = 2031;
@@ -212,17 +211,13 @@ describe('evidence files', () => {
     const round = (await handle.query(cycleStatusQuery)).rounds[0];
     const attached = (await upload(zhongshan, 'round1.pdf', pdfOf(500))).body.evidence;
     const who = await actors(stack.db);
-    await stack.cycles.update(
-      checkpointRoundWorkflowId(cycle.workflowId, round.key),
-      submitCheckpointUpdate,
-      {
+    await stack.actions.submitCheckpoint(cycle, {
         actor: who.unitActor('zhongshan'),
         unitId: unitIds.zhongshan,
         checkpointId: round.checkpointIds[0],
         text: '上半年节点完成情况',
         evidence: [{ evidenceId: attached.id }],
-      },
-    );
+      });
     expect(
       (await stack.db.evidenceFile.findUniqueOrThrow({ where: { id: attached.id } })).submissionId,
     ).not.toBeNull();

@@ -8,7 +8,6 @@ import {
   closeRoundNowSignal,
   cycleStatusQuery,
   roundStatusQuery,
-  submitCheckpointUpdate,
 } from '../../workflows/contract';
 
 const YEAR = 2032;
@@ -52,16 +51,12 @@ describe('dashboard, notices, audit, contacts', () => {
     const submit = async (code: string) => {
       for (const checkpoint of checkpoints) {
         if (checkpoint.indicator.notUndertaken.some((row) => row.unitId === unitId(code))) continue;
-        await stack.cycles.update(
-          checkpointRoundWorkflowId(cycle.workflowId, round.key),
-          submitCheckpointUpdate,
-          {
+        await stack.actions.submitCheckpoint(cycle, {
             actor: who.unitActor(code),
             unitId: unitId(code),
             checkpointId: checkpoint.id,
             text: `${code} 节点完成情况`,
-          },
-        );
+          });
       }
     };
 

@@ -18,13 +18,9 @@ import { ensureDevServerBinary, temporalDataDir } from '../../runtime/temporalDe
 import { seedFederation, DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
 import { demoTargets } from '../../runtime/seed/demoTargets';
 import { createDb, type Db } from '../../prisma/client';
-import { createCycleClient, type CycleClient } from '../../api/cycleClient';
-import {
-  checkpointRoundWorkflowId,
-  cycleStatusQuery,
-  submitCheckpointUpdate,
-  type CycleStatus,
-} from '../../workflows/contract';
+import { createCycleClient, type CycleClient } from '../../client/cycleClient';
+import { createCycleActions } from '../../client/cycleActions';
+import { cycleStatusQuery, type CycleStatus } from '../../workflows/contract';
 import { actors, eventually } from '../support/cycleDriver';
 import { startSmtpInbox, type SmtpInbox } from '../support/smtpInbox';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -156,18 +152,6 @@ describe('the embedded default keeps a running cycle across a restart (issue 8)'
           (await status()).rounds.find((candidate) => Date.parse(candidate.dueAt) === Date.parse(roundDueAt)),
         'the first checkpoint round',
       );
-      const roundWorkflowId = checkpointRoundWorkflowId(wf, round.key);
-      await eventually(
-        () =>
-          job!.client.workflow
-            .getHandle(roundWorkflowId)
-            .describe()
-            .then(
-              () => true,
-              () => false,
-            ),
-        'the checkpoint round workflow',
-      );
 
       // Two units that undertake every checkpoint of the round and have a principal leader to remind.
       const checkpoints = await job.db.checkpoint.findMany({
@@ -185,10 +169,10 @@ describe('the embedded default keeps a running cycle across a restart (issue 8)'
       expect(candidates.length).toBeGreaterThan(2);
       const [first, second] = candidates;
       const who = await actors(job.db);
-      const submitAll = (cycles: CycleClient, unit: (typeof units)[number]) =>
+      const submitAll = (running: MainJob, unit: (typeof units)[number]) =>
         Promise.all(
           checkpoints.map((checkpoint) =>
-            cycles.update(roundWorkflowId, submitCheckpointUpdate, {
+            createCycleActions({ db: running.db, cycles: running.cycles }).submitCheckpoint(cycle, {
               actor: who.unitActor(unit.code),
               unitId: unit.id,
               checkpointId: checkpoint.id,
@@ -197,7 +181,7 @@ describe('the embedded default keeps a running cycle across a restart (issue 8)'
           ),
         );
 
-      const firstResults = await submitAll(job.cycles, first);
+      const firstResults = await submitAll(job, first);
       expect(firstResults.every((result) => !result.late)).toBe(true);
       // Publication told every unit its targets before the stop: the outbox is empty and delivered.
       await eventually(async () => {
@@ -218,7 +202,6 @@ describe('the embedded default keeps a running cycle across a restart (issue 8)'
 
       // The cycle's workflow is still running — described directly and listed by Temporal's visibility.
       expect((await job.client.workflow.getHandle(wf).describe()).status.name).toBe('RUNNING');
-      expect((await job.client.workflow.getHandle(roundWorkflowId).describe()).status.name).toBe('RUNNING');
       const running = await eventually(async () => {
         const ids: string[] = [];
         for await (const execution of job!.client.workflow.list({
@@ -232,7 +215,7 @@ describe('the embedded default keeps a running cycle across a restart (issue 8)'
       expect((await status()).stage).toBe('CHECKPOINTS');
 
       // Another unit's submission is accepted, on time.
-      const secondResults = await submitAll(job.cycles, second);
+      const secondResults = await submitAll(job, second);
       expect(secondResults).toHaveLength(checkpoints.length);
       expect(secondResults.every((result) => !result.late)).toBe(true);
       const stored = await job.db.checkpointSubmission.findMany({

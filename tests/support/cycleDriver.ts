@@ -1,4 +1,5 @@
-// Drives a cycle the way its actors would, through the workflow contract (the API is tested separately):
+// Drives a cycle the way its actors would, through the actions the API performs (client/cycleActions.ts;
+// the HTTP layer is tested separately):
 // helpers to publish the demo targets and to act as the office, units, members and departments.
 // Shared by the workflow tests and bench/cycleBenchmark.ts.
 import type { TestStack } from './testStack';
@@ -6,14 +7,8 @@ import { signIn } from './testStack';
 import { demoTargets } from '../../runtime/seed/demoTargets';
 import {
   castVoteUpdate,
-  checkpointRoundWorkflowId,
   cycleStatusQuery,
   approvalRoundWorkflowId,
-  submitCheckpointUpdate,
-  submitRankingUpdate,
-  submitSelfCheckUpdate,
-  verifyCheckpointsUpdate,
-  verifyYearEndUpdate,
   type Actor,
   type CycleStatus,
 } from '../../workflows/contract';
@@ -152,7 +147,7 @@ export async function submitRound(ctx: CycleContext, roundKey: string, code: str
   for (const checkpoint of ctx.checkpoints.filter((cp) => round.checkpointIds.includes(cp.id))) {
     if (!ctx.undertakes(checkpoint.indicator, code)) continue;
     results.push(
-      await ctx.stack.cycles.update(checkpointRoundWorkflowId(ctx.wf, roundKey), submitCheckpointUpdate, {
+      await ctx.stack.actions.submitCheckpoint(ctx.cycle, {
         actor: ctx.who.unitActor(code),
         unitId: ctx.unitId(code),
         checkpointId: checkpoint.id,
@@ -164,7 +159,7 @@ export async function submitRound(ctx: CycleContext, roundKey: string, code: str
 }
 
 export async function submitSelfCheck(ctx: CycleContext, code: string) {
-  return ctx.stack.cycles.update(ctx.wf, submitSelfCheckUpdate, {
+  return ctx.stack.actions.submitSelfCheck(ctx.cycle, {
     actor: ctx.who.unitActor(code),
     unitId: ctx.unitId(code),
     items: ctx.indicators
@@ -182,7 +177,7 @@ export async function verifyUnits(
 ) {
   for (let start = 0; start < codes.length; start += batch) {
     const slice = codes.slice(start, start + batch);
-    await ctx.stack.cycles.update(ctx.wf, verifyCheckpointsUpdate, {
+    await ctx.stack.actions.verifyCheckpoints(ctx.cycle, {
       actor: ctx.who.office,
       entries: slice.flatMap((code) =>
         ctx.checkpoints
@@ -195,7 +190,7 @@ export async function verifyUnits(
           })),
       ),
     });
-    await ctx.stack.cycles.update(ctx.wf, verifyYearEndUpdate, {
+    await ctx.stack.actions.verifyYearEnd(ctx.cycle, {
       actor: ctx.who.office,
       entries: slice.flatMap((code) =>
         ctx.indicators
@@ -217,7 +212,7 @@ export async function rankEverywhere(ctx: CycleContext, order: (categoryCode: st
     for (const category of ctx.categories) {
       const codes = order(category.code);
       if (codes.length === 0) continue;
-      await ctx.stack.cycles.update(ctx.wf, submitRankingUpdate, {
+      await ctx.stack.actions.submitRanking(ctx.cycle, {
         actor: evaluator,
         kind: evaluator.role === 'DEPARTMENT' ? 'DEPARTMENT' : 'LEADER',
         categoryId: category.id,

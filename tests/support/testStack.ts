@@ -14,7 +14,8 @@ import { seedFederation, DEMO_PASSWORD } from '../../runtime/seed/seedFederation
 import { createCycleWorker } from '../../runtime/worker';
 import { createMailTransport } from '../../mail/mailer';
 import { createApp } from '../../api/app';
-import { createCycleClient, type CycleClient } from '../../api/cycleClient';
+import { createCycleClient, type CycleClient } from '../../client/cycleClient';
+import { createCycleActions, type CycleActions } from '../../client/cycleActions';
 import type { Db } from '../../prisma/client';
 
 export const TASK_QUEUE = 'kaohe-test';
@@ -29,6 +30,8 @@ export interface TestStack {
   inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
   app: Express;
   cycles: CycleClient;
+  /** The human actions as the API performs them (facts in PostgreSQL, or updates for engine 1). */
+  actions: CycleActions;
   evidenceDir: string;
   /** Starts a worker (again) on the same task queue, e.g. after stopping one to prove durability. */
   startWorker(): Promise<Worker>;
@@ -97,6 +100,7 @@ export async function startTestStack(
     inbox,
     app,
     cycles,
+    actions: createCycleActions({ db: database.db, cycles }),
     evidenceDir,
     startWorker,
     stopWorker,

@@ -25,7 +25,7 @@ import { demoTargets } from '../../runtime/seed/demoTargets';
 import { DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
 import { ensureWebBuild } from '../../runtime/webBuild';
 import { mountWebApp } from '../../runtime/webApp';
-import { cycleStatusQuery, submitRankingUpdate, type CycleStatus } from '../../workflows/contract';
+import { cycleStatusQuery, type CycleStatus } from '../../workflows/contract';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
@@ -276,7 +276,7 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   ]) {
     for (const category of ctx.categories) {
       const codes = ctx.units.filter((row) => row.categoryId === category.id).map((row) => row.code);
-      await stack.cycles.update(ctx.wf, submitRankingUpdate, {
+      await stack.actions.submitRanking(ctx.cycle, {
         actor: evaluator,
         kind: evaluator.role === 'DEPARTMENT' ? 'DEPARTMENT' : 'LEADER',
         categoryId: category.id,

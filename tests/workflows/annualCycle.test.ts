@@ -18,16 +18,8 @@ import {
 } from '../support/cycleDriver';
 import { cycleHistories, cycleWorkflowIds, replayFailures, saveHistories } from '../support/cycleHistories';
 import {
-  confirmFeedbackUpdate,
-  editOpinionUpdate,
   explanationStatusQuery,
   explanationWorkflowId,
-  feedbackWorkflowId,
-  recordAdjustmentUpdate,
-  recordDowngradeUpdate,
-  recordFeedbackUpdate,
-  reviewExplanationUpdate,
-  submitExplanationUpdate,
   submitForApprovalUpdate,
 } from '../../workflows/contract';
 
@@ -119,7 +111,7 @@ describe('a whole assessment year', () => {
     expect(submissions.some((row) => codeOf(row.unitId) === 'changhai')).toBe(false);
 
     // Commendations and criticisms through the year (Art. 14, 15).
-    await stack.cycles.update(wf, recordAdjustmentUpdate, {
+    await stack.actions.recordAdjustment(cycle, {
       actor: who.office,
       unitId: unitId('zhongshan'),
       kind: 'COMMENDATION_MAJOR',
@@ -127,7 +119,7 @@ describe('a whole assessment year', () => {
       issuedBy: '市委',
       note: '市委通报表扬',
     });
-    await stack.cycles.update(wf, recordAdjustmentUpdate, {
+    await stack.actions.recordAdjustment(cycle, {
       actor: who.office,
       unitId: unitId('lvshunkou'),
       kind: 'CRITICISM_MINOR',
@@ -180,14 +172,14 @@ describe('a whole assessment year', () => {
     );
     await waitForStage(ctx, 'SCORING');
     // The office revises: the downgrade (Art. 17) and the failing unit's opinion (Art. 10).
-    await stack.cycles.update(wf, recordDowngradeUpdate, {
+    await stack.actions.recordDowngrade(cycle, {
       actor: who.office,
       unitId: unitId('xigang'),
       levels: 1,
       reason: 'FALSIFICATION',
       note: '考核材料弄虚作假',
     });
-    await stack.cycles.update(wf, editOpinionUpdate, {
+    await stack.actions.editOpinion(cycle, {
       actor: who.office,
       unitId: unitId('changhai'),
       opinion: '长海县总工会年度指标完成率偏低，需限期整改。',
@@ -237,14 +229,14 @@ describe('a whole assessment year', () => {
     expect(followUpStart).toBeLessThanOrEqual(await stack.env.currentTimeMs());
     expect(followUpStart).toBeGreaterThan((await stack.env.currentTimeMs()) - 60_000);
     for (const code of CODES) {
-      await stack.cycles.update(wf, recordFeedbackUpdate, {
+      await stack.actions.recordFeedback(cycle, {
         actor: who.leader,
         unitId: unitId(code),
         content: `${code}：年度考核结果反馈`,
       });
     }
     for (const code of CODES.filter((code) => code !== 'gaoxinqu')) {
-      await stack.cycles.update(feedbackWorkflowId(wf, unitId(code)), confirmFeedbackUpdate, {
+      await stack.actions.confirmFeedback(cycle, { unitId: unitId(code),
         actor: who.unitActor(code),
         note: '已向干部职工反馈',
       });
@@ -256,16 +248,16 @@ describe('a whole assessment year', () => {
     );
     await advanceTo(stack, followUpStart + 16 * DAY);
     expect((await explanationChild.query(explanationStatusQuery)).escalations).toBe(1);
-    await stack.cycles.update(feedbackWorkflowId(wf, unitId('gaoxinqu')), confirmFeedbackUpdate, {
+    await stack.actions.confirmFeedback(cycle, { unitId: unitId('gaoxinqu'),
       actor: who.unitActor('gaoxinqu'),
     });
-    const first = await stack.cycles.update(wf, submitExplanationUpdate, {
+    const first = await stack.actions.submitExplanation(cycle, {
       actor: who.unitActor('changhai'),
       unitId: unitId('changhai'),
       content: '关于2027年度考核不合格的书面说明（初稿）',
     });
     expect(first).toMatchObject({ status: 'SUBMITTED', revision: 1, late: true });
-    const returned = await stack.cycles.update(wf, reviewExplanationUpdate, {
+    const returned = await stack.actions.reviewExplanation(cycle, {
       actor: who.office,
       unitId: unitId('changhai'),
       decision: 'RETURN',
@@ -275,12 +267,12 @@ describe('a whole assessment year', () => {
     expect(Date.parse(returned.dueAt) - (followUpStart + 31 * DAY)).toBeGreaterThanOrEqual(0);
     expect(Date.parse(returned.dueAt) - (followUpStart + 31 * DAY)).toBeLessThan(60_000);
     await advanceTo(stack, followUpStart + 18 * DAY);
-    await stack.cycles.update(wf, submitExplanationUpdate, {
+    await stack.actions.submitExplanation(cycle, {
       actor: who.unitActor('changhai'),
       unitId: unitId('changhai'),
       content: '关于2027年度考核不合格的书面说明（含整改措施）',
     });
-    await stack.cycles.update(wf, reviewExplanationUpdate, {
+    await stack.actions.reviewExplanation(cycle, {
       actor: who.office,
       unitId: unitId('changhai'),
       decision: 'ACCEPT',

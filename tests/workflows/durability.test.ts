@@ -15,11 +15,7 @@ import {
 } from '../support/cycleDriver';
 import { cycleHistories, cycleWorkflowIds, replayFailures } from '../support/cycleHistories';
 import {
-  confirmFeedbackUpdate,
-  feedbackWorkflowId,
-  recordFeedbackUpdate,
   submitForApprovalUpdate,
-  submitRankingUpdate,
 } from '../../workflows/contract';
 
 describe('a cycle survives its worker', () => {
@@ -69,7 +65,7 @@ describe('a cycle survives its worker', () => {
     // then ends at its deadline.
     for (const evaluator of [ctx.who.leader, ctx.who.departments[0]]) {
       for (const category of ctx.categories) {
-        await stack.cycles.update(ctx.wf, submitRankingUpdate, {
+        await stack.actions.submitRanking(ctx.cycle, {
           actor: evaluator,
           kind: evaluator.role === 'DEPARTMENT' ? 'DEPARTMENT' : 'LEADER',
           categoryId: category.id,
@@ -105,12 +101,12 @@ describe('a cycle survives its worker', () => {
 
     // ----- Follow-up and close -----
     for (const code of codes) {
-      await stack.cycles.update(ctx.wf, recordFeedbackUpdate, {
+      await stack.actions.recordFeedback(ctx.cycle, {
         actor: ctx.who.leader,
         unitId: ctx.unitId(code),
         content: '年度考核结果反馈',
       });
-      await stack.cycles.update(feedbackWorkflowId(ctx.wf, ctx.unitId(code)), confirmFeedbackUpdate, {
+      await stack.actions.confirmFeedback(ctx.cycle, { unitId: ctx.unitId(code),
         actor: ctx.who.unitActor(code),
       });
     }

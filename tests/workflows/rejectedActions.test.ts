@@ -15,21 +15,21 @@ import {
   advanceStageUpdate,
   castVoteUpdate,
   approvalRoundWorkflowId,
-  checkpointRoundWorkflowId,
   RefusalReason,
-  submitCheckpointUpdate,
-  submitExplanationUpdate,
   submitForApprovalUpdate,
-  submitRankingUpdate,
-  submitSelfCheckUpdate,
 } from '../../workflows/contract';
 
-/** The refusal of an update: Jest re-requires modules, so compare by name and type, not instanceof. */
+/**
+ * The refusal of an action: a workflow update's (WorkflowUpdateFailedError with a typed cause) or a
+ * fact's (Refusal). Jest re-requires modules, so compare by name and type, not instanceof.
+ */
 async function refusal(action: Promise<unknown>): Promise<{ name: string; reason: string; message: string }> {
   try {
     await action;
   } catch (error) {
-    const failure = error as { name: string; cause?: { type?: string; message?: string } };
+    const failure = error as { name: string; reason?: string; message?: string; cause?: { type?: string; message?: string } };
+    if (failure.name === 'Refusal')
+      return { name: failure.name, reason: failure.reason ?? '', message: failure.message ?? '' };
     return { name: failure.name, reason: failure.cause?.type ?? '', message: failure.cause?.message ?? '' };
   }
   throw new Error('the action was accepted, expected a refusal');
@@ -64,7 +64,7 @@ describe('actions the cycle refuses', () => {
   test('wrong stage: a self-check while the checkpoints are open (Art. 8)', async () => {
     const before = await footprint();
     const refused = await refusal(
-      stack.cycles.update(ctx.wf, submitSelfCheckUpdate, {
+      stack.actions.submitSelfCheck(ctx.cycle, {
         actor: ctx.who.unitActor('zhongshan'),
         unitId: ctx.unitId('zhongshan'),
         items: [{ indicatorId: ctx.indicators[0].id, selfFraction: 1, text: '已完成' }],
@@ -79,7 +79,7 @@ describe('actions the cycle refuses', () => {
     const before = await footprint();
     const round = (await ctx.status()).rounds[0];
     const refused = await refusal(
-      stack.cycles.update(checkpointRoundWorkflowId(ctx.wf, round.key), submitCheckpointUpdate, {
+      stack.actions.submitCheckpoint(ctx.cycle, {
         actor: ctx.who.unitActor('zhongshan'),
         unitId: ctx.unitId('xigang'),
         checkpointId: round.checkpointIds[0],
@@ -143,7 +143,7 @@ describe('actions the cycle refuses', () => {
     const urban = ctx.categories.find((category) => category.code === 'URBAN')!;
     const urbanUnits = ctx.units.filter((unit) => unit.categoryId === urban.id).map((unit) => unit.id);
     const missing = await refusal(
-      stack.cycles.update(ctx.wf, submitRankingUpdate, {
+      stack.actions.submitRanking(ctx.cycle, {
         actor: ctx.who.leader,
         kind: 'LEADER',
         categoryId: urban.id,
@@ -153,7 +153,7 @@ describe('actions the cycle refuses', () => {
     expect(missing.reason).toBe(RefusalReason.RANKING_INCOMPLETE);
     expect(missing.message).toContain(urbanUnits[0]);
     const repeated = await refusal(
-      stack.cycles.update(ctx.wf, submitRankingUpdate, {
+      stack.actions.submitRanking(ctx.cycle, {
         actor: ctx.who.leader,
         kind: 'LEADER',
         categoryId: urban.id,
@@ -162,7 +162,7 @@ describe('actions the cycle refuses', () => {
     );
     expect(repeated.reason).toBe(RefusalReason.RANKING_INCOMPLETE);
     const foreign = await refusal(
-      stack.cycles.update(ctx.wf, submitRankingUpdate, {
+      stack.actions.submitRanking(ctx.cycle, {
         actor: ctx.who.leader,
         kind: 'LEADER',
         categoryId: urban.id,
@@ -213,7 +213,7 @@ describe('actions the cycle refuses', () => {
     expect(status.failingUnitIds).toEqual([ctx.unitId('changhai')]);
     const before = await footprint();
     const refused = await refusal(
-      stack.cycles.update(ctx.wf, submitExplanationUpdate, {
+      stack.actions.submitExplanation(ctx.cycle, {
         actor: ctx.who.unitActor('zhongshan'),
         unitId: ctx.unitId('zhongshan'),
         content: '书面说明',
@@ -223,7 +223,7 @@ describe('actions the cycle refuses', () => {
     expect(refused.message).toContain('Art. 21');
     // …and the failing unit may not be written for by another unit.
     const forOther = await refusal(
-      stack.cycles.update(ctx.wf, submitExplanationUpdate, {
+      stack.actions.submitExplanation(ctx.cycle, {
         actor: ctx.who.unitActor('zhongshan'),
         unitId: ctx.unitId('changhai'),
         content: '代写',

@@ -5,13 +5,12 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { requireRole } from '../../auth/access';
 import { describeRoute } from '../../openapi/describeRoute';
-import { recordAdjustmentUpdate, recordDowngradeUpdate } from '../../../workflows/contract';
 import {
   READERS,
   actorOf,
   checkEvidence,
   findCycle,
-  forward,
+  act,
   requireUnitExists,
   unitFilter,
   uuid,
@@ -98,7 +97,8 @@ export function adjustmentRoutes(deps: ApiDeps): Router {
     const cycle = await findCycle(db, year);
     await requireUnitExists(db, body.unitId);
     const evidence = await checkEvidence(db, cycle.id, body.unitId, body.evidenceIds);
-    const id = await forward(deps, req, cycle.workflowId, recordAdjustmentUpdate, {
+    const id = await act(deps, req, (actions, options) =>
+      actions.recordAdjustment(cycle, {
       actor: actorOf(req),
       unitId: body.unitId,
       kind: body.kind,
@@ -107,7 +107,8 @@ export function adjustmentRoutes(deps: ApiDeps): Router {
       issuedOn: body.issuedOn ?? null,
       note: body.note,
       evidence,
-    });
+    }, options),
+    );
     res.status(201).json({ adjustment: { id } });
   });
 
@@ -130,10 +131,12 @@ export function adjustmentRoutes(deps: ApiDeps): Router {
     const body = downgradeBody.parse(req.body);
     const cycle = await findCycle(db, year);
     await requireUnitExists(db, body.unitId);
-    const id = await forward(deps, req, cycle.workflowId, recordDowngradeUpdate, {
+    const id = await act(deps, req, (actions, options) =>
+      actions.recordDowngrade(cycle, {
       actor: actorOf(req),
       ...body,
-    });
+    }, options),
+    );
     res.status(201).json({ downgrade: { id } });
   });
 

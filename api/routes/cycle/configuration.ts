@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { requireRole } from '../../auth/access';
 import { HttpError, badRequest, notFound } from '../../errors';
-import { writeAudit } from '../../../activities/audit';
+import { writeAudit } from '../../../db/audit';
 import { approvalRuleSchema } from '../../../domain/cycle/approvalRule';
 import { scoringConfigSchema } from '../../../domain/scoring/scoringConfig';
 import { createCycleBody, indicatorBody } from '../cycleRoutes';

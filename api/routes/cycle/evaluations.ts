@@ -6,8 +6,7 @@ import type { ApiDeps } from '../../deps';
 import { currentUser, deny, requireRole } from '../../auth/access';
 import { HttpError } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
-import { enterThirdPartyScoresUpdate, submitRankingUpdate } from '../../../workflows/contract';
-import { actorOf, findCycle, forward, uuid, yearParams } from './shared';
+import { act, actorOf, findCycle, uuid, yearParams } from './shared';
 
 export const rankingBody = z
   .object({
@@ -73,12 +72,14 @@ export function evaluationRoutes(deps: ApiDeps): Router {
     const cycle = await findCycle(db, year);
     const category = await db.category.findUnique({ where: { id: body.categoryId } });
     if (!category) throw new HttpError(404, 'NOT_FOUND', `categoryId: category ${body.categoryId} not found`);
-    await forward(deps, req, cycle.workflowId, submitRankingUpdate, {
+    await act(deps, req, (actions, options) =>
+      actions.submitRanking(cycle, {
       actor: actorOf(req),
       kind: body.kind,
       categoryId: body.categoryId,
       unitOrder: body.unitOrder,
-    });
+    }, options),
+    );
     res.json({ ranking: { kind: body.kind, categoryId: body.categoryId, unitOrder: body.unitOrder } });
   });
 
@@ -103,10 +104,12 @@ export function evaluationRoutes(deps: ApiDeps): Router {
     const { year } = yearParams.parse(req.params);
     const body = thirdPartyBody.parse(req.body);
     const cycle = await findCycle(db, year);
-    const count = await forward(deps, req, cycle.workflowId, enterThirdPartyScoresUpdate, {
+    const count = await act(deps, req, (actions, options) =>
+      actions.enterThirdPartyScores(cycle, {
       actor: actorOf(req),
       scores: body.scores,
-    });
+    }, options),
+    );
     res.json({ recorded: count });
   });
 

@@ -4,21 +4,15 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { requireRole } from '../../auth/access';
-import { HttpError, notFound } from '../../errors';
+
 import { describeRoute } from '../../openapi/describeRoute';
 import {
-  confirmFeedbackUpdate,
-  feedbackWorkflowId,
-  recordFeedbackUpdate,
-  recordIncentiveUpdate,
-  reviewExplanationUpdate,
-  submitExplanationUpdate,
 } from '../../../workflows/contract';
 import {
   actorOf,
   checkEvidence,
   findCycle,
-  forward,
+  act,
   requireOwnUnit,
   requireUnitExists,
   unitFilter,
@@ -152,11 +146,13 @@ export function followUpRoutes(deps: ApiDeps): Router {
     const body = feedbackBody.parse(req.body);
     const cycle = await findCycle(db, year);
     await requireUnitExists(db, unitId);
-    await forward(deps, req, cycle.workflowId, recordFeedbackUpdate, {
+    await act(deps, req, (actions, options) =>
+      actions.recordFeedback(cycle, {
       actor: actorOf(req),
       unitId,
       content: body.content,
-    });
+    }, options),
+    );
     res.status(201).json({ feedback: { unitId, content: body.content } });
   });
 
@@ -165,20 +161,9 @@ export function followUpRoutes(deps: ApiDeps): Router {
     const body = confirmBody.parse(req.body ?? {});
     await requireOwnUnit(db, req, unitId);
     const cycle = await findCycle(db, year);
-    const feedback = await db.feedback.findUnique({
-      where: { cycleId_unitId: { cycleId: cycle.id, unitId } },
-    });
-    if (!feedback) throw notFound(`feedback for unit ${unitId}`);
-    if (feedback.confirmedAt)
-      throw new HttpError(
-        409,
-        'CLOSED',
-        `feedback was already confirmed on ${feedback.confirmedAt.toISOString()}`,
-      );
-    await forward(deps, req, feedbackWorkflowId(cycle.workflowId, unitId), confirmFeedbackUpdate, {
-      actor: actorOf(req),
-      note: body.note,
-    });
+    await act(deps, req, (actions, options) =>
+      actions.confirmFeedback(cycle, { actor: actorOf(req), unitId, note: body.note }, options),
+    );
     res.json({ feedback: { unitId, confirmed: true } });
   });
 
@@ -213,12 +198,14 @@ export function followUpRoutes(deps: ApiDeps): Router {
     await requireOwnUnit(db, req, unitId);
     const cycle = await findCycle(db, year);
     const evidence = await checkEvidence(db, cycle.id, unitId, body.evidenceIds);
-    const status = await forward(deps, req, cycle.workflowId, submitExplanationUpdate, {
+    const status = await act(deps, req, (actions, options) =>
+      actions.submitExplanation(cycle, {
       actor: actorOf(req),
       unitId,
       content: body.content,
       evidence,
-    });
+    }, options),
+    );
     res.status(201).json({ explanation: status });
   });
 
@@ -226,12 +213,14 @@ export function followUpRoutes(deps: ApiDeps): Router {
     const { year, unitId } = unitParams.parse(req.params);
     const body = reviewBody.parse(req.body);
     const cycle = await findCycle(db, year);
-    const status = await forward(deps, req, cycle.workflowId, reviewExplanationUpdate, {
+    const status = await act(deps, req, (actions, options) =>
+      actions.reviewExplanation(cycle, {
       actor: actorOf(req),
       unitId,
       decision: body.decision,
       comment: body.comment,
-    });
+    }, options),
+    );
     res.json({ explanation: status });
   });
 
@@ -240,13 +229,15 @@ export function followUpRoutes(deps: ApiDeps): Router {
     const body = incentiveBody.parse(req.body);
     const cycle = await findCycle(db, year);
     await requireUnitExists(db, body.unitId);
-    await forward(deps, req, cycle.workflowId, recordIncentiveUpdate, {
+    await act(deps, req, (actions, options) =>
+      actions.recordIncentive(cycle, {
       actor: actorOf(req),
       unitId: body.unitId,
       kind: body.kind,
       amount: body.amount ?? null,
       note: body.note,
-    });
+    }, options),
+    );
     res
       .status(201)
       .json({ incentive: { unitId: body.unitId, kind: body.kind, amount: body.amount ?? null } });

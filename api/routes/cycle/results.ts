@@ -7,14 +7,13 @@ import type { ApiDeps } from '../../deps';
 import { currentUser, deny, requireRole } from '../../auth/access';
 import { notFound } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
-import { editOpinionUpdate } from '../../../workflows/contract';
 import type { CycleStage } from '../../../domain/cycle/stages';
 import type { Db } from '../../../prisma/client';
 import {
   READERS,
   actorOf,
   findCycle,
-  forward,
+  act,
   isPublished,
   requireOwnUnit,
   uuid,
@@ -159,11 +158,13 @@ export function resultRoutes(deps: ApiDeps): Router {
     const cycle = await findCycle(db, year);
     if (!(await db.unitResult.findUnique({ where: { cycleId_unitId: { cycleId: cycle.id, unitId } } })))
       throw notFound(`result of unit ${unitId} in cycle ${year}`);
-    await forward(deps, req, cycle.workflowId, editOpinionUpdate, {
+    await act(deps, req, (actions, options) =>
+      actions.editOpinion(cycle, {
       actor: actorOf(req),
       unitId,
       opinion: body.opinion,
-    });
+    }, options),
+    );
     res.json({ unitId, opinion: body.opinion });
   });
 

@@ -2,15 +2,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
+import type { SelfCheckInput } from '../../../workflows/contract';
 import { requireRole } from '../../auth/access';
 import { describeRoute } from '../../openapi/describeRoute';
-import { submitSelfCheckUpdate } from '../../../workflows/contract';
 import {
   READERS,
   actorOf,
   checkEvidence,
   findCycle,
-  forward,
+  act,
   requireOwnUnit,
   requireUnitExists,
   unitFilter,
@@ -69,7 +69,7 @@ export function selfCheckRoutes(deps: ApiDeps): Router {
     await requireOwnUnit(db, req, body.unitId);
     const cycle = await findCycle(db, year);
     await requireUnitExists(db, body.unitId);
-    const items = [];
+    const items: SelfCheckInput['items'] = [];
     for (const [index, item] of body.items.entries()) {
       const evidence = await checkEvidence(
         db,
@@ -85,11 +85,13 @@ export function selfCheckRoutes(deps: ApiDeps): Router {
         evidence,
       });
     }
-    const count = await forward(deps, req, cycle.workflowId, submitSelfCheckUpdate, {
+    const count = await act(deps, req, (actions, options) =>
+      actions.submitSelfCheck(cycle, {
       actor: actorOf(req),
       unitId: body.unitId,
       items,
-    });
+    }, options),
+    );
     res.status(201).json({ recorded: count });
   });
 

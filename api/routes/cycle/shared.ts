@@ -10,6 +10,7 @@ import { HttpError, badRequest, fromWorkflowRefusal, notFound } from '../../erro
 import type { Actor, Role } from '../../../workflows/contract';
 import { isStageAtOrAfter, CYCLE_STAGES, type CycleStage } from '../../../domain/cycle/stages';
 import type { Db } from '../../../prisma/client';
+import { createCycleActions, type ActionOptions, type CycleActions } from '../../../client/cycleActions';
 
 export const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const uuid = z.uuid();
@@ -55,6 +56,44 @@ export async function forward<Ret, Input>(
 ): Promise<Ret> {
   try {
     return await deps.cycles.update(workflowId, update, input);
+  } catch (error) {
+    const http = fromWorkflowRefusal(error);
+    if (http?.status === 403) await deny(deps.db, req, http.message);
+    if (http) throw http;
+    throw error;
+  }
+}
+
+const actionsByDeps = new WeakMap<ApiDeps, CycleActions>();
+function actionsFor(deps: ApiDeps): CycleActions {
+  let actions = actionsByDeps.get(deps);
+  if (!actions) actionsByDeps.set(deps, (actions = createCycleActions({ db: deps.db, cycles: deps.cycles })));
+  return actions;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The request's Idempotency-Key header (optional): a retried request with it is carried out once. */
+export function idempotencyKeyOf(req: Request): string | null {
+  const key = req.get('idempotency-key');
+  if (key === undefined) return null;
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw badRequest('Idempotency-Key: 8-128 letters, digits or . _ : -', { 'Idempotency-Key': '8-128 letters, digits or . _ : -' });
+  return key;
+}
+
+/**
+ * Performs a human action of the cycle (client/cycleActions.ts): a fact written to PostgreSQL, or for a
+ * cycle of engine 1 the update its workflow expects. Refusals map like a workflow's; a denial is audited.
+ */
+export async function act<Result>(
+  deps: ApiDeps,
+  req: Request,
+  run: (actions: CycleActions, options: ActionOptions) => Promise<Result>,
+): Promise<Result> {
+  const options = { idempotencyKey: idempotencyKeyOf(req) };
+  try {
+    return await run(actionsFor(deps), options);
   } catch (error) {
     const http = fromWorkflowRefusal(error);
     if (http?.status === 403) await deny(deps.db, req, http.message);

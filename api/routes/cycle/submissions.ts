@@ -1,18 +1,17 @@
-// Checkpoint submissions (Art. 8: 证明材料 per checkpoint) go to the checkpoint round's own workflow;
-// the API checks the unit, the checkpoint and that every evidence file is the unit's own in this cycle.
+// Checkpoint submissions (Art. 8: 证明材料 per checkpoint) are facts the API writes itself
+// (client/cycleActions.ts); it checks the unit, the checkpoint and that every evidence file is the unit's own in this cycle.
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { requireRole } from '../../auth/access';
 import { HttpError, notFound } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
-import { checkpointRoundWorkflowId, submitCheckpointUpdate } from '../../../workflows/contract';
 import {
   READERS,
   actorOf,
   checkEvidence,
   findCycle,
-  forward,
+  act,
   requireOwnUnit,
   requireUnitExists,
   unitFilter,
@@ -70,23 +69,14 @@ export function submissionRoutes(deps: ApiDeps): Router {
     if (!checkpoint) throw notFound(`checkpoint ${checkpointId} in cycle ${year}`);
     if (!cycle.publishedAt) throw new HttpError(409, 'WRONG_STAGE', 'the targets are not published yet');
     const evidence = await checkEvidence(db, cycle.id, body.unitId, body.evidenceIds);
-    const status = await deps.cycles.status(cycle.workflowId);
-    const round = status.rounds.find((candidate) => candidate.checkpointIds.includes(checkpoint.id));
-    if (!round) throw notFound(`checkpoint round of ${checkpoint.code}`);
-    const result = await forward(
-      deps,
-      req,
-      checkpointRoundWorkflowId(cycle.workflowId, round.key),
-      submitCheckpointUpdate,
-      {
-        actor: actorOf(req),
-        unitId: body.unitId,
-        checkpointId: checkpoint.id,
-        text: body.text,
-        evidence,
-      },
+    const result = await act(deps, req, (actions, options) =>
+      actions.submitCheckpoint(
+        cycle,
+        { actor: actorOf(req), unitId: body.unitId, checkpointId: checkpoint.id, text: body.text, evidence },
+        options,
+      ),
     );
-    res.status(201).json({ submission: { id: result.submissionId, late: result.late, roundKey: round.key } });
+    res.status(201).json({ submission: { id: result.submissionId, late: result.late, roundKey: result.roundKey } });
   });
 
   router.get('/:year/submissions', async (req, res) => {

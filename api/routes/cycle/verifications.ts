@@ -6,8 +6,7 @@ import type { ApiDeps } from '../../deps';
 import { currentUser, deny, requireRole } from '../../auth/access';
 import { badRequest } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
-import { verifyCheckpointsUpdate, verifyYearEndUpdate } from '../../../workflows/contract';
-import { READERS, actorOf, findCycle, forward, unitFilter, uuid, yearParams } from './shared';
+import { READERS, act, actorOf, findCycle, unitFilter, uuid, yearParams } from './shared';
 
 const method = z.enum(['DOCUMENT_REVIEW', 'ON_SITE']);
 const fraction = z
@@ -114,10 +113,12 @@ export function verificationRoutes(deps: ApiDeps): Router {
       ) {
         await deny(db, req, 'a department verifies only checkpoints of the indicators it owns');
       }
-      const count = await forward(deps, req, cycle.workflowId, verifyCheckpointsUpdate, {
+      const count = await act(deps, req, (actions, options) =>
+      actions.verifyCheckpoints(cycle, {
         actor: actorOf(req),
         entries: body.entries,
-      });
+      }, options),
+    );
       res.json({ recorded: count });
     },
   );
@@ -129,10 +130,12 @@ export function verificationRoutes(deps: ApiDeps): Router {
       const { year } = yearParams.parse(req.params);
       const body = yearEndVerificationBody.parse(req.body);
       const cycle = await findCycle(db, year);
-      const count = await forward(deps, req, cycle.workflowId, verifyYearEndUpdate, {
+      const count = await act(deps, req, (actions, options) =>
+      actions.verifyYearEnd(cycle, {
         actor: actorOf(req),
         entries: body.entries,
-      });
+      }, options),
+    );
       res.json({ recorded: count });
     },
   );
