@@ -3,6 +3,7 @@
 // (embedded PostgreSQL, Temporal's Java test server, a worker, an in-process SMTP server, the API for
 // publication). Units beyond the 14 seeded ones are generated. Prints wall time, workflow tasks,
 // activities and emails.
+import { withFacts } from '../api/routes/cycle/statusFacts';
 import globalSetup from '../tests/support/globalSetup';
 import globalTeardown from '../tests/support/globalTeardown';
 import { startTestStack } from '../tests/support/testStack';
@@ -169,7 +170,7 @@ async function main() {
     // Fetched one by one: a 500-unit cycle's own history exceeds the client's 4 MB gRPC message limit.
     const histories = [];
     const unreadable: string[] = [];
-    for (const workflowId of cycleWorkflowIds(ctx.wf, finalStatus)) {
+    for (const workflowId of cycleWorkflowIds(ctx.wf, await withFacts(ctx.stack.db, { ...ctx.cycle, engine: 2 }, finalStatus))) {
       try {
         histories.push(...(await cycleHistories(stack.env.client, [workflowId])));
       } catch (error) {

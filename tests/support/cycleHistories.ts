@@ -19,13 +19,14 @@ export interface RecordedHistory {
 }
 
 /**
- * The cycle's workflow and every child it started, by their ids (contract.ts), read from its status:
- * checkpoint rounds, approval rounds, failing units' explanations and units' feedback.
+ * The cycle's workflow and every workflow of its year, by their ids (contract.ts), read from its status
+ * completed with the facts (api/routes/cycle/statusFacts.ts): approval rounds, failing units'
+ * explanations and units' feedback; an engine-1 cycle also had a child per checkpoint round.
  */
-export function cycleWorkflowIds(cycleWorkflowId: string, status: CycleStatus): string[] {
+export function cycleWorkflowIds(cycleWorkflowId: string, status: CycleStatus, engine = 2): string[] {
   return [
     cycleWorkflowId,
-    ...status.rounds.map((round) => checkpointRoundWorkflowId(cycleWorkflowId, round.key)),
+    ...(engine === 1 ? status.rounds.map((round) => checkpointRoundWorkflowId(cycleWorkflowId, round.key)) : []),
     ...Array.from({ length: status.approvalRound }, (_, index) =>
       approvalRoundWorkflowId(cycleWorkflowId, index + 1),
     ),

@@ -1,6 +1,7 @@
 // A whole year for the seeded federation (14 units in 3 categories), in time-skipping mode against
 // real PostgreSQL and a real SMTP server (issue: annual cycle, test 1). Every rule exercised cites its
 // article; expected totals are computed by hand in the comments.
+import { withFacts } from '../../api/routes/cycle/statusFacts';
 import { startTestStack, type TestStack } from '../support/testStack';
 import {
   advanceTo,
@@ -220,9 +221,9 @@ describe('a whole assessment year', () => {
 
     // ----- Follow-up (Art. 19-21) -----
     const { explanations, failingUnitIds } = await eventually(async () => {
-      const current = await ctx.status();
+      const current = await withFacts(stack.db, { ...cycle, engine: 2 }, await ctx.status());
       return current.explanations.length > 0 ? current : undefined;
-    }, 'the explanation child to start');
+    }, 'the explanation workflow to start');
     expect(failingUnitIds).toEqual([unitId('changhai')]);
     // Due 15 days after the criticism notice (Art. 21, SPEC §2.12), i.e. from the start of follow-up.
     const followUpStart = Date.parse(explanations[0].dueAt) - 15 * DAY;
@@ -379,7 +380,7 @@ describe('a whole assessment year', () => {
     expect(own?.text).toContain('101');
 
     // ----- The finished histories replay against the current workflow code (README: deploying) -----
-    const histories = await cycleHistories(stack.env.client, cycleWorkflowIds(wf, finalStatus));
+    const histories = await cycleHistories(stack.env.client, cycleWorkflowIds(wf, await withFacts(stack.db, { ...cycle, engine: 2 }, finalStatus)));
     expect(histories).toHaveLength(1 + 2 + 2 + 1 + 14);
     expect(await replayFailures(histories)).toEqual([]);
     if (process.env.KAOHE_RECORD_HISTORIES === '1') saveHistories(histories, 'annual-cycle');

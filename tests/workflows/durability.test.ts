@@ -1,6 +1,7 @@
 // Durability (issue: annual cycle, test 3): the worker stops in the middle of a checkpoint window and
 // in the middle of sending the result notices; a new worker takes over from the histories, and the
 // cycle completes with no submission lost and no email sent twice.
+import { withFacts } from '../../api/routes/cycle/statusFacts';
 import { startTestStack, type TestStack } from '../support/testStack';
 import {
   advanceTo,
@@ -111,7 +112,7 @@ describe('a cycle survives its worker', () => {
       });
     }
     const finalStatus = await eventually(async () => {
-      const status = await ctx.status();
+      const status = await withFacts(stack.db, { ...ctx.cycle, engine: 2 }, await ctx.status());
       return status.feedbackConfirmed.length === 14 ? status : undefined;
     }, 'all feedback confirmed');
     await stack.env.client.workflow.getHandle(ctx.wf).result();
@@ -130,7 +131,7 @@ describe('a cycle survives its worker', () => {
 
     // The histories written across both workers replay against the current code.
     expect(
-      await replayFailures(await cycleHistories(stack.env.client, cycleWorkflowIds(ctx.wf, finalStatus))),
+      await replayFailures(await cycleHistories(stack.env.client, cycleWorkflowIds(ctx.wf, await withFacts(ctx.stack.db, { ...ctx.cycle, engine: 2 }, finalStatus)))),
     ).toEqual([]);
     // Typically 60-110 s; the margin is for a machine shared with other test runs.
   }, 240_000);
