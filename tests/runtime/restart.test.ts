@@ -6,24 +6,17 @@
 // outlives the restart. Mail goes to an SMTP server in this process, which lives across the restart
 // and so sees every message ever sent. In real time: no time skipping here.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import request from 'supertest';
-import { Client, Connection } from '@temporalio/client';
 import { loadConfig, type KaoheConfig } from '../../runtime/config';
-import { startServices } from '../../runtime/startServices';
-import { runApiServer, runWorker } from '../../runtime/components';
 import { ensureDevServerBinary, temporalDataDir } from '../../runtime/temporalDevServer';
-import { seedFederation, DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
 import { demoTargets } from '../../runtime/seed/demoTargets';
-import { createDb, type Db } from '../../prisma/client';
-import { createCycleClient, type CycleClient } from '../../client/cycleClient';
 import { createCycleActions } from '../../client/cycleActions';
 import { cycleStatusQuery, type CycleStatus } from '../../workflows/contract';
 import { actors, eventually } from '../support/cycleDriver';
 import { startSmtpInbox, type SmtpInbox } from '../support/smtpInbox';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { freePort, signInAt, startMainJob, type MainJob } from '../support/mainJob';
 
 const YEAR = 2031;
 /**
@@ -32,58 +25,6 @@ const YEAR = 2031;
  * workflows for the worker) on a busy machine, so that the round's reminder fires after the restart.
  */
 const ROUND_DUE_IN_MS = 150_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface MainJob {
-  db: Db;
-  client: Client;
-  cycles: CycleClient;
-  baseUrl: string;
-  stop(): Promise<void>;
-}
-
-/** What runtime/main.ts does, minus the signal handling. */
-async function startMainJob(config: KaoheConfig): Promise<MainJob> {
-  const services = await startServices(config, () => undefined);
-  const db = createDb(services.databaseUrl);
-  if ((await db.unit.count()) === 0) await seedFederation(db, { password: DEMO_PASSWORD });
-  const worker = await runWorker(config, services);
-  const api = await runApiServer(config, services);
-  const connection = await Connection.connect({ address: services.temporalAddress });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  return {
-    db,
-    client,
-    cycles: createCycleClient(client, config.TEMPORAL_TASK_QUEUE),
-    baseUrl: `http://127.0.0.1:${config.API_PORT}`,
-    async stop() {
-      await connection.close();
-      await db.$disconnect();
-      await api.stop();
-      await worker.stop();
-      await services.stop();
-    },
-  };
-}
-
-async function signIn(baseUrl: string, username: string) {
-  const agent = request.agent(baseUrl);
-  const response = await agent.post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
-  if (response.status !== 200)
-    throw new Error(`sign-in as ${username}: ${response.status} ${JSON.stringify(response.body)}`);
-  const csrf = response.body.csrfToken as string;
-  return { post: (url: string, body: object) => agent.post(url).set('x-csrf-token', csrf).send(body) };
-}
 
 const noticeOf = (mail: SmtpInbox['messages'][number]) => mail.headers['x-kaohe-notice'];
 
@@ -134,7 +75,7 @@ describe('the embedded default keeps a running cycle across a restart (issue 8)'
           if (checkpoint.dueAt === targets.roundDueDates[0]) checkpoint.dueAt = roundDueAt;
         }
       }
-      const office = await signIn(job.baseUrl, 'office1');
+      const office = await signInAt(job.baseUrl, 'office1');
       const created = await office.post('/api/cycles', { ...targets.cycle, reminderLeadDays: 0 });
       expect(created.status).toBe(201);
       for (const indicator of targets.indicators) {

@@ -1,0 +1,65 @@
+// The main job as `npm start` runs it (startServices, runWorker, runApiServer) on the embedded Temporal
+// server (tools/temporal-dev-server, the same server software as production) with the test run's
+// PostgreSQL database and an SMTP server of the caller's: for tests and benchmarks on the real server.
+import net from 'node:net';
+import request from 'supertest';
+import { Client, Connection } from '@temporalio/client';
+import type { KaoheConfig } from '../../runtime/config';
+import { startServices } from '../../runtime/startServices';
+import { runApiServer, runWorker } from '../../runtime/components';
+import { seedFederation, DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
+import { createDb, type Db } from '../../prisma/client';
+import { createCycleClient, type CycleClient } from '../../client/cycleClient';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface MainJob {
+  db: Db;
+  client: Client;
+  cycles: CycleClient;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** What runtime/main.ts does, minus the signal handling. */
+export async function startMainJob(config: KaoheConfig): Promise<MainJob> {
+  const services = await startServices(config, () => undefined);
+  const db = createDb(services.databaseUrl);
+  if ((await db.unit.count()) === 0) await seedFederation(db, { password: DEMO_PASSWORD });
+  const worker = await runWorker(config, services);
+  const api = await runApiServer(config, services);
+  const connection = await Connection.connect({ address: services.temporalAddress });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  return {
+    db,
+    client,
+    cycles: createCycleClient(client, config.TEMPORAL_TASK_QUEUE),
+    baseUrl: `http://127.0.0.1:${config.API_PORT}`,
+    async stop() {
+      await connection.close();
+      await db.$disconnect();
+      await api.stop();
+      await worker.stop();
+      await services.stop();
+    },
+  };
+}
+
+export async function signInAt(baseUrl: string, username: string) {
+  const agent = request.agent(baseUrl);
+  const response = await agent.post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+  const csrf = response.body.csrfToken as string;
+  return { post: (url: string, body: object) => agent.post(url).set('x-csrf-token', csrf).send(body) };
+}
+
