@@ -51,14 +51,15 @@ export async function runBurst(options: {
   year: number;
   password: string;
   units: BurstUnit[];
-  checkpointIds: string[];
+  /** The checkpoints a unit submits (those it undertakes, Art. 12). */
+  checkpointsOf: (unit: BurstUnit) => string[];
   repeats: number;
   concurrency: number;
 }): Promise<BurstResult> {
   const sessions = new Map<string, SessionCookie>();
   for (const unit of options.units)
     sessions.set(unit.username, await signInForBurst(options.baseUrl, unit.username, options.password));
-  const chains = options.units.flatMap((unit) => options.checkpointIds.map((checkpointId) => ({ unit, checkpointId })));
+  const chains = options.units.flatMap((unit) => options.checkpointsOf(unit).map((checkpointId) => ({ unit, checkpointId })));
   const byStatus: Record<number, number> = {};
   const latencies: number[] = [];
   let retried = 0;

@@ -1,5 +1,6 @@
 // Rejected actions (issue: annual cycle, test 2): the update validators refuse at once with a typed
 // reason the API maps to an HTTP status, and nothing is stored — no row, no audit entry, no activity.
+import { withFacts } from '../../api/routes/cycle/statusFacts';
 import { startTestStack, type TestStack } from '../support/testStack';
 import {
   approvers,
@@ -70,7 +71,8 @@ describe('actions the cycle refuses', () => {
         items: [{ indicatorId: ctx.indicators[0].id, selfFraction: 1, text: '已完成' }],
       }),
     );
-    expect(refused).toMatchObject({ name: 'WorkflowUpdateFailedError', reason: RefusalReason.WRONG_STAGE });
+    // A fact the API writes is refused before anything is stored (client/cycleActions.ts).
+    expect(refused).toMatchObject({ name: 'Refusal', reason: RefusalReason.WRONG_STAGE });
     expect(refused.message).toContain('CHECKPOINTS');
     expect(await footprint()).toEqual(before);
   });
@@ -207,9 +209,9 @@ describe('actions the cycle refuses', () => {
       await vote(ctx, 1, voter, 'APPROVE');
     await waitForStage(ctx, 'FOLLOW_UP');
     const status = await eventually(async () => {
-      const current = await ctx.status();
+      const current = await withFacts(stack.db, { ...ctx.cycle, engine: 2 }, await ctx.status());
       return current.explanations.length > 0 ? current : undefined;
-    }, 'the explanation child to start');
+    }, 'the explanation workflow to start');
     expect(status.failingUnitIds).toEqual([ctx.unitId('changhai')]);
     const before = await footprint();
     const refused = await refusal(
