@@ -75,7 +75,5 @@ export function formatScreenDate(instant: string | Date, locale: string, withTim
   const { year, month, day, hour, minute } = beijingDateTime(instant);
   const pad = (value: number) => String(value).padStart(2, '0');
   const time = withTime ? ` ${pad(hour)}:${pad(minute)}` : '';
-  return locale === 'en'
-    ? `${year}-${pad(month)}-${pad(day)}${time}`
-    : `${year}年${month}月${day}日${time}`;
+  return locale === 'en' ? `${year}-${pad(month)}-${pad(day)}${time}` : `${year}年${month}月${day}日${time}`;
 }

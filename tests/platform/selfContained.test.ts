@@ -18,7 +18,10 @@ const outsideReferences = [
 ];
 // Lock files and recorded workflow histories are generated; binary files cannot hold a path we wrote.
 const scanned = tracked.filter(
-  (file) => !file.endsWith('package-lock.json') && !file.endsWith('go.sum') && !/\.(png|jpg|ico|docx|xlsx)$/.test(file),
+  (file) =>
+    !file.endsWith('package-lock.json') &&
+    !file.endsWith('go.sum') &&
+    !/\.(png|jpg|ico|docx|xlsx)$/.test(file),
 );
 
 describe('the repository is self-contained', () => {
@@ -41,7 +44,10 @@ describe('the repository is self-contained', () => {
       'examples/federation.json',
     ])
       expect(tracked).toContain(file);
-    const measures = fs.readFileSync(path.join(root, 'docs/measures/dalian-union-assessment-measures-2018.txt'), 'utf8');
+    const measures = fs.readFileSync(
+      path.join(root, 'docs/measures/dalian-union-assessment-measures-2018.txt'),
+      'utf8',
+    );
     // The articles the code cites (Art. N = 第N条) are there in the original wording.
     expect(measures).toContain('第十八条');
     expect(measures).toContain('大工发');
@@ -52,7 +58,9 @@ describe('the repository is self-contained', () => {
     const links = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
       .map((match) => match[1])
       .filter((target) => !/^[a-z]+:/.test(target));
-    expect(links).toEqual(expect.arrayContaining(['docs/SPEC.md', 'docs/measures/dalian-union-assessment-measures-2018.txt']));
+    expect(links).toEqual(
+      expect.arrayContaining(['docs/SPEC.md', 'docs/measures/dalian-union-assessment-measures-2018.txt']),
+    );
     for (const target of links) expect(fs.existsSync(path.join(root, target))).toBe(true);
   });
 

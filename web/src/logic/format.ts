@@ -30,7 +30,5 @@ export function formatArticle(article: string | number | null | undefined, local
   const text = String(article);
   const numbers = (text.match(/\d+/g) ?? []).map(Number);
   if (numbers.length === 0 || numbers.some((number) => number < 1 || number > 99)) return text;
-  return locale === 'en'
-    ? `Art. ${numbers.join(', ')}`
-    : formatArticles(numbers, 'zh-CN');
+  return locale === 'en' ? `Art. ${numbers.join(', ')}` : formatArticles(numbers, 'zh-CN');
 }
