@@ -173,6 +173,8 @@ describe('Dockerfile', () => {
 
   test('the build context leaves out local installs, builds and data', () => {
     const ignored = fs.readFileSync(path.join(root, '.dockerignore'), 'utf8').split('\n');
-    for (const entry of ['node_modules', 'dist', '.kaohe', 'web/dist', '.git']) expect(ignored).toContain(entry);
+    // prisma/generated too: the build stage generates its own client; a local one must not replace it.
+    for (const entry of ['node_modules', 'dist', '.kaohe', 'web/dist', '.git', 'prisma/generated'])
+      expect(ignored).toContain(entry);
   });
 });
