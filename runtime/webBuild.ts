@@ -10,7 +10,6 @@ import path from 'node:path';
 import { HASH_FILE_NAME, webSourceHash } from '../web/sourceHash';
 import { WEB_DIST, WEB_ROOT } from './webApp';
 
-export { WEB_DIST, WEB_ROOT };
 const HASH_FILE = path.join(WEB_DIST, HASH_FILE_NAME);
 
 export function webBuildIsCurrent(): boolean {

@@ -68,10 +68,22 @@ function startCompiled(
   });
 }
 
-async function stopCompiled(started: Started | undefined): Promise<number | null | undefined> {
+/** SIGTERM, then the exit code; a process that does not stop within the limit fails with its output. */
+async function stopCompiled(started: Started | undefined, limitMs = 30_000): Promise<number | null | undefined> {
   if (!started || started.child.exitCode !== null) return started?.child.exitCode;
   started.child.kill('SIGTERM');
-  return started.exited;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      started.child.kill('SIGKILL');
+      reject(new Error(`did not stop within ${limitMs} ms of SIGTERM:\n${started.output()}`));
+    }, limitMs);
+  });
+  try {
+    return await Promise.race([started.exited, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 describe('the compiled entry points (npm run build)', () => {
@@ -115,8 +127,8 @@ describe('the compiled entry points (npm run build)', () => {
   }, 600_000);
 
   afterAll(async () => {
-    await stopCompiled(api);
-    await stopCompiled(worker);
+    await stopCompiled(api).catch(() => undefined);
+    await stopCompiled(worker).catch(() => undefined);
     await temporal?.stop();
     await inbox?.stop();
     await database?.drop();
