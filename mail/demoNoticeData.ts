@@ -5,6 +5,9 @@
 // the totals and the category table of a preview agree with one another.
 import Decimal from 'decimal.js';
 import federation from '../runtime/seed/federation.json';
+import { downgradeGrade, gradeOfTotal } from '../domain/scoring/grades';
+import { scoringConfigSchema } from '../domain/scoring/scoringConfig';
+import type { Grade } from '../domain/scoring/scoringOutput';
 import type { NoticeDataInput, NoticeEvent, NoticeLocale } from './noticeEvents';
 import type { ScoreBreakdown } from './scoreBreakdown';
 import { renderNotice, type RenderedNotice } from './renderNotice';
@@ -17,9 +20,6 @@ export const DEMO_HEADER = {
   issuedAt: '2026-11-24T10:00:00+08:00',
 };
 const PORTAL = 'http://localhost:3000';
-
-type Grade = 'GOOD' | 'FAIRLY_GOOD' | 'PASS' | 'FAIL';
-const GRADE_ORDER: Grade[] = ['GOOD', 'FAIRLY_GOOD', 'PASS', 'FAIL'];
 
 const unitByCode = new Map(federation.units.map((unit) => [unit.code, unit]));
 const categoryName = (code: string) => federation.categories.find((category) => category.code === code)!.name;
@@ -121,9 +121,9 @@ const POINTS_EACH = {
 const round2 = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
 const round4 = (value: Decimal) => value.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
 
-function gradeOf(total: number): Grade {
-  return total >= 90 ? 'GOOD' : total >= 80 ? 'FAIRLY_GOOD' : total >= 60 ? 'PASS' : 'FAIL';
-}
+// The default thresholds of Art. 16 (scoringConfig.ts), as a cycle without overrides applies them.
+const DEFAULT_GRADES = scoringConfigSchema.parse({}).grades;
+const gradeOf = (total: number): Grade => gradeOfTotal(total, DEFAULT_GRADES);
 
 /** Art. 13: rank r of n converts linearly from 100 (first) to 60 (last). */
 function rankScore(rank: number, size: number): Decimal {
@@ -218,8 +218,7 @@ function scoreUrbanUnits(): DemoResult[] {
     const total = round2(indicatorPoints.plus(comprehensive).plus(bonus).minus(deduction));
     const scoreGrade = gradeOf(total);
     const levels = plan.downgrade?.levels ?? 0;
-    const finalGrade =
-      GRADE_ORDER[Math.min(GRADE_ORDER.length - 1, GRADE_ORDER.indexOf(scoreGrade) + levels)];
+    const finalGrade = downgradeGrade(scoreGrade, levels);
     const breakdown: ScoreBreakdown = {
       indicators: lines,
       comprehensive: {

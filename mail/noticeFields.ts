@@ -1,8 +1,9 @@
 // Building blocks of notice data: plain JSON (strings, numbers, booleans), so a notice can be drafted
 // by an activity, stored, and re-rendered for a preview without any class instances.
 import { z } from 'zod';
+import { gradesInOrder } from '../domain/scoring/scoringOutput';
 
-/** A decimal as a JSON number or an exact decimal string ("86.245"); printed by formatScore.ts. */
+/** A decimal as a JSON number or an exact decimal string ("86.245"); printed by format/numbers.ts. */
 export const decimalValue = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)], {
   error: 'expected a number or a decimal string',
 });
@@ -12,7 +13,7 @@ export const isoInstant = z.union([z.iso.datetime({ offset: true }), z.iso.date(
   error: 'expected an ISO 8601 date-time or date',
 });
 
-export const gradeSchema = z.enum(['GOOD', 'FAIRLY_GOOD', 'PASS', 'FAIL']);
+export const gradeSchema = z.enum(gradesInOrder);
 export type Grade = z.infer<typeof gradeSchema>;
 
 export const indicatorGroupSchema = z.enum(['KEY_TASK', 'INSTRUCTION', 'MEETING']);

@@ -3,15 +3,15 @@
 import Decimal from 'decimal.js';
 import type Handlebars from 'handlebars';
 import type { NoticeLocale } from './noticeEvents';
-import { formatNoticeDate } from './formatChineseDate';
-import { formatArticle, formatArticles } from './formatArticle';
+import { formatNoticeDate } from '../format/beijingDate';
+import { formatArticle, formatArticles } from '../format/articles';
 import {
   formatAmount,
   formatPercent,
   formatPlainNumber,
   formatPoints,
   type DecimalValue,
-} from './formatNumber';
+} from '../format/numbers';
 import { noticeLabel } from './noticeLabels';
 
 type HelperOptions = Handlebars.HelperOptions;

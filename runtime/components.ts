@@ -1,10 +1,12 @@
 // The two processes Kaohe runs: the worker (workflows + activities) and the API (with the web app).
-// `npm start` runs both beside embedded services; docker-compose runs each on its own.
+// `npm start` runs both beside embedded services; docker-compose runs each on its own. Production
+// entry points import this file, so it imports no development service (embedded PostgreSQL, MailDev,
+// the embedded Temporal build): tests/platform/importGraph.test.ts.
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import type { KaoheConfig } from './config';
-import { connectWorkerConnection } from './startServices';
 import { createCycleWorker } from './worker';
+import { compiledWorkflowBundle } from './workflowBundle';
 import { mountWebApp } from './webApp';
 import { createDb } from '../prisma/client';
 import { createMailTransport } from '../mail/mailer';
@@ -36,11 +38,13 @@ function installTemporalLogger(level: KaoheConfig['LOG_LEVEL']) {
 export async function runWorker(config: KaoheConfig, endpoints: Endpoints) {
   installTemporalLogger(config.LOG_LEVEL);
   const db = createDb(endpoints.databaseUrl);
-  const connection = await connectWorkerConnection(endpoints.temporalAddress);
+  const connection = await NativeConnection.connect({ address: endpoints.temporalAddress });
+  const workflowBundlePath = config.WORKFLOW_BUNDLE ?? compiledWorkflowBundle();
   const worker = await createCycleWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowBundlePath,
     deps: {
       db,
       mailer: createMailTransport(endpoints.smtpUrl),
@@ -51,6 +55,8 @@ export async function runWorker(config: KaoheConfig, endpoints: Endpoints) {
   const running = worker.run();
   return {
     running,
+    /** The prebuilt workflow bundle the worker runs, or undefined when it bundled workflows/ at start. */
+    workflowBundlePath,
     async stop() {
       // Ctrl-C: the SDK's runtime already began shutting the worker down on SIGINT itself.
       if (worker.getState() === 'RUNNING') worker.shutdown();

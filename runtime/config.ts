@@ -1,4 +1,5 @@
 // The one place the environment is read. A bad value stops start-up with a message naming the variable.
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -63,6 +64,14 @@ export const configSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port(54329),
   EMBEDDED_TEMPORAL_PORT: port(7233),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('warn'),
+  // The workflow bundle made at build time (the image sets it); unset, a compiled worker uses
+  // dist/workflow-bundle.js when present and a worker run from the sources bundles workflows/ itself.
+  WORKFLOW_BUNDLE: z
+    .string()
+    .min(1)
+    .transform((file) => path.resolve(file))
+    .refine((file) => fs.existsSync(file), 'must name an existing file: the bundle `npm run build` writes')
+    .optional(),
 });
 
 export type KaoheConfig = z.infer<typeof configSchema> & { evidenceDir: string; publicUrl: string };

@@ -2,7 +2,6 @@
 // environment variable set, the real service it names is used; without it, an embedded one starts.
 import path from 'node:path';
 import { Connection, Client } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
 import type { KaoheConfig } from './config';
 import { ensureDatabase, startEmbeddedPostgres } from './embeddedPostgres';
 import { GoMissingError, startTemporalDevServer } from './temporalDevServer';
@@ -110,8 +109,4 @@ export async function startServices(config: KaoheConfig, log: (line: string) => 
     await stop();
     throw error;
   }
-}
-
-export async function connectWorkerConnection(address: string): Promise<NativeConnection> {
-  return NativeConnection.connect({ address });
 }

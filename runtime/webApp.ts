@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import { WEB_DIST } from './webBuild';
+
+export const WEB_ROOT = path.resolve(__dirname, '..', 'web');
+export const WEB_DIST = path.join(WEB_ROOT, 'dist');
 
 export function mountWebApp(app: express.Express, dist: string = WEB_DIST): void {
   const index = path.join(dist, 'index.html');

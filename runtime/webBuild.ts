@@ -8,9 +8,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HASH_FILE_NAME, webSourceHash } from '../web/sourceHash';
+import { WEB_DIST, WEB_ROOT } from './webApp';
 
-export const WEB_ROOT = path.resolve(__dirname, '..', 'web');
-export const WEB_DIST = path.join(WEB_ROOT, 'dist');
 const HASH_FILE = path.join(WEB_DIST, HASH_FILE_NAME);
 
 export function webBuildIsCurrent(): boolean {

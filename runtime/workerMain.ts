@@ -7,6 +7,7 @@ async function main() {
   const log = (line: string) => console.log(`[kaohe-worker] ${line}`);
   const config = loadConfig();
   const worker = await runWorker(config, requireExternalEndpoints(config));
+  log(`Workflow code: ${worker.workflowBundlePath ?? 'workflows/, bundled at start'}`);
   log(`Polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   onShutdown(log, () => worker.stop());
   await worker.running;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NOTICE_ARTICLES, NOTICE_AUDIENCE, NOTICE_EVENTS, NOTICE_LOCALES } from '../mail/noticeEvents';
 import { previewNotice } from '../mail/demoNoticeData';
-import { formatArticles } from '../mail/formatArticle';
+import { formatArticles } from '../format/articles';
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 

@@ -2,8 +2,11 @@
 // (Art. 6: ranking is within a category) and whether the party group approved the results (Art. 18).
 import type { Db } from '../../prisma/client';
 import federation from '../../runtime/seed/federation.json';
+import type { Grade } from '../../domain/scoring/scoringOutput';
+import { formatChineseDate } from '../../format/beijingDate';
+import { formatPoints } from '../../format/numbers';
 
-export type Grade = 'GOOD' | 'FAIRLY_GOOD' | 'PASS' | 'FAIL';
+export type { Grade };
 
 export interface ExportUnitResult {
   unitCode: string;
@@ -101,18 +104,11 @@ export const GRADE_LABELS: Record<Grade, string> = {
   FAIL: '不合格',
 };
 
-/** Half away from zero to 2 decimals on the decimal string itself (SPEC §4: display only). */
+/** Two decimals, half away from zero (SPEC §4: display only), as on notices and screens. */
 export function displayPoints(value: string | null): string {
   if (value === null || value === '') return '';
-  const negative = value.trim().startsWith('-');
-  const [whole, fraction = ''] = value.trim().replace(/^[-+]/, '').split('.');
-  const digits = (fraction + '000').slice(0, 3);
-  let cents = BigInt(whole || '0') * 100n + BigInt(digits.slice(0, 2));
-  if (Number(digits[2]) >= 5) cents += 1n;
-  const text = `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
-  return negative && cents !== 0n ? `-${text}` : text;
+  return formatPoints(value);
 }
 
-/** 2026年3月31日 */
-export const chineseDate = (date: Date) =>
-  `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+/** 2026年3月31日, the Beijing day (the server runs in UTC). */
+export const chineseDate = (date: Date) => formatChineseDate(date);

@@ -1,4 +1,5 @@
 // Reminder and escalation times as plain date arithmetic, so the workflow only sleeps until them.
+/** One calendar day in milliseconds: the one definition, imported wherever days are counted. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Reminders before a deadline, e.g. 3 days and 1 day before (Art. 21 explanations, Art. 8 checkpoints). */

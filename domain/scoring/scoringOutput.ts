@@ -3,9 +3,12 @@
 // away from zero: points and scores to 2 decimals, weights and fractions to 4.
 import type { AdjustmentKind, DowngradeReason, IndicatorGroup } from './scoringInput';
 
-export type Grade = 'GOOD' | 'FAIRLY_GOOD' | 'PASS' | 'FAIL';
-/** Best first; a downgrade moves down this list (Art. 17). */
-export const gradesInOrder: readonly Grade[] = ['GOOD', 'FAIRLY_GOOD', 'PASS', 'FAIL'];
+/**
+ * The four grades (Art. 16: 好, 较好, 合格, 不合格), best first; a downgrade moves down this list
+ * (Art. 17). The one definition: the API, the notices, the exports and the web app import it.
+ */
+export const gradesInOrder = ['GOOD', 'FAIRLY_GOOD', 'PASS', 'FAIL'] as const;
+export type Grade = (typeof gradesInOrder)[number];
 
 export interface PartialCredit {
   share: number;

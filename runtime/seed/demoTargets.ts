@@ -1,8 +1,7 @@
 // The federation's indicator templates (federation.json) as a cycle's targets, dated from a start
 // moment: two checkpoint rounds, then self-check, verification and evaluation (Art. 8, 9, 12).
 import federation from './federation.json';
-
-const DAY = 24 * 60 * 60 * 1000;
+import { DAY_MS as DAY } from '../../domain/cycle/deadlines';
 
 export interface DemoTargets {
   cycle: {

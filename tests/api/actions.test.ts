@@ -9,7 +9,7 @@ import { publishDemoCycle } from '../support/cycleDriver';
 import type { Role } from '../../workflows/contract';
 
 const YEAR = 2032;
-const EXAMPLES = process.env.KAOHE_EXAMPLES_DIR ?? path.resolve(__dirname, '../../../shared/examples');
+const EXAMPLES = path.resolve(__dirname, '../../examples');
 const readExample = (name: string) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
 const USERS: Record<Role, string> = {
   ADMIN: 'admin',

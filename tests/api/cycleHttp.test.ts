@@ -4,6 +4,7 @@
 // tests/workflows/annualCycle.test.ts (Art. 8-21).
 import { startTestStack, signIn, type Session, type TestStack } from '../support/testStack';
 import { publishDemoCycle } from '../support/cycleDriver';
+import { DAY_MS } from '../../domain/cycle/deadlines';
 
 const YEAR = 2031;
 // Completion fraction of every checkpoint and year-end result per unit: c = f for every indicator
@@ -197,7 +198,7 @@ describe('a whole year through HTTP only', () => {
     }
     // The office extends the self-check by five days, with a reason (kept in the read model).
     const extended = new Date(
-      Date.parse(demo.cycle.schedule.selfCheckDueAt) + 5 * 24 * 3600 * 1000,
+      Date.parse(demo.cycle.schedule.selfCheckDueAt) + 5 * DAY_MS,
     ).toISOString();
     const extension = await office.post(`${base}/deadlines`, {
       target: 'SELF_CHECK',

@@ -1,8 +1,8 @@
 // The small formatters every notice relies on: Chinese dates in Beijing time, article numerals, and
 // scores rounded half away from zero (SPEC §4).
-import { formatChineseDate, formatEnglishDate } from '../../mail/formatChineseDate';
-import { chineseNumeral, formatArticle, formatArticles } from '../../mail/formatArticle';
-import { formatAmount, formatPercent, formatPlainNumber, formatPoints } from '../../mail/formatNumber';
+import { formatChineseDate, formatEnglishDate } from '../../format/beijingDate';
+import { chineseNumeral, formatArticle, formatArticles } from '../../format/articles';
+import { formatAmount, formatPercent, formatPlainNumber, formatPoints } from '../../format/numbers';
 
 describe('notice dates', () => {
   test('print the Beijing calendar day in Chinese document style, without leading zeros', () => {

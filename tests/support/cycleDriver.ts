@@ -15,7 +15,7 @@ import {
 import type { CycleStage } from '../../domain/cycle/stages';
 import type { Db } from '../../prisma/client';
 
-export const DAY = 24 * 60 * 60 * 1000;
+export { DAY_MS as DAY } from '../../domain/cycle/deadlines';
 
 export async function publishDemoCycle(stack: TestStack, year: number) {
   const office = await signIn(stack.app, 'office1');

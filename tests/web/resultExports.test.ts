@@ -170,6 +170,22 @@ test('the notice carries the federation heading, number, title, one table per ca
   expect(xml).toContain('w:color w:val="C00000"');
 });
 
+test('the notice is dated on the Beijing day of the approval, whatever the server’s time zone', async () => {
+  // Approved at 00:30 on 2 December in Dalian, which is still 1 December in UTC (and in California).
+  const approvedAt = new Date('2026-12-01T16:30:00Z');
+  const serverZone = process.env.TZ;
+  try {
+    for (const zone of ['UTC', 'America/Los_Angeles']) {
+      process.env.TZ = zone;
+      const text = await documentText(await buildResultNotice(data(approvedAt)));
+      expect(text.endsWith('大连市总工会2026年12月2日')).toBe(true);
+    }
+  } finally {
+    if (serverZone === undefined) delete process.env.TZ;
+    else process.env.TZ = serverZone;
+  }
+});
+
 test('before approval the notice is marked as a draft (Art. 18)', async () => {
   expect(await documentText(await buildResultNotice(data(null)))).toMatch(
     /^（草稿：考核结果尚未经党组审定，第十八条）大连市总工会文件/,

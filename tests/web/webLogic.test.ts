@@ -11,7 +11,8 @@ import {
 } from '../../web/src/logic/rankingOrder';
 import { ApiError, apiErrorFrom, fieldPath, formFieldErrors } from '../../web/src/logic/apiError';
 import { gradeCounts, scoreHistogram, byCategory } from '../../web/src/logic/resultStats';
-import { formatArticle, formatPoints, chineseNumber } from '../../web/src/logic/format';
+import { formatArticle, formatDate, formatPoints } from '../../web/src/logic/format';
+import { chineseNumeral } from '../../format/articles';
 import { normalizeRounds, roundCounts } from '../../web/src/logic/checkpointProgress';
 import { homePath, menuFor } from '../../web/src/logic/roleMenu';
 import { toResultRows } from '../../web/src/logic/resultRows';
@@ -213,7 +214,15 @@ describe('formatting', () => {
     expect(formatArticle('Art. 12', 'zh-CN')).toBe('第十二条');
     expect(formatArticle('Art. 11, 13', 'zh-CN')).toBe('第十一条、第十三条');
     expect(formatArticle(21, 'en')).toBe('Art. 21');
-    expect(chineseNumber(20)).toBe('二十');
+    expect(chineseNumeral(20)).toBe('二十');
+  });
+  test('dates are the Beijing day whatever the browser’s time zone, as on notices and the Word export', () => {
+    // 16:30 UTC on 1 December is 00:30 on 2 December in Dalian.
+    expect(formatDate('2026-12-01T16:30:00Z', 'zh-CN')).toBe('2026年12月2日');
+    expect(formatDate('2026-12-01T16:30:00Z', 'zh-CN', true)).toBe('2026年12月2日 00:30');
+    expect(formatDate('2026-12-01T16:30:00Z', 'en', true)).toBe('2026-12-02 00:30');
+    expect(formatDate('not a date', 'zh-CN')).toBe('—');
+    expect(formatDate(null, 'en')).toBe('—');
   });
   test('checkpoint progress counts per round', () => {
     const rounds = normalizeRounds([

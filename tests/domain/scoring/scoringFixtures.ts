@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
-export const examplePath = path.resolve(repoRoot, '../shared/examples/scoring-example.json');
-export const expectedPath = path.resolve(repoRoot, '../shared/examples/scoring-example.expected.json');
+export const examplePath = path.resolve(repoRoot, 'examples/scoring-example.json');
+export const expectedPath = path.resolve(repoRoot, 'examples/scoring-example.expected.json');
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type ScoringFile = Record<string, any>;
@@ -66,11 +66,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `npm run -s score -- ARGS` without npm: tsx on domain/scoring/scoreCli.ts, from the repository root. */
+/** `npm run -s score -- ARGS` without npm: tsx on scripts/scoreCli.ts, from the repository root. */
 export function runScoreCli(args: string[], stdin?: string): CliRun {
   const result = spawnSync(
     process.execPath,
-    [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'domain/scoring/scoreCli.ts', ...args],
+    [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/scoreCli.ts', ...args],
     {
       cwd: repoRoot,
       input: stdin,

@@ -2,6 +2,7 @@
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatArticle, formatPoints } from '../logic/format';
+import type { Grade } from '../../../domain/scoring/scoringOutput';
 
 interface Line {
   indicatorId: string;
@@ -46,8 +47,8 @@ export interface BreakdownData {
     article?: string | number;
   } | null;
   total?: string | number;
-  scoreGrade?: 'GOOD' | 'FAIRLY_GOOD' | 'PASS' | 'FAIL';
-  finalGrade?: 'GOOD' | 'FAIRLY_GOOD' | 'PASS' | 'FAIL';
+  scoreGrade?: Grade;
+  finalGrade?: Grade;
   categoryRank?: number;
 }
 

@@ -1,7 +1,9 @@
 // Figures for the results charts: grade counts (Art. 16, 17) and a score histogram.
 
-export type Grade = 'GOOD' | 'FAIRLY_GOOD' | 'PASS' | 'FAIL';
-export const GRADES: readonly Grade[] = ['GOOD', 'FAIRLY_GOOD', 'PASS', 'FAIL'];
+import { gradesInOrder, type Grade } from '../../../domain/scoring/scoringOutput';
+
+export type { Grade };
+export const GRADES = gradesInOrder;
 
 export function gradeCounts(results: readonly { finalGrade: string }[]): Record<Grade, number> {
   const counts: Record<Grade, number> = { GOOD: 0, FAIRLY_GOOD: 0, PASS: 0, FAIL: 0 };

@@ -2,8 +2,8 @@
 // prints {"units": [...]} on standard output, exit 0; a bad file prints {"error": ...} on standard
 // error and exits 2. `--no-breakdown` prints only the figures of SPEC §5.
 import { readFileSync } from 'node:fs';
-import { parseScoringInput, scoreUnits } from './index';
-import { isScoringInputError } from './scoringInputError';
+import { parseScoringInput, scoreUnits } from '../domain/scoring';
+import { isScoringInputError } from '../domain/scoring/scoringInputError';
 
 function readInput(path: string | undefined): string {
   return path === undefined || path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
