@@ -119,9 +119,9 @@ export interface CycleActions {
   reviewExplanation(cycle: CycleRef, input: ExplanationReviewInput, options?: ActionOptions): Promise<ExplanationStatus>;
 }
 
-/** Whether a request with this Idempotency-Key was already carried out (its audit row exists). */
-async function alreadyDone(tx: Tx, auditKey: string): Promise<boolean> {
-  return (await tx.auditLog.count({ where: { eventKey: { startsWith: `${auditKey}/` } } })) > 0;
+/** Whether a request with this Idempotency-Key was already carried out: its audit row exists (db/audit.ts keys). */
+async function alreadyDone(tx: Tx, auditKey: string, action: string, targetId: string): Promise<boolean> {
+  return (await tx.auditLog.count({ where: { eventKey: `${auditKey}/${action}/${targetId}` } })) > 0;
 }
 
 /** After a fact is committed: what the workflows must hear. Retried briefly; a lost one is found again by the workflow's own look at PostgreSQL. */
@@ -210,11 +210,13 @@ export function createCycleActions({ db, cycles, chaseEveryDays = 7 }: { db: Db;
         },
         async (tx, gate, { at, auditKey, now }) => {
           const { late, roundKey } = await checkCheckpointSubmission(tx, gate, input, now);
-          if (auditKey && (await alreadyDone(tx, auditKey))) {
+          const saved = auditKey
+            ? await tx.checkpointSubmission.findUnique({
+                where: { checkpointId_unitId: { checkpointId: input.checkpointId, unitId: input.unitId } },
+              })
+            : null;
+          if (saved && auditKey && (await alreadyDone(tx, auditKey, 'checkpoint.submit', saved.id))) {
             // The same request again (the client retried after losing our answer): answer as before.
-            const saved = await tx.checkpointSubmission.findUniqueOrThrow({
-              where: { checkpointId_unitId: { checkpointId: input.checkpointId, unitId: input.unitId } },
-            });
             return { result: { submissionId: saved.id, late: saved.late, roundKey } };
           }
           const written = await writeCheckpointSubmission(tx, { cycleId: gate.id, input, late, at, auditKey });

@@ -22,3 +22,27 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     server: { executable: { type: 'existing-path', path } },
   });
 }
+
+/**
+ * The real Temporal server (tools/temporal-dev-server: go.temporal.io/server on SQLite, what `npm
+ * start` and production run), in a temporary folder, with its limits (10 updates in flight, 2,000 per
+ * workflow…). No time skipping: stages are advanced by hand.
+ */
+export async function createRealServerEnv(): Promise<TestWorkflowEnvironment> {
+  quietTemporalLog();
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const nodePath = await import('node:path');
+  const { startTemporalDevServer } = await import('../../runtime/temporalDevServer');
+  const { freePort } = await import('./mainJob');
+  const dataDir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'kaohe-temporal-'));
+  const server = await startTemporalDevServer({ dataDir, port: await freePort() });
+  const env = await TestWorkflowEnvironment.createFromExistingServer({ address: server.address });
+  const teardown = env.teardown.bind(env);
+  env.teardown = async () => {
+    await teardown();
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return env;
+}

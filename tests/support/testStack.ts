@@ -8,7 +8,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
-import { createTimeSkippingEnv } from './temporalTestEnv';
+import { createRealServerEnv, createTimeSkippingEnv } from './temporalTestEnv';
 import { startSmtpInbox } from './smtpInbox';
 import { seedFederation, DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
 import { createCycleWorker } from '../../runtime/worker';
@@ -48,11 +48,13 @@ export async function startTestStack(
      * that stop the worker and start another (Temporal's test server does not move sticky tasks on).
      */
     replaceableWorkers?: boolean;
+    /** 'real': the embedded Temporal server with its production limits, no time skipping. */
+    server?: 'time-skipping' | 'real';
   } = {},
 ): Promise<TestStack> {
   const database = await createTestDatabase();
   await seedFederation(database.db, { password: DEMO_PASSWORD });
-  const env = await createTimeSkippingEnv();
+  const env = options.server === 'real' ? await createRealServerEnv() : await createTimeSkippingEnv();
   const inbox = await startSmtpInbox();
   const mailer = createMailTransport(inbox.url);
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaohe-evidence-'));
