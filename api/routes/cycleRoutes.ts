@@ -321,15 +321,31 @@ export function cycleRoutes(deps: ApiDeps): Router {
         `confirm with acknowledgeWarnings: ${check.warnings.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
       );
     }
+    // Publication is claimed in one atomic step: of two (or five) concurrent requests exactly one sets
+    // publishedAt and starts the workflow; the others find it set and answer 409 without touching
+    // anything. Only the claimant undoes its own claim if the start fails.
     const publishedAt = new Date();
-    await db.cycle.update({ where: { id: cycle.id }, data: { publishedAt } });
+    const claimed = await db.cycle.updateMany({
+      where: { id: cycle.id, publishedAt: null },
+      data: { publishedAt },
+    });
+    if (claimed.count === 0) {
+      const now = await db.cycle.findUnique({ where: { id: cycle.id }, select: { publishedAt: true } });
+      throw new HttpError(
+        409,
+        'ALREADY_PUBLISHED',
+        `targets of ${year} were published on ${now?.publishedAt?.toISOString() ?? 'just now'}`,
+      );
+    }
     try {
       await deps.cycles.start(cycle.workflowId, {
         cycleId: cycle.id,
         approvalRule: approvalRuleSchema.parse(cycle.approvalRule),
       });
     } catch (error) {
-      await db.cycle.update({ where: { id: cycle.id }, data: { publishedAt: null } });
+      // A workflow that already runs means the cycle is published: the read model must say so too.
+      if ((error as HttpError)?.code !== 'ALREADY_PUBLISHED')
+        await db.cycle.updateMany({ where: { id: cycle.id, publishedAt }, data: { publishedAt: null } });
       throw error;
     }
     await writeAudit(db, {

@@ -12,6 +12,8 @@ import { currentUser, deny, requireRole } from '../auth/access';
 import { HttpError, badRequest, conflict, notFound } from '../errors';
 import { writeAudit } from '../../activities/audit';
 import { describeRoute } from '../openapi/describeRoute';
+import { fileNameProblem } from '../inputGuard';
+import { guardMessage } from '../guardMessages';
 import { ALLOWED_EXTENSIONS, checkEvidenceFile } from '../evidence/detectFileType';
 import {
   absoluteEvidencePath,
@@ -164,7 +166,10 @@ export function evidenceRoutes(deps: ApiDeps): Router {
     if (announced > maxBytes + 64 * 1024)
       return next(new HttpError(413, 'TOO_LARGE', `the file exceeds the limit of ${maxBytes} bytes`));
     parseUpload(req, res, (error?: unknown) => {
-      if (!error) return next();
+      if (!error) {
+        const badName = req.file ? fileNameProblem(req, req.file.originalname) : null;
+        return next(badName ?? undefined);
+      }
       const code = (error as { code?: string }).code;
       if (code === 'LIMIT_FILE_SIZE')
         return next(new HttpError(413, 'TOO_LARGE', `the file exceeds the limit of ${maxBytes} bytes`));
@@ -176,7 +181,9 @@ export function evidenceRoutes(deps: ApiDeps): Router {
           }),
         );
       }
-      next(error);
+      // busboy's own errors (a truncated body, a malformed part, no boundary) are the client's.
+      const message = guardMessage(req, 'MULTIPART', String((error as Error).message).slice(0, 200));
+      next(new HttpError(400, 'BAD_REQUEST', message, { file: message }));
     });
   };
 
