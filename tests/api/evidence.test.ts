@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { startTestStack, signIn, type TestStack, type Session } from '../support/testStack';
 import { publishDemoCycle, actors } from '../support/cycleDriver';
+import { minimalPdf, pdfOfSize } from '../support/evidenceFixtures';
 import {
   checkpointRoundWorkflowId,
   closeRoundNowSignal,
@@ -15,12 +16,9 @@ import {
 } from '../../workflows/contract';
 
 const YEAR = 2031;
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
+const PDF = minimalPdf();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const pdfOf = (size: number) => Buffer.concat([PDF, Buffer.alloc(Math.max(0, size - PDF.length), 0x20)]);
+const pdfOf = (size: number) => pdfOfSize(size);
 
 describe('evidence files', () => {
   let stack: TestStack;
