@@ -69,6 +69,9 @@ function uniqueFields(error: unknown): string[] {
     meta.driverAdapterError as { cause?: { constraint?: { fields?: string[]; index?: string } } } | undefined
   )?.cause?.constraint;
   if (constraint?.fields?.length) return constraint.fields.map((field) => field.replace(/^"|"$/g, ''));
+  // Prisma names unique indexes <Model>_<field>_<field>_key; the columns here are camelCase.
+  const index = /^[A-Za-z]+_(.+)_key$/.exec(constraint?.index ?? '');
+  if (index) return index[1].split('_');
   if (constraint?.index) return [constraint.index];
   return [];
 }

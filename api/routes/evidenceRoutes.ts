@@ -328,6 +328,8 @@ export function evidenceRoutes(deps: ApiDeps): Router {
       res.setHeader('Content-Length', String(row.sizeBytes));
       res.setHeader('Content-Disposition', contentDisposition(row.originalName));
       res.setHeader('X-Content-Type-Options', 'nosniff');
+      // Should a browser still show it inline, the file runs no script and loads nothing (sandboxed).
+      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox; frame-ancestors 'none'");
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(row.sha256, 'hex').toString('base64')}:`);
       stream.pipe(res);

@@ -26,7 +26,14 @@ export function minimalPdf(padding = 0): Buffer {
 export function pdfOfSize(size: number): Buffer {
   const base = minimalPdf(0).length;
   if (size <= base + 2) return minimalPdf(0);
-  return minimalPdf(size - base - 2);
+  // The cross-reference offsets grow by a digit now and then: correct until the size is exact.
+  let padding = size - base - 2;
+  let pdf = minimalPdf(padding);
+  while (pdf.length !== size && padding > 0) {
+    padding -= pdf.length - size;
+    pdf = minimalPdf(padding);
+  }
+  return pdf;
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
