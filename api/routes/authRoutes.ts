@@ -297,7 +297,9 @@ export function authRoutes(deps: ApiDeps): Router {
     const problem = passwordProblem(body.password);
     if (problem) throw badRequest(`password ${problem}`, { password: problem });
     if (await db.user.findUnique({ where: { username: body.username } })) {
-      throw new HttpError(409, 'DUPLICATE', `user name ${body.username} is taken`);
+      throw new HttpError(409, 'DUPLICATE', `user name ${body.username} is taken`, {
+        username: 'already taken (must be unique)',
+      });
     }
     if (body.unitId && !(await db.unit.findUnique({ where: { id: body.unitId }, select: { id: true } }))) {
       throw badRequest(`unitId: unknown unit ${body.unitId}`, { unitId: 'unknown unit' });

@@ -175,9 +175,8 @@ describe('hostile input', () => {
       ),
     );
     expect(users.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    const raced = users.find((response) => response.status === 409 && response.body.error.fields);
-    expect(raced).toBeDefined();
-    expect(Object.keys(raced!.body.error.fields)).toContain('username');
+    for (const response of users.filter((candidate) => candidate.status === 409))
+      expect(Object.keys(response.body.error.fields)).toContain('username');
   });
 
   test('dates must be plausible: year 4730 is 400 naming the field, for a deadline and for a schedule', async () => {
