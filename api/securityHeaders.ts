@@ -10,7 +10,9 @@ export const CONTENT_SECURITY_POLICY = {
   'script-src': ["'self'"],
   // antd (CSS-in-JS) and Swagger UI write inline style attributes and <style> elements.
   'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:'],
+  // The evidence viewer shows a fetched PDF or image from a blob: URL (web/src/components/EvidenceViewer).
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'frame-src': ["'self'", 'blob:'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
   'object-src': ["'none'"],
