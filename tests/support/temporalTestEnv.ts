@@ -25,7 +25,8 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
         server: { executable: { type: 'existing-path', path } },
       });
     } catch (error) {
-      if (attempt >= 4 || !/did not start within/.test(String((error as Error).message))) throw error;
+      if (attempt >= 6 || !/did not start within/.test(String((error as Error).message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
     }
   }
 }
