@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { startTestStack, signIn, type TestStack, type Session } from '../support/testStack';
 import { publishDemoCycle, actors } from '../support/cycleDriver';
-import { minimalPdf, pdfOfSize } from '../support/evidenceFixtures';
+import { minimalPdf, minimalPng, pdfOfSize } from '../support/evidenceFixtures';
 import {
   checkpointRoundWorkflowId,
   closeRoundNowSignal,
@@ -131,10 +131,7 @@ describe('evidence files', () => {
     );
     expect(notPdf.status).toBe(400);
     expect(notPdf.body.error.fields.file).toMatch(/not a PDF/);
-    const png = Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      Buffer.alloc(64),
-    ]);
+    const png = minimalPng();
     const renamed = await upload(zhongshan, 'photo.pdf', png);
     expect(renamed.status).toBe(400);
     expect(renamed.body.error.message).toMatch(/PNG.*\.pdf/);
