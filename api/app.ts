@@ -4,6 +4,8 @@ import type { ApiDeps } from './deps';
 import { errorMiddleware, notFound } from './errors';
 import { loadSession, requireCsrf } from './auth/sessions';
 import { mountRoutes } from './routes';
+import { guardBodyEncoding, guardStrings } from './inputGuard';
+import { noStore, securityHeaders } from './securityHeaders';
 
 export function createApp(
   deps: ApiDeps,
@@ -12,6 +14,7 @@ export function createApp(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
   app.get('/healthz', (_req, res) => res.json({ ok: true }));
   app.get('/readyz', async (_req, res) => {
     const [database, temporal] = await Promise.all([
@@ -22,9 +25,13 @@ export function createApp(
   });
 
   const api = express.Router();
+  api.use(noStore);
+  api.use(guardBodyEncoding);
   api.use(express.json({ limit: '1mb' }));
   api.use(loadSession(deps.db));
-  api.use(requireCsrf);
+  // After the session (its locale chooses the message language), before CSRF and every route.
+  api.use(guardStrings);
+  api.use(requireCsrf(deps.db));
   mountRoutes(api, deps);
   for (const { path, router } of extraRouters) api.use(path, router);
   api.use((req, _res, next) => next(notFound(`route ${req.method} ${req.originalUrl}`)));

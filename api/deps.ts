@@ -16,6 +16,8 @@ export interface ApiDeps {
     publicUrl: string;
     /** Failed sign-ins allowed per user name and address in 15 minutes. */
     loginAttemptsPer15Min: number;
+    /** Failed sign-ins allowed per address across user names in 15 minutes (default 10). */
+    loginAttemptsPerAddressPer15Min?: number;
   };
   /** Whether Temporal answers, for /readyz. */
   temporalReachable(): Promise<boolean>;

@@ -92,6 +92,53 @@ export function fromWorkflowRefusal(error: unknown): HttpError | null {
   return null;
 }
 
+/** The columns of a unique constraint a Prisma P2002 names (classic engine or driver adapter). */
+function uniqueFields(error: unknown): string[] {
+  const meta = (error as { meta?: Record<string, unknown> }).meta ?? {};
+  const target = meta.target;
+  if (Array.isArray(target)) return target.map(String);
+  if (typeof target === 'string') return [target];
+  const constraint = (
+    meta.driverAdapterError as { cause?: { constraint?: { fields?: string[]; index?: string } } } | undefined
+  )?.cause?.constraint;
+  if (constraint?.fields?.length) return constraint.fields.map((field) => field.replace(/^"|"$/g, ''));
+  // Prisma names unique indexes <Model>_<field>_<field>_key; the columns here are camelCase.
+  const index = /^[A-Za-z]+_(.+)_key$/.exec(constraint?.index ?? '');
+  if (index) return index[1].split('_');
+  if (constraint?.index) return [constraint.index];
+  return [];
+}
+
+/**
+ * Database errors a client caused: a unique key taken (typically two parallel requests that both passed
+ * the route's own check) is a 409 naming the field; a row gone meanwhile a 404. Anything else stays a 500.
+ */
+export function fromDatabaseError(error: unknown): HttpError | null {
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'P2002' || code === '23505') {
+    const fields = uniqueFields(error);
+    const named = fields.filter((field) => !/^(cycle_?id|cycleId)$/i.test(field));
+    const field = (named.length ? named : fields).join(', ') || 'a unique field';
+    return new HttpError(409, 'DUPLICATE', `${field}: this value is already taken`, {
+      [field]: 'already taken (must be unique)',
+    });
+  }
+  if (code === 'P2025') return new HttpError(404, 'NOT_FOUND', 'the record was not found (changed meanwhile)');
+  return null;
+}
+
+/** body-parser, multer/busboy and the router raise errors with a 4xx status meant for the client. */
+function fromClientError(error: unknown): HttpError | null {
+  const status = (error as { status?: unknown; statusCode?: unknown })?.status ??
+    (error as { statusCode?: unknown })?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  const type = String((error as { type?: unknown }).type ?? '');
+  if (status === 415)
+    return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `unsupported body: ${type || 'media type'}`);
+  if (status === 413) return new HttpError(413, 'TOO_LARGE', 'the request or file is too large');
+  return badRequest(`malformed request${type ? ` (${type})` : ''}`);
+}
+
 export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
   let http: HttpError;
   if (error instanceof HttpError || (error as Error)?.name === 'HttpError') http = error as HttpError;
@@ -111,7 +158,12 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
   } else if ((error as { type?: string })?.type === 'entity.parse.failed') {
     http = badRequest('the body is not valid JSON');
   } else {
-    http = fromWorkflowRefusal(error) ?? fromSaturation(error) ?? new HttpError(500, 'INTERNAL', 'internal error');
+    http =
+      fromWorkflowRefusal(error) ??
+      fromSaturation(error) ??
+      fromDatabaseError(error) ??
+      fromClientError(error) ??
+      new HttpError(500, 'INTERNAL', 'internal error');
     if (http.status >= 500) console.error(`[api] ${req.method} ${req.originalUrl}:`, error);
   }
   if (http.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));

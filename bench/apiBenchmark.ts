@@ -17,6 +17,7 @@ import { publishDemoCycle } from '../tests/support/cycleDriver';
 import { DEMO_PASSWORD } from '../runtime/seed/seedFederation';
 import { mountedRoutes } from '../api/openapi/expressRoutes';
 import { cycleStatusQuery } from '../workflows/contract';
+import { pdfOfSize as structuredPdf } from '../tests/support/evidenceFixtures';
 
 const YEAR = 2040;
 const MB = 1024 * 1024;
@@ -64,9 +65,7 @@ function print(result: Figures) {
 
 /** A PDF of exactly `size` bytes (the API reads the type from the content). */
 function pdfOfSize(size: number): Buffer {
-  const head = Buffer.from('%PDF-1.4\n% Kaohe benchmark evidence\n', 'latin1');
-  const tail = Buffer.from('\n%%EOF\n', 'latin1');
-  return Buffer.concat([head, Buffer.alloc(size - head.length - tail.length, 0x20), tail]);
+  return structuredPdf(size);
 }
 
 function multipart(file: Buffer, name: string, fields: Record<string, string>) {

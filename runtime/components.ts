@@ -83,6 +83,7 @@ export async function runApiServer(config: KaoheConfig, endpoints: Endpoints) {
       evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,
       publicUrl: config.publicUrl,
       loginAttemptsPer15Min: 5,
+      loginAttemptsPerAddressPer15Min: 10,
     },
     temporalReachable: () => client.workflowService.getSystemInfo({}).then(() => true),
   });

@@ -54,11 +54,15 @@ export async function startEmbeddedPostgres(options: {
   });
   try {
     if (!alreadyInitialised) await server.initialise();
+    else await stopStaleInstance(options.dataDir);
     await server.start();
   } catch (error) {
+    // The package rejects with nothing when the server exits before it is ready: say so, do not crash.
+    const reason =
+      error instanceof Error ? error.message : String(error ?? 'the server exited before it was ready');
     throw new Error(
       `Embedded PostgreSQL could not start on port ${options.port} (data in ${options.dataDir}): ` +
-        `${(error as Error).message}\n${log.slice(-10).join('\n')}`,
+        `${reason}\n${log.slice(-10).join('\n')}`,
     );
   }
   const databaseUrl = (database: string) =>
@@ -71,6 +75,47 @@ export async function startEmbeddedPostgres(options: {
     await server.stop();
   };
   return { serverUrl: databaseUrl('postgres'), databaseUrl, stop };
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * A main job killed with SIGKILL (power cut, OOM killer) cannot stop its PostgreSQL, which then keeps the
+ * data directory locked. Before starting we look at the directory's postmaster.pid: if that process is
+ * alive and is a postgres serving this very directory, it gets SIGINT (PostgreSQL's "fast" shutdown: roll
+ * back open transactions, checkpoint, exit), and SIGKILL only if it is still there after 30 s. A pid file
+ * whose process is gone or is something else is left to PostgreSQL, which ignores a stale one itself.
+ */
+export async function stopStaleInstance(dataDir: string, waitMs = 30_000): Promise<number | null> {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 1 || !isAlive(pid)) return null;
+  let commandLine = '';
+  try {
+    commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return null; // no /proc (not Linux): leave it to PostgreSQL's own check
+  }
+  const sameDirectory = path.resolve(lines[1] ?? '') === path.resolve(dataDir);
+  if (!/postgres/.test(commandLine) || !sameDirectory) return null;
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + waitMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+  return pid;
 }
 
 /** Creates `database` on the server at `serverUrl` unless it exists (optionally from a template). */

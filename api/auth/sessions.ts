@@ -2,9 +2,11 @@
 // Mutating requests also carry the session's CSRF token in a header (double submit).
 import { createHash, randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { parse as parseCookies } from 'cookie';
 import type { Db } from '../../prisma/client';
 import type { Actor, Role } from '../../workflows/contract';
 import { HttpError } from '../errors';
+import { writeAudit } from '../../db/audit';
 
 export const SESSION_COOKIE = 'kaohe_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -52,14 +54,14 @@ export function setSessionCookie(res: Response, token: string, expiresAt: Date, 
   });
 }
 
+/**
+ * The cookie's value, parsed by the `cookie` package: a malformed header or a value that is not valid
+ * percent-encoding (e.g. `%E0%A4%A`) yields a token that matches no session, never an exception.
+ */
 function readCookie(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
+  return parseCookies(header)[name] || undefined;
 }
 
 /** Loads the session if any; routes decide with requireUser/requireRole whether one is needed. */
@@ -91,10 +93,28 @@ export function loadSession(db: Db) {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function requireCsrf(req: Request, _res: Response, next: NextFunction) {
-  if (SAFE_METHODS.has(req.method) || !req.sessionId) return next();
-  if (req.get(CSRF_HEADER) !== req.csrfToken) {
-    return next(new HttpError(403, 'CSRF', `missing or wrong ${CSRF_HEADER} header`));
-  }
-  next();
+/**
+ * Mutating requests of a session carry its CSRF token. Sign-in is exempt: it proves itself with the
+ * password, and a browser signing in as someone else must be able to (its old session then ends).
+ * Every refusal is audited.
+ */
+export function requireCsrf(db: Db) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method) || !req.sessionId || req.path === '/auth/login') return next();
+    if (req.get(CSRF_HEADER) === req.csrfToken) return next();
+    try {
+      await writeAudit(db, {
+        actor: req.user ? { userId: req.user.userId, role: req.user.role } : null,
+        action: `denied:csrf ${req.method} ${req.baseUrl}${req.path}`.slice(0, 500),
+        targetType: 'Route',
+        targetId: req.originalUrl.slice(0, 2000),
+        outcome: 'DENIED',
+        ip: req.ip ?? null,
+        after: { message: `missing or wrong ${CSRF_HEADER} header` },
+      });
+    } catch (error) {
+      return next(error);
+    }
+    next(new HttpError(403, 'CSRF', `missing or wrong ${CSRF_HEADER} header`));
+  };
 }

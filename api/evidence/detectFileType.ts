@@ -53,18 +53,138 @@ const startsWith = (bytes: Buffer, prefix: Buffer | string, offset = 0) => {
   );
 };
 
-/** Detects the type from the content alone; null when it is none of the accepted kinds. */
+// HTML that a browser would sniff and render (WHATWG MIME Sniffing §7.1 looks at the first bytes).
+const HTML_MARKERS = /<(!doctype\s+html|html|head|body|script|iframe|svg|object|embed|meta|title|style)/i;
+
+/**
+ * Detects the type from the content alone, by structure and not only by the first bytes; null when it is
+ * none of the accepted kinds or is damaged. A file whose first kilobyte reads as HTML is never accepted
+ * (polyglots: an HTML page with a %PDF- marker, JPEG magic followed by a page).
+ */
 export function detectFileType(bytes: Buffer): EvidenceType | null {
-  // PDF readers accept the header anywhere in the first 1024 bytes (PDF 1.7 §7.5.2 implementation note).
-  if (bytes.subarray(0, 1024).includes('%PDF-', 0, 'latin1')) return EVIDENCE_TYPES.pdf;
-  if (startsWith(bytes, PNG_SIGNATURE)) return EVIDENCE_TYPES.png;
+  if (HTML_MARKERS.test(bytes.subarray(0, 1024).toString('latin1'))) return null;
+  if (startsWith(bytes, '%PDF-')) return isPdf(bytes) ? EVIDENCE_TYPES.pdf : null;
+  if (startsWith(bytes, PNG_SIGNATURE)) return isPng(bytes) ? EVIDENCE_TYPES.png : null;
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
-    return EVIDENCE_TYPES.jpeg;
-  if (startsWith(bytes, 'GIF87a') || startsWith(bytes, 'GIF89a')) return EVIDENCE_TYPES.gif;
-  if (startsWith(bytes, OLE2_SIGNATURE)) return detectOle2(bytes);
-  if (bytes.length >= 4 && bytes.readUInt32LE(0) === ZIP_LOCAL_HEADER)
-    return detectOoxml(zipEntryNames(bytes));
+    return isJpeg(bytes) ? EVIDENCE_TYPES.jpeg : null;
+  if (startsWith(bytes, 'GIF87a') || startsWith(bytes, 'GIF89a')) return isGif(bytes) ? EVIDENCE_TYPES.gif : null;
+  if (startsWith(bytes, OLE2_SIGNATURE)) return isOle2(bytes) ? detectOle2(bytes) : null;
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === ZIP_LOCAL_HEADER) {
+    const names = zipCentralDirectory(bytes);
+    return names ? detectOoxml(names) : null;
+  }
   return null;
+}
+
+/**
+ * PDF (ISO 32000-1 §7.5): the header at offset 0 (readers tolerate it later, which is how HTML/PDF
+ * polyglots work, so we do not), and at the end `startxref`, the offset of a cross-reference table
+ * (`xref`) or stream (`N G obj`) inside the file, then `%%EOF` followed by nothing but white space.
+ */
+function isPdf(bytes: Buffer): boolean {
+  if (!/^%PDF-[12]\.\d/.test(bytes.toString('latin1', 0, 8))) return false;
+  const tail = bytes.toString('latin1', Math.max(0, bytes.length - 2048));
+  const match = /startxref\s+(\d+)\s+%%EOF[\s\0]*$/.exec(tail);
+  if (!match) return false;
+  const offset = Number(match[1]);
+  if (offset <= 0 || offset >= bytes.length) return false;
+  const at = bytes.toString('latin1', offset, offset + 32);
+  return /^xref\s/.test(at) || /^\d+\s+\d+\s+obj\b/.test(at);
+}
+
+/** PNG (ISO 15948 §5): signature, IHDR first, chunks whose lengths tile the file, IEND last. */
+function isPng(bytes: Buffer): boolean {
+  let offset = 8;
+  let first = true;
+  while (offset + 12 <= bytes.length) {
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString('latin1', offset + 4, offset + 8);
+    if (!/^[A-Za-z]{4}$/.test(type) || length > 0x7fffffff) return false;
+    if (first && (type !== 'IHDR' || length !== 13)) return false;
+    first = false;
+    offset += 12 + length;
+    if (type === 'IEND') return length === 0 && offset === bytes.length;
+  }
+  return false;
+}
+
+/**
+ * JPEG (ITU T.81 Annex B): SOI, marker segments whose lengths chain up to the first SOS, entropy-coded
+ * data, and EOI as the file's last two bytes (nothing, such as a page, appended after the image).
+ */
+function isJpeg(bytes: Buffer): boolean {
+  let offset = 2;
+  let sawFrame = false;
+  while (offset + 4 <= bytes.length) {
+    if (bytes[offset] !== 0xff) return false;
+    const marker = bytes[offset + 1];
+    if (marker === 0xff) {
+      offset += 1; // fill byte
+      continue;
+    }
+    if (marker === 0xd8 || marker === 0xd9 || marker === 0x00) return false;
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      offset += 2;
+      continue;
+    }
+    const length = bytes.readUInt16BE(offset + 2);
+    if (length < 2) return false;
+    if ((marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc))
+      sawFrame = true;
+    if (marker === 0xda)
+      return sawFrame && offset + 2 + length < bytes.length - 2 && bytes.readUInt16BE(bytes.length - 2) === 0xffd9;
+    offset += 2 + length;
+  }
+  return false;
+}
+
+/** GIF (GIF89a spec §17-27): screen descriptor, colour table, image/extension blocks, trailer 0x3B last. */
+function isGif(bytes: Buffer): boolean {
+  if (bytes.length < 14) return false;
+  let offset = 13;
+  const packed = bytes[10];
+  if (packed & 0x80) offset += 3 * 2 ** ((packed & 0x07) + 1);
+  const skipSubBlocks = () => {
+    while (offset < bytes.length) {
+      const size = bytes[offset];
+      offset += 1 + size;
+      if (size === 0) return true;
+    }
+    return false;
+  };
+  let images = 0;
+  while (offset < bytes.length) {
+    const introducer = bytes[offset];
+    if (introducer === 0x3b) return images > 0 && offset === bytes.length - 1;
+    if (introducer === 0x21) {
+      offset += 2;
+      if (!skipSubBlocks()) return false;
+    } else if (introducer === 0x2c) {
+      if (offset + 10 > bytes.length) return false;
+      const local = bytes[offset + 9];
+      offset += 10;
+      if (local & 0x80) offset += 3 * 2 ** ((local & 0x07) + 1);
+      offset += 1; // LZW minimum code size
+      if (!skipSubBlocks()) return false;
+      images += 1;
+    } else return false;
+  }
+  return false;
+}
+
+/**
+ * OLE2 compound file (MS-CFB §2.2): header with byte order FFFE, version 3 (512-byte sectors) or 4
+ * (4096), mini sectors of 64 bytes, and at least the header sector plus one whole sector more.
+ */
+function isOle2(bytes: Buffer): boolean {
+  if (bytes.length < 1024) return false;
+  const major = bytes.readUInt16LE(0x1a);
+  const sectorShift = bytes.readUInt16LE(0x1e);
+  if (bytes.readUInt16LE(0x1c) !== 0xfffe || bytes.readUInt16LE(0x20) !== 6) return false;
+  if (!((major === 3 && sectorShift === 9) || (major === 4 && sectorShift === 12))) return false;
+  const sector = 2 ** sectorShift;
+  const directoryStart = bytes.readUInt32LE(0x30);
+  return bytes.length >= 2 * sector && (directoryStart + 2) * sector <= bytes.length + sector;
 }
 
 /** An OLE2 compound file is a Word, Excel or PowerPoint 97-2003 document by the name of its main stream. */
@@ -82,6 +202,34 @@ function detectOoxml(names: string[]): EvidenceType | null {
   if (names.some((name) => name.startsWith('word/'))) return EVIDENCE_TYPES.docx;
   if (names.some((name) => name.startsWith('xl/'))) return EVIDENCE_TYPES.xlsx;
   if (names.some((name) => name.startsWith('ppt/'))) return EVIDENCE_TYPES.pptx;
+  return null;
+}
+
+/**
+ * The entry names of a well-formed zip (APPNOTE 4.3.16): the end-of-central-directory record found, its
+ * directory inside the file, every central entry pointing at a local header. Null when damaged.
+ */
+export function zipCentralDirectory(bytes: Buffer): string[] | null {
+  const searchFrom = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let end = bytes.length - 22; end >= searchFrom; end--) {
+    if (bytes.readUInt32LE(end) !== ZIP_END_OF_CENTRAL_DIRECTORY) continue;
+    const count = bytes.readUInt16LE(end + 10);
+    const size = bytes.readUInt32LE(end + 12);
+    let offset = bytes.readUInt32LE(end + 16);
+    if (count === 0 || offset + size > end) return null;
+    const names: string[] = [];
+    for (let index = 0; index < count; index++) {
+      if (offset + 46 > end || bytes.readUInt32LE(offset) !== ZIP_CENTRAL_HEADER) return null;
+      const nameLength = bytes.readUInt16LE(offset + 28);
+      const extraLength = bytes.readUInt16LE(offset + 30);
+      const commentLength = bytes.readUInt16LE(offset + 32);
+      const localHeader = bytes.readUInt32LE(offset + 42);
+      if (localHeader + 30 > bytes.length || bytes.readUInt32LE(localHeader) !== ZIP_LOCAL_HEADER) return null;
+      names.push(bytes.toString('utf8', offset + 46, offset + 46 + nameLength));
+      offset += 46 + nameLength + extraLength + commentLength;
+    }
+    return names;
+  }
   return null;
 }
 

@@ -7,6 +7,7 @@ import { createSession, SESSION_COOKIE, setSessionCookie } from '../auth/session
 import { currentUser, requireRole } from '../auth/access';
 import { HttpError, badRequest, notFound } from '../errors';
 import { writeAudit } from '../../db/audit';
+import { takeSignInSlot, THROTTLE_WINDOW_MINUTES } from '../auth/loginThrottle';
 import { describeRoute } from '../openapi/describeRoute';
 
 export const loginBody = z.object({
@@ -141,8 +142,6 @@ describeRoute({
   errors: [404],
 });
 
-const WINDOW_MS = 15 * 60_000;
-
 export function authRoutes(deps: ApiDeps): Router {
   const { db } = deps;
   const router = Router();
@@ -150,12 +149,26 @@ export function authRoutes(deps: ApiDeps): Router {
   router.post('/login', async (req, res) => {
     const body = loginBody.parse(req.body);
     const ip = req.ip ?? 'unknown';
-    const since = new Date(Date.now() - WINDOW_MS);
-    const failures = await db.loginAttempt.count({
-      where: { username: body.username, ip, succeeded: false, at: { gte: since } },
+    const slot = await takeSignInSlot(db, body.username, ip, {
+      perAccount: deps.settings.loginAttemptsPer15Min,
+      perAddress: deps.settings.loginAttemptsPerAddressPer15Min ?? 10,
     });
-    if (failures >= deps.settings.loginAttemptsPer15Min) {
-      throw new HttpError(429, 'TOO_MANY_ATTEMPTS', 'too many failed sign-ins; wait 15 minutes');
+    if ('refused' in slot) {
+      await writeAudit(db, {
+        action: 'auth.login.throttled',
+        targetType: 'User',
+        targetId: body.username,
+        outcome: 'DENIED',
+        ip,
+        after: { limit: slot.refused === 'account' ? 'per user name and address' : 'per address' },
+      });
+      throw new HttpError(
+        429,
+        'TOO_MANY_ATTEMPTS',
+        slot.refused === 'account'
+          ? `too many failed sign-ins; wait ${THROTTLE_WINDOW_MINUTES} minutes`
+          : `too many failed sign-ins from this address; wait ${THROTTLE_WINDOW_MINUTES} minutes`,
+      );
     }
     const user = await db.user.findUnique({ where: { username: body.username } });
     const ok = !!user && user.active && (await verifyPassword(body.password, user.passwordHash));
@@ -170,8 +183,17 @@ export function authRoutes(deps: ApiDeps): Router {
       });
       throw new HttpError(401, 'BAD_CREDENTIALS', 'wrong user name or password');
     }
-    // Housekeeping: this user's expired sessions go (loadSession already ignores them).
-    await db.session.deleteMany({ where: { userId: user.id, expiresAt: { lte: new Date() } } });
+    await slot.release();
+    // Housekeeping: this user's expired sessions go (loadSession already ignores them). The session this
+    // browser held until now ends too, whoever it belonged to: one browser, one signed-in user.
+    await db.session.deleteMany({
+      where: {
+        OR: [
+          { userId: user.id, expiresAt: { lte: new Date() } },
+          ...(req.sessionId ? [{ id: req.sessionId }] : []),
+        ],
+      },
+    });
     const session = await createSession(db, user.id, deps.settings.sessionTtlMinutes, req);
     setSessionCookie(res, session.token, session.expiresAt, deps.settings.secureCookies);
     await writeAudit(db, {
@@ -275,7 +297,9 @@ export function authRoutes(deps: ApiDeps): Router {
     const problem = passwordProblem(body.password);
     if (problem) throw badRequest(`password ${problem}`, { password: problem });
     if (await db.user.findUnique({ where: { username: body.username } })) {
-      throw new HttpError(409, 'DUPLICATE', `user name ${body.username} is taken`);
+      throw new HttpError(409, 'DUPLICATE', `user name ${body.username} is taken`, {
+        username: 'already taken (must be unique)',
+      });
     }
     if (body.unitId && !(await db.unit.findUnique({ where: { id: body.unitId }, select: { id: true } }))) {
       throw badRequest(`unitId: unknown unit ${body.unitId}`, { unitId: 'unknown unit' });

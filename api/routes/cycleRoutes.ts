@@ -16,7 +16,11 @@ import { describeRoute } from '../openapi/describeRoute';
 import { requireUnpublished, yearParams } from './cycle/shared';
 import { indicatorContent } from './cycle/indicatorContent';
 
-const isoDate = z.iso.datetime({ offset: true });
+// A date a cycle can use at all: years like 4730 are a typing slip, refused by name.
+const isoDate = z.iso.datetime({ offset: true }).refine((value) => {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 2000 && year <= 2101;
+}, 'the year must lie between 2000 and 2101');
 export const createCycleBody = z.object({
   year: z.number().int().min(2000).max(2100),
   title: z.string().min(1).max(200).optional(),
@@ -41,7 +45,7 @@ export const indicatorBody = z.object({
   group: z.enum(['KEY_TASK', 'INSTRUCTION', 'MEETING']),
   weight: z.number().gt(0).max(100),
   standard: z.string().max(5000).default(''),
-  departmentCode: z.string().optional(),
+  departmentCode: z.string().max(40).optional(),
   checkpoints: z
     .array(
       z.object({
@@ -52,8 +56,20 @@ export const indicatorBody = z.object({
         standard: z.string().max(5000).default(''),
       }),
     )
+    .max(100)
+    .superRefine((checkpoints, context) => {
+      // A checkpoint code is unique in its cycle (schema: Checkpoint @@unique([cycleId, code])).
+      checkpoints.forEach((checkpoint, index) => {
+        if (checkpoints.findIndex((other) => other.code === checkpoint.code) < index)
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'code'],
+            message: `checkpoint code ${checkpoint.code} is listed twice`,
+          });
+      });
+    })
     .default([]),
-  notUndertakenBy: z.array(z.string()).default([]),
+  notUndertakenBy: z.array(z.string().max(40)).max(200).default([]),
 });
 
 const cycleParams = yearParams;
@@ -243,6 +259,17 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const cycle = await findCycle(db, year);
     requireUnpublished(cycle, 'indicators');
     const content = await indicatorContent(db, cycle.id, body);
+    const clash = await db.checkpoint.findFirst({
+      where: { cycleId: cycle.id, code: { in: body.checkpoints.map((checkpoint) => checkpoint.code) } },
+      include: { indicator: { select: { code: true } } },
+    });
+    if (clash)
+      throw new HttpError(
+        409,
+        'DUPLICATE',
+        `checkpoint ${clash.code} exists under indicator ${clash.indicator.code}`,
+        { [`checkpoints.${body.checkpoints.findIndex((c) => c.code === clash.code)}.code`]: 'already taken' },
+      );
     const count = await db.indicator.count({ where: { cycleId: cycle.id } });
     const indicator = await db.$transaction(async (tx) => {
       if (
@@ -322,15 +349,31 @@ export function cycleRoutes(deps: ApiDeps): Router {
         `confirm with acknowledgeWarnings: ${check.warnings.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
       );
     }
+    // Publication is claimed in one atomic step: of two (or five) concurrent requests exactly one sets
+    // publishedAt and starts the workflow; the others find it set and answer 409 without touching
+    // anything. Only the claimant undoes its own claim if the start fails.
     const publishedAt = new Date();
-    await db.cycle.update({ where: { id: cycle.id }, data: { publishedAt } });
+    const claimed = await db.cycle.updateMany({
+      where: { id: cycle.id, publishedAt: null },
+      data: { publishedAt },
+    });
+    if (claimed.count === 0) {
+      const now = await db.cycle.findUnique({ where: { id: cycle.id }, select: { publishedAt: true } });
+      throw new HttpError(
+        409,
+        'ALREADY_PUBLISHED',
+        `targets of ${year} were published on ${now?.publishedAt?.toISOString() ?? 'just now'}`,
+      );
+    }
     try {
       await deps.cycles.start(cycle.workflowId, {
         cycleId: cycle.id,
         approvalRule: approvalRuleSchema.parse(cycle.approvalRule),
       });
     } catch (error) {
-      await db.cycle.update({ where: { id: cycle.id }, data: { publishedAt: null } });
+      // A workflow that already runs means the cycle is published: the read model must say so too.
+      if ((error as HttpError)?.code !== 'ALREADY_PUBLISHED')
+        await db.cycle.updateMany({ where: { id: cycle.id, publishedAt }, data: { publishedAt: null } });
       throw error;
     }
     await writeAudit(db, {

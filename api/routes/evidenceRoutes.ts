@@ -12,6 +12,8 @@ import { currentUser, deny, requireRole } from '../auth/access';
 import { HttpError, badRequest, conflict, notFound } from '../errors';
 import { writeAudit } from '../../db/audit';
 import { describeRoute } from '../openapi/describeRoute';
+import { fileNameProblem } from '../inputGuard';
+import { guardMessage } from '../guardMessages';
 import { ALLOWED_EXTENSIONS, checkEvidenceFile } from '../evidence/detectFileType';
 import {
   absoluteEvidencePath,
@@ -162,7 +164,10 @@ export function evidenceRoutes(deps: ApiDeps): Router {
     if (announced > maxBytes + 64 * 1024)
       return next(new HttpError(413, 'TOO_LARGE', `the file exceeds the limit of ${maxBytes} bytes`));
     parseUpload(req, res, (error?: unknown) => {
-      if (!error) return next();
+      if (!error) {
+        const badName = req.file ? fileNameProblem(req, req.file.originalname) : null;
+        return next(badName ?? undefined);
+      }
       const code = (error as { code?: string }).code;
       if (code === 'LIMIT_FILE_SIZE')
         return next(new HttpError(413, 'TOO_LARGE', `the file exceeds the limit of ${maxBytes} bytes`));
@@ -174,7 +179,9 @@ export function evidenceRoutes(deps: ApiDeps): Router {
           }),
         );
       }
-      next(error);
+      // busboy's own errors (a truncated body, a malformed part, no boundary) are the client's.
+      const message = guardMessage(req, 'MULTIPART', String((error as Error).message).slice(0, 200));
+      next(new HttpError(400, 'BAD_REQUEST', message, { file: message }));
     });
   };
 
@@ -319,6 +326,8 @@ export function evidenceRoutes(deps: ApiDeps): Router {
       res.setHeader('Content-Length', String(row.sizeBytes));
       res.setHeader('Content-Disposition', contentDisposition(row.originalName));
       res.setHeader('X-Content-Type-Options', 'nosniff');
+      // Should a browser still show it inline, the file runs no script and loads nothing (sandboxed).
+      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox; frame-ancestors 'none'");
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(row.sha256, 'hex').toString('base64')}:`);
       stream.pipe(res);

@@ -11,6 +11,7 @@ import { mountedRoutes } from '../../api/openapi/expressRoutes';
 import { buildOpenApiDocument } from '../../api/openapi/openApiDocument';
 import { toOpenApiPath } from '../../api/openapi/describeRoute';
 import type { Role } from '../../workflows/contract';
+import { minimalPdf } from '../support/evidenceFixtures';
 
 const YEAR = 2031;
 const ROLES: Role[] = ['ADMIN', 'OFFICE', 'LEADER', 'PARTY_MEMBER', 'DEPARTMENT', 'UNIT', 'THIRD_PARTY'];
@@ -23,7 +24,7 @@ const USERNAME: Record<Role, string> = {
   UNIT: 'unit-zhongshan',
   THIRD_PARTY: 'thirdparty',
 };
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n', 'latin1');
+const PDF = minimalPdf();
 
 describe('access control', () => {
   let stack: TestStack;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startTestStack, signIn, type Session, type TestStack } from '../support/testStack';
 import { publishDemoCycle } from '../support/cycleDriver';
 import type { Role } from '../../workflows/contract';
+import { minimalPdf } from '../support/evidenceFixtures';
 
 const YEAR = 2032;
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -388,7 +389,7 @@ describe('cycle actions and results over HTTP', () => {
       .post(`${c}/evidence`)
       .set('x-csrf-token', zhongshan.csrf)
       .field('unitId', fixture.zhongshan)
-      .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), {
+      .attach('file', minimalPdf(), {
         filename: 'a.pdf',
         contentType: 'application/pdf',
       });

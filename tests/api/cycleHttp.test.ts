@@ -5,6 +5,7 @@
 import { startTestStack, signIn, type Session, type TestStack } from '../support/testStack';
 import { publishDemoCycle } from '../support/cycleDriver';
 import { DAY_MS } from '../../domain/cycle/deadlines';
+import { minimalPdf } from '../support/evidenceFixtures';
 
 const YEAR = 2031;
 // Completion fraction of every checkpoint and year-end result per unit: c = f for every indicator
@@ -31,7 +32,7 @@ const ORDER: Record<string, string[]> = {
   COUNTY: ['pulandian', 'wafangdian', 'zhuanghe', 'changhai'],
   PILOT: ['jinpu', 'baoshuiqu', 'gaoxinqu', 'changxingdao', 'huayuankou'],
 };
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF = minimalPdf();
 
 interface Target {
   unit: { id: string; code: string; categoryId: string };

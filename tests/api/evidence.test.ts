@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { startTestStack, signIn, type TestStack, type Session } from '../support/testStack';
 import { publishDemoCycle, actors } from '../support/cycleDriver';
+import { minimalPdf, minimalPng, pdfOfSize } from '../support/evidenceFixtures';
 import {
   checkpointRoundWorkflowId,
   closeRoundNowSignal,
@@ -14,12 +15,9 @@ import {
 } from '../../workflows/contract';
 
 const YEAR = 2031;
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
+const PDF = minimalPdf();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const pdfOf = (size: number) => Buffer.concat([PDF, Buffer.alloc(Math.max(0, size - PDF.length), 0x20)]);
+const pdfOf = (size: number) => pdfOfSize(size);
 
 describe('evidence files', () => {
   let stack: TestStack;
@@ -132,10 +130,7 @@ describe('evidence files', () => {
     );
     expect(notPdf.status).toBe(400);
     expect(notPdf.body.error.fields.file).toMatch(/not a PDF/);
-    const png = Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      Buffer.alloc(64),
-    ]);
+    const png = minimalPng();
     const renamed = await upload(zhongshan, 'photo.pdf', png);
     expect(renamed.status).toBe(400);
     expect(renamed.body.error.message).toMatch(/PNG.*\.pdf/);

@@ -4,21 +4,12 @@ import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph } from 'docx';
 import { checkEvidenceFile, detectFileType, zipEntryNames } from '../../api/evidence/detectFileType';
 import { safeFileName } from '../../api/evidence/evidenceStorage';
+import { minimalGif, minimalJpeg, minimalPdf, minimalPng, ole2 } from '../support/evidenceFixtures';
 
-export const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32)]);
-const GIF = Buffer.concat([Buffer.from('GIF89a', 'latin1'), Buffer.alloc(16)]);
-const ole2 = (stream: string) =>
-  Buffer.concat([
-    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-    Buffer.alloc(504),
-    Buffer.from(stream, 'utf16le'),
-    Buffer.alloc(64),
-  ]);
+export const PDF = minimalPdf();
+const PNG = minimalPng();
+const JPEG = minimalJpeg();
+const GIF = minimalGif();
 
 async function docxBytes() {
   return Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('上半年节点完成情况')] }] }));
@@ -58,6 +49,34 @@ describe('detectFileType', () => {
       Buffer.alloc(10),
     ]);
     expect(detectFileType(bareZip)).toBeNull();
+  });
+});
+
+describe('structure, not only the first bytes (issue 12 §3, issue 16)', () => {
+  const html = '<!doctype html><html><body><script>alert(document.cookie)</script></body></html>';
+  test.each([
+    ['a plain-text file that starts with %PDF-1.4', Buffer.from('%PDF-1.4 these are just notes, not a document\n')],
+    ['a PDF header without startxref/%%EOF', Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n')],
+    ['a PDF whose startxref points nowhere', Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\nstartxref\n999999\n%%EOF\n')],
+    ['an HTML page with a %PDF- marker in its first kilobyte', Buffer.from(`${html}\n${minimalPdf().toString('latin1')}`, 'latin1')],
+    ['a PDF followed by an HTML page', Buffer.concat([minimalPdf(), Buffer.from(html)])],
+    ['JPEG magic followed by an HTML page', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(html)])],
+    ['a valid JPEG with an HTML page appended', Buffer.concat([minimalJpeg(), Buffer.from(html)])],
+    ['a PNG signature and nothing more', Buffer.concat([minimalPng().subarray(0, 8), Buffer.alloc(32)])],
+    ['a PNG with bytes after IEND', Buffer.concat([minimalPng(), Buffer.from(html)])],
+    ['a GIF header without its trailer', minimalGif().subarray(0, minimalGif().length - 1)],
+    ['an OLE2 signature with a zeroed header', Buffer.concat([ole2('WordDocument').subarray(0, 8), Buffer.alloc(2000)])],
+    ['a truncated docx (central directory cut off)', Buffer.alloc(0)],
+  ])('refuses %s', async (_label, bytes) => {
+    const input = bytes.length ? bytes : (await docxBytes()).subarray(0, 400);
+    expect(detectFileType(input)).toBeNull();
+  });
+
+  test('the polyglots are refused under their claimed names', () => {
+    const page = Buffer.from(`<html><body>%PDF-1.4 <script>fetch('/api/auth/me')</script></body></html>`);
+    expect(checkEvidenceFile('report.pdf', page)).toEqual({ problem: expect.any(String) });
+    const jpegPage = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), page]);
+    expect(checkEvidenceFile('photo.jpg', jpegPage)).toEqual({ problem: expect.any(String) });
   });
 });
 

@@ -18,9 +18,17 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
       'KAOHE_TEMPORAL_TEST_SERVER is unset: run the tests through jest (tests/support/globalSetup.ts)',
     );
   quietTemporalLog();
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } },
-  });
+  // The SDK gives the JVM 5 s to listen; on a loaded machine it can take longer, so try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path } },
+      });
+    } catch (error) {
+      if (attempt >= 6 || !/did not start within/.test(String((error as Error).message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+    }
+  }
 }
 
 /**

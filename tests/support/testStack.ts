@@ -42,6 +42,7 @@ export interface TestStack {
 export async function startTestStack(
   options: {
     loginAttemptsPer15Min?: number;
+    loginAttemptsPerAddressPer15Min?: number;
     sessionTtlMinutes?: number;
     /**
      * Workers that keep no workflow cache, so no task is bound to one worker's sticky queue: for tests
@@ -89,6 +90,8 @@ export async function startTestStack(
       evidenceMaxBytes: 2 * 1024 * 1024,
       publicUrl: PUBLIC_URL,
       loginAttemptsPer15Min: options.loginAttemptsPer15Min ?? 5,
+      loginAttemptsPerAddressPer15Min:
+        options.loginAttemptsPerAddressPer15Min ?? Math.max(10, (options.loginAttemptsPer15Min ?? 5) * 4),
     },
     temporalReachable: async () => true,
   });

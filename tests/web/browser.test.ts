@@ -26,6 +26,7 @@ import { DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
 import { ensureWebBuild } from '../../runtime/webBuild';
 import { mountWebApp } from '../../runtime/webApp';
 import { cycleStatusQuery, type CycleStatus } from '../../workflows/contract';
+import { minimalPdf } from '../support/evidenceFixtures';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
@@ -185,7 +186,7 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   const card = unit.page.getByTestId('checkpoint-K1-R1');
   await card.waitFor();
   await card.getByLabel('完成情况说明').fill('上半年建会入会任务完成，附工作总结。');
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const pdf = minimalPdf();
   await card
     .locator('input[type=file]')
     .setInputFiles({ name: '上半年工作总结.pdf', mimeType: 'application/pdf', buffer: pdf });

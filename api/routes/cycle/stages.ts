@@ -10,6 +10,8 @@ import {
   extendDeadlineUpdate,
   type ExtendDeadlineInput,
 } from '../../../workflows/contract';
+import { badRequest } from '../../errors';
+import { implausibleDate, plausibleWindow } from '../../../domain/cycle/plausibleDates';
 import { actorOf, cycleStageSchema, findCycle, forward, yearParams } from './shared';
 
 export const advanceBody = z
@@ -47,7 +49,7 @@ describeRoute({
   roles: ['OFFICE'],
   params: yearParams,
   body: deadlineBody,
-  errors: [404, 409],
+  errors: [400, 404, 409],
 });
 
 export function stageRoutes(deps: ApiDeps): Router {
@@ -70,6 +72,9 @@ export function stageRoutes(deps: ApiDeps): Router {
     const { year } = yearParams.parse(req.params);
     const body = deadlineBody.parse(req.body);
     const cycle = await findCycle(db, year);
+    const window = plausibleWindow(cycle.year, [cycle.selfCheckOpensAt, cycle.evaluationDueAt]);
+    const implausible = implausibleDate(body.newDueAt, window);
+    if (implausible) throw badRequest(`newDueAt: ${implausible}`, { newDueAt: implausible });
     const newDueAt = await forward(deps, req, cycle.workflowId, extendDeadlineUpdate, {
       actor: actorOf(req),
       target: body.target as ExtendDeadlineInput['target'],
