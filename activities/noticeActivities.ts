@@ -8,6 +8,7 @@
 // and delivers the rest.
 import { Context } from '@temporalio/activity';
 import type { ActivityDeps } from './deps';
+import { noticeProblem } from './notices/noticeProblem';
 import type { NoticeBuilder, NoticeDraft } from './notices/noticeDraft';
 import { NOTICE_BUILDERS, type CycleNoticeEvent } from './notices';
 import { deliverNotice, enqueueNotice } from '../mail/outbox';
@@ -46,7 +47,7 @@ export function noticeActivities({ db, mailer, mailFrom, publicUrl }: ActivityDe
   return {
     async sendNotices(args: SendNoticesArgs): Promise<SendNoticesResult> {
       const build: NoticeBuilder | undefined = NOTICE_BUILDERS[args.event];
-      if (!build) throw new NoticeBatchError(`event: no notices are defined for "${String(args.event)}"`);
+      if (!build) throw noticeProblem(`event: no notices are defined for "${String(args.event)}"`);
       const drafts = await build({
         db,
         cycleId: args.cycleId,

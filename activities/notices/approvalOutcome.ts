@@ -1,5 +1,6 @@
 // Art. 18: the office learns how a round ended — the votes, who has not voted, and the comments
 // (a rejection always has one) so it can correct the results and resubmit.
+import { noticeProblem } from './noticeProblem';
 import type { NoticeBuilder } from './noticeDraft';
 import { draftNotice, intParam } from './noticeDraft';
 import { cycleHeader, portalUrl } from './cycleHeader';
@@ -13,7 +14,7 @@ export const approvalOutcome: NoticeBuilder = async ({ db, cycleId, at, publicUr
     include: { votes: { include: { voter: true }, orderBy: { votedAt: 'asc' } } },
   });
   if (approvalRound.status === 'OPEN')
-    throw new Error(`approval round ${round} is still open: no outcome to send`);
+    throw noticeProblem(`approval round ${round} is still open: no outcome to send`);
   const voters = await usersWithRoles(db, ['LEADER', 'PARTY_MEMBER']);
   const voted = new Set(approvalRound.votes.map((vote) => vote.voterId));
   const approvals = approvalRound.votes.filter((vote) => vote.decision === 'APPROVE').length;

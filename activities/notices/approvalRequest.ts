@@ -1,5 +1,6 @@
 // Art. 18: 经市总党组会议审定 — every party-group member (the leader included) is asked to vote on one
 // approval round, with a link to the results and the grade counts of the frozen snapshot.
+import { noticeProblem } from './noticeProblem';
 import type { NoticeBuilder } from './noticeDraft';
 import { draftNotice, intParam } from './noticeDraft';
 import { cycleHeader, portalUrl } from './cycleHeader';
@@ -28,7 +29,7 @@ export const approvalRequest: NoticeBuilder = async ({ db, cycleId, at, publicUr
     (await db.unitResult.findMany({ where: { cycleId }, select: { finalGrade: true } })).map(
       (row) => row.finalGrade,
     );
-  if (grades.length === 0) throw new Error(`approval round ${round}: no results to approve`);
+  if (grades.length === 0) throw noticeProblem(`approval round ${round}: no results to approve`);
   const gradeCounts = { GOOD: 0, FAIRLY_GOOD: 0, PASS: 0, FAIL: 0 };
   for (const grade of grades) gradeCounts[grade] += 1;
   const approval = portalUrl(publicUrl, 'approval');

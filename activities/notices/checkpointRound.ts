@@ -1,6 +1,7 @@
 // Art. 8 节点: before a round's due date, and again once it has passed, each unit that has not yet
 // submitted evidence for some of the round's checkpoints is told which ones (CheckpointSubmission).
 // One reminder and one overdue notice per unit and round: the round key is part of the idempotency key.
+import { noticeProblem } from './noticeProblem';
 import type { NoticeBuilder, NoticeDraft } from './noticeDraft';
 import { draftNotice } from './noticeDraft';
 import { cycleHeader, portalUrl } from './cycleHeader';
@@ -9,9 +10,9 @@ import { activeUnits, principalLeaderOf } from './noticeRecipients';
 function roundParams(params: Record<string, unknown>) {
   const { roundKey, checkpointIds } = params;
   if (typeof roundKey !== 'string' || !roundKey)
-    throw new Error('params.roundKey: the checkpoint round is required');
+    throw noticeProblem('params.roundKey: the checkpoint round is required');
   if (!Array.isArray(checkpointIds) || !checkpointIds.every((id) => typeof id === 'string')) {
-    throw new Error('params.checkpointIds: expected the ids of the round’s checkpoints');
+    throw noticeProblem('params.checkpointIds: expected the ids of the round’s checkpoints');
   }
   return { roundKey, checkpointIds: checkpointIds as string[] };
 }

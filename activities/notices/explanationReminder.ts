@@ -1,5 +1,6 @@
 // Art. 21: reminders before the written explanation is due (e.g. 3 days and 1 day before). Each belongs
 // to one revision's deadline: a return or an extension sets a new deadline and new reminders.
+import { noticeProblem } from './noticeProblem';
 import type { NoticeBuilder } from './noticeDraft';
 import { draftNotice, intParam } from './noticeDraft';
 import { cycleHeader, portalUrl } from './cycleHeader';
@@ -11,7 +12,7 @@ export const explanationReminder: NoticeBuilder = async ({ db, cycleId, at, publ
   const revision = params.revision === undefined ? 0 : intParam(params, 'revision', 0);
   const { header } = await cycleHeader(db, cycleId, at);
   const { unit, explanation } = await explanationOf(db, cycleId, params.unitId);
-  if (!explanation) throw new Error(`unit ${unit.code} owes no explanation in this cycle`);
+  if (!explanation) throw noticeProblem(`unit ${unit.code} owes no explanation in this cycle`);
   if (explanation.status === 'SUBMITTED' || explanation.status === 'ACCEPTED') return []; // nothing to chase
   const leader = await principalLeaderOf(db, unit);
   if (!leader) return []; // flagged by mail/recipientCheck.ts before publication

@@ -1,6 +1,7 @@
 // Art. 21: the office's review of a failing unit's written explanation, told to its principal leader —
 // accepted, or returned for revision with the office's comment and the new deadline. One notice per
 // revision reviewed.
+import { noticeProblem } from './noticeProblem';
 import type { Explanation } from '../../prisma/generated/client';
 import type { NoticeBuilder } from './noticeDraft';
 import { draftNotice, intParam } from './noticeDraft';
@@ -15,7 +16,7 @@ function explanationReviewed(
   return async ({ db, cycleId, at, publicUrl, params }) => {
     const { header } = await cycleHeader(db, cycleId, at);
     const { unit, explanation } = await explanationOf(db, cycleId, params.unitId);
-    if (!explanation) throw new Error(`unit ${unit.code} owes no explanation in this cycle`);
+    if (!explanation) throw noticeProblem(`unit ${unit.code} owes no explanation in this cycle`);
     const revision = Math.max(
       1,
       params.revision === undefined ? explanation.revision : intParam(params, 'revision', 0),

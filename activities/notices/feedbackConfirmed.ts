@@ -1,4 +1,5 @@
 // Art. 19: the principal leader confirmed relaying the feedback to the unit's staff; the office is told.
+import { noticeProblem } from './noticeProblem';
 import type { NoticeBuilder } from './noticeDraft';
 import { draftNotice } from './noticeDraft';
 import { cycleHeader, portalUrl } from './cycleHeader';
@@ -8,7 +9,7 @@ import { feedbackOf } from './feedbackRecord';
 export const feedbackConfirmed: NoticeBuilder = async ({ db, cycleId, at, publicUrl, params }) => {
   const { header } = await cycleHeader(db, cycleId, at);
   const { unit, feedback } = await feedbackOf(db, cycleId, params.unitId);
-  if (!feedback.confirmedAt) throw new Error(`the feedback to unit ${unit.code} is not confirmed yet`);
+  if (!feedback.confirmedAt) throw noticeProblem(`the feedback to unit ${unit.code} is not confirmed yet`);
   const confirmer = feedback.confirmedById
     ? await db.user.findUnique({ where: { id: feedback.confirmedById }, select: { displayName: true } })
     : null;

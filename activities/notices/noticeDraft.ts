@@ -1,4 +1,5 @@
 // A notice the cycle owes one recipient, before it is rendered into the outbox.
+import { noticeProblem } from './noticeProblem';
 import type { Db } from '../../prisma/client';
 import type { NoticeEvent } from '../../mail/noticeEvents';
 import type { NoticeDataInput } from '../../mail/noticeData';
@@ -61,7 +62,7 @@ export function draftNotice<E extends NoticeEvent>(args: {
 export function intParam(params: Record<string, unknown>, name: string, min = 0): number {
   const value = params[name];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new Error(`params.${name}: expected an integer ≥ ${min}, got ${JSON.stringify(value)}`);
+    throw noticeProblem(`params.${name}: expected an integer ≥ ${min}, got ${JSON.stringify(value)}`);
   }
   return value;
 }

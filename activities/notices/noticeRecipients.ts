@@ -4,6 +4,7 @@
 // A unit contact that is missing is skipped: mail/recipientCheck.ts flags it to the office before
 // publication. A user or an invalid address is still drafted, so the outbox stores it FAILED with the
 // reason and the office sees it and can resend to a corrected address.
+import { noticeProblem } from './noticeProblem';
 import type { Db } from '../../prisma/client';
 import type { Role } from '../../prisma/client';
 import type { NoticeLocale } from '../../mail/noticeEvents';
@@ -96,7 +97,7 @@ export function leadershipGroup(db: Db): Promise<UserRecipient[]> {
 
 export async function unitOrThrow(db: Db, unitId: unknown) {
   if (typeof unitId !== 'string' || !unitId)
-    throw new Error('params.unitId: the notice needs the unit it concerns');
+    throw noticeProblem('params.unitId: the notice needs the unit it concerns');
   return db.unit.findUniqueOrThrow({ where: { id: unitId }, include: { category: true } });
 }
 

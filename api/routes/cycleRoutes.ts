@@ -7,6 +7,7 @@ import { currentUser, requireRole } from '../auth/access';
 import { HttpError, badRequest, notFound } from '../errors';
 import { writeAudit } from '../../db/audit';
 import { withFacts } from './cycle/statusFacts';
+import { isScheduleInOrder, SCHEDULE_ORDER_RULE } from '../../domain/cycle/scheduleOrder';
 import { cycleWorkflowId } from '../../workflows/contract';
 import { defaultApprovalRule, approvalRuleSchema } from '../../domain/cycle/approvalRule';
 import { targetProblems } from '../../domain/cycle/targetRules';
@@ -187,18 +188,8 @@ export function cycleRoutes(deps: ApiDeps): Router {
       );
     }
     const s = body.schedule;
-    if (!(
-      s.selfCheckOpensAt < s.selfCheckDueAt &&
-      s.selfCheckDueAt <= s.verificationDueAt &&
-      s.verificationDueAt <= s.evaluationDueAt
-    )) {
-      throw badRequest(
-        'schedule: dates must follow the cycle: self-check opens < self-check due <= verification due <= evaluation due',
-        {
-          schedule: 'dates out of order',
-        },
-      );
-    }
+    if (!isScheduleInOrder(s))
+      throw badRequest(`schedule: ${SCHEDULE_ORDER_RULE}`, { schedule: 'dates out of order' });
     if (await db.cycle.findUnique({ where: { year: body.year } }))
       throw new HttpError(409, 'DUPLICATE', `a cycle for ${body.year} exists`);
     const cycle = await db.cycle.create({

@@ -2,7 +2,8 @@
 // Waits are Temporal timers that re-arm when the office extends a deadline (waitUntil).
 import { condition, startChild } from '@temporalio/workflow';
 import { approvalRoundWorkflowId } from '../contract';
-import { notices, records } from '../activityProxies';
+import { records } from '../activityProxies';
+import { announce } from './announce';
 import { waitUntil } from '../waitUntil';
 import { approvalRoundWorkflow } from '../approvalRoundWorkflow';
 import { DAY_MS, explanationDueAt, weeklyFrom } from '../../domain/cycle/deadlines';
@@ -31,7 +32,7 @@ const acknowledgeAdvance = (state: CycleState) => {
 /** 1. Target setting (Art. 5, 8): publication sends every unit its own targets. */
 export async function publishTargets(state: CycleState): Promise<void> {
   await enter(state, 'TARGET_SETTING');
-  await notices.sendNotices({ cycleId: state.cycleId, event: 'TARGETS_PUBLISHED', at: at() });
+  await announce({ cycleId: state.cycleId, event: 'TARGETS_PUBLISHED', at: at() });
 }
 
 /** One checkpoint round (Art. 8: 节点): a reminder before the due date, the close at it (or by hand). */
@@ -40,7 +41,7 @@ async function runCheckpointRound(state: CycleState, key: string, checkpointIds:
   const closing = () => state.closeRoundsNow || state.stage !== 'CHECKPOINTS';
   const reminderAt = () => due() - state.setup.schedule.reminderLeadDays * DAY_MS;
   if (reminderAt() > Date.now() && (await waitUntil(reminderAt, closing)) === 'deadline') {
-    await notices.sendNotices({
+    await announce({
       cycleId: state.cycleId,
       event: 'CHECKPOINT_REMINDER',
       at: at(),
@@ -51,7 +52,7 @@ async function runCheckpointRound(state: CycleState, key: string, checkpointIds:
   // Published before the overdue notice: from now on a submission is late (SPEC §2.2).
   await records.closeCheckpointRound({ cycleId: state.cycleId, checkpointIds, at: at() });
   state.roundsClosed.add(key);
-  await notices.sendNotices({
+  await announce({
     cycleId: state.cycleId,
     event: 'CHECKPOINT_OVERDUE',
     at: at(),
@@ -82,11 +83,11 @@ export async function runCheckpoints(state: CycleState): Promise<boolean> {
 export async function runSelfCheck(state: CycleState, manualBefore: boolean): Promise<boolean> {
   await enter(state, 'SELF_CHECK', manualBefore);
   acknowledgeAdvance(state);
-  await notices.sendNotices({ cycleId: state.cycleId, event: 'SELF_CHECK_OPENED', at: at() });
+  await announce({ cycleId: state.cycleId, event: 'SELF_CHECK_OPENED', at: at() });
   const reminder = () => state.deadlines.selfCheckDueAt - state.setup.schedule.reminderLeadDays * DAY_MS;
   let manual = await holdStage(state, reminder);
   if (!manual) {
-    await notices.sendNotices({ cycleId: state.cycleId, event: 'SELF_CHECK_CLOSING', at: at() });
+    await announce({ cycleId: state.cycleId, event: 'SELF_CHECK_CLOSING', at: at() });
     manual = await holdStage(state, () => state.deadlines.selfCheckDueAt);
   }
   return manual;
@@ -106,7 +107,7 @@ export async function runVerification(state: CycleState, manualBefore: boolean):
 export async function runEvaluation(state: CycleState, manualBefore: boolean): Promise<boolean> {
   await enter(state, 'EVALUATION', manualBefore);
   acknowledgeAdvance(state);
-  await notices.sendNotices({ cycleId: state.cycleId, event: 'RANKING_REQUEST', at: at(), params: { reminder: 0 } });
+  await announce({ cycleId: state.cycleId, event: 'RANKING_REQUEST', at: at(), params: { reminder: 0 } });
   let manual = await holdStage(state, () => state.deadlines.evaluationDueAt, () => state.evaluation.everyoneRanked);
   let reminder = 0;
   const minimumMet = async () => {
@@ -116,7 +117,7 @@ export async function runEvaluation(state: CycleState, manualBefore: boolean): P
   };
   while (!manual && !(await minimumMet())) {
     reminder += 1;
-    await notices.sendNotices({ cycleId: state.cycleId, event: 'RANKING_REQUEST', at: at(), params: { reminder } });
+    await announce({ cycleId: state.cycleId, event: 'RANKING_REQUEST', at: at(), params: { reminder } });
     const chaseEveryDays = state.input.chaseEveryDays ?? 7;
     manual = await holdStage(
       state,
@@ -161,7 +162,7 @@ export async function scoreAndApprove(state: CycleState, manualBefore: boolean):
 /** 9. Notification (Art. 18): each unit and its same-level party committee. */
 export async function notifyResults(state: CycleState): Promise<void> {
   await enter(state, 'NOTIFICATION');
-  await notices.sendNotices({ cycleId: state.cycleId, event: 'RESULT_NOTICE', at: at() });
+  await announce({ cycleId: state.cycleId, event: 'RESULT_NOTICE', at: at() });
 }
 
 /**
@@ -173,7 +174,7 @@ export async function notifyResults(state: CycleState): Promise<void> {
 export async function followUp(state: CycleState): Promise<void> {
   await enter(state, 'FOLLOW_UP');
   await records.recordDefaultIncentives({ cycleId: state.cycleId, at: at() });
-  await notices.sendNotices({ cycleId: state.cycleId, event: 'INCENTIVE_NOTICE', at: at() });
+  await announce({ cycleId: state.cycleId, event: 'INCENTIVE_NOTICE', at: at() });
   const dueAt = new Date(explanationDueAt(Date.now(), state.setup.schedule.explanationDays)).toISOString();
   await records.openExplanations({
     cycleId: state.cycleId,

@@ -1,5 +1,6 @@
 // Editing a cycle's configuration, schedule and indicators (Art. 5, 8, 12), only before publication:
 // once the targets are sent to the units they are frozen (Art. 8).
+import { isScheduleInOrder, SCHEDULE_ORDER_RULE } from '../../../domain/cycle/scheduleOrder';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
@@ -72,17 +73,8 @@ export function configurationRoutes(deps: ApiDeps): Router {
       verificationDueAt: cycle.verificationDueAt.toISOString(),
       evaluationDueAt: cycle.evaluationDueAt.toISOString(),
     };
-    const at = (value: string) => Date.parse(value);
-    if (!(
-      at(schedule.selfCheckOpensAt) < at(schedule.selfCheckDueAt) &&
-      at(schedule.selfCheckDueAt) <= at(schedule.verificationDueAt) &&
-      at(schedule.verificationDueAt) <= at(schedule.evaluationDueAt)
-    )) {
-      throw badRequest(
-        'schedule: dates must follow the cycle: self-check opens < self-check due <= verification due <= evaluation due',
-        { schedule: 'dates out of order' },
-      );
-    }
+    if (!isScheduleInOrder(schedule))
+      throw badRequest(`schedule: ${SCHEDULE_ORDER_RULE}`, { schedule: 'dates out of order' });
     const updated = await db.$transaction(async (tx) => {
       const saved = await tx.cycle.update({
         where: { id: cycle.id },
