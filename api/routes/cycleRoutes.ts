@@ -12,10 +12,16 @@ import { targetProblems } from '../../domain/cycle/targetRules';
 import { scoringConfigSchema } from '../../domain/scoring/scoringConfig';
 import type { Db } from '../../prisma/client';
 import { describeRoute } from '../openapi/describeRoute';
+import { exactDecimal } from '../../domain/precision';
 import { requireUnpublished, yearParams } from './cycle/shared';
 import { indicatorContent } from './cycle/indicatorContent';
 
 const isoDate = z.iso.datetime({ offset: true });
+
+/** The body's scoring configuration, checked with its refusals named under `scoringConfig.` (e.g. a weight's precision). */
+export function parseScoringConfigField(raw: unknown) {
+  return z.object({ scoringConfig: scoringConfigSchema }).parse({ scoringConfig: raw ?? {} }).scoringConfig;
+}
 export const createCycleBody = z.object({
   year: z.number().int().min(2000).max(2100),
   title: z.string().min(1).max(200).optional(),
@@ -38,7 +44,7 @@ export const indicatorBody = z.object({
   name: z.string().min(1).max(200),
   nameEn: z.string().max(200).optional(),
   group: z.enum(['KEY_TASK', 'INSTRUCTION', 'MEETING']),
-  weight: z.number().gt(0).max(100),
+  weight: exactDecimal('weight').gt(0).max(100),
   standard: z.string().max(5000).default(''),
   departmentCode: z.string().optional(),
   checkpoints: z
@@ -47,7 +53,7 @@ export const indicatorBody = z.object({
         code: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, dot, dash or underscore'),
         name: z.string().min(1).max(200),
         dueAt: isoDate,
-        share: z.number().gt(0).max(1),
+        share: exactDecimal('share').gt(0).max(1),
         standard: z.string().max(5000).default(''),
       }),
     )
@@ -160,7 +166,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
   router.post('/', requireRole(db, 'OFFICE'), async (req, res) => {
     const actor = currentUser(req);
     const body = createCycleBody.parse(req.body);
-    const scoringConfig = scoringConfigSchema.parse(body.scoringConfig ?? {});
+    const scoringConfig = parseScoringConfigField(body.scoringConfig);
     if (body.useThirdParty && !scoringConfig.comprehensive.thirdParty) {
       throw badRequest(
         'scoringConfig.comprehensive.thirdParty: a cycle with a third party needs its weight (Art. 11: 8/4/3)',

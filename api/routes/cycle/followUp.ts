@@ -6,6 +6,7 @@ import type { ApiDeps } from '../../deps';
 import { requireRole } from '../../auth/access';
 import { HttpError, notFound } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
+import { exactDecimal } from '../../../domain/precision';
 import {
   confirmFeedbackUpdate,
   feedbackWorkflowId,
@@ -49,7 +50,7 @@ export const incentiveBody = z
   .object({
     unitId: uuid,
     kind: z.enum(['RECOGNITION', 'RECOGNITION_AND_REWARD']),
-    amount: z.number().positive().max(100_000_000).nullable().optional(),
+    amount: exactDecimal('amount').positive().max(100_000_000).nullable().optional(),
     note: z.string().max(2000).optional(),
   })
   .strict()

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { requireRole } from '../../auth/access';
 import { describeRoute } from '../../openapi/describeRoute';
+import { exactDecimal } from '../../../domain/precision';
 import { submitSelfCheckUpdate } from '../../../workflows/contract';
 import {
   READERS,
@@ -26,7 +27,7 @@ export const selfCheckBody = z
         z
           .object({
             indicatorId: uuid,
-            selfFraction: z.number().min(0).max(1).nullable().optional(),
+            selfFraction: exactDecimal('fraction').min(0).max(1).nullable().optional(),
             text: z.string().trim().min(1, 'describe what was done').max(20000),
             evidenceIds: z.array(uuid).max(50).default([]),
           })
