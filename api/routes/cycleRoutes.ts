@@ -15,6 +15,7 @@ import { describeRoute } from '../openapi/describeRoute';
 import { exactDecimal } from '../../domain/precision';
 import { requireUnpublished, yearParams } from './cycle/shared';
 import { indicatorContent } from './cycle/indicatorContent';
+import { loadCheckpointRoundStates } from '../readModel/checkpointRoundStates';
 
 const isoDate = z.iso.datetime({ offset: true });
 
@@ -356,7 +357,16 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const cycle = await findCycle(db, year);
     if (!cycle.publishedAt) return res.json({ status: { stage: 'TARGET_SETTING', published: false } });
     try {
-      res.json({ status: await deps.cycles.status(cycle.workflowId) });
+      const status = await deps.cycles.status(cycle.workflowId);
+      // Rounds come from the read model, as on the dashboard: closed after the office closed the stage
+      // by hand (Art. 8) even though the round's own due date is still ahead.
+      const rounds = (await loadCheckpointRoundStates(db, cycle)).map((round) => ({
+        key: round.key,
+        dueAt: round.dueAt,
+        closed: round.closed,
+        checkpointIds: round.checkpoints.map((checkpoint) => checkpoint.id),
+      }));
+      res.json({ status: { ...status, rounds } });
     } catch (error) {
       // Just after publication the workflow is still loading its setup and has no query handler yet:
       // answer from the read model rather than fail.

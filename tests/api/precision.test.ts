@@ -1,7 +1,8 @@
 // One precision policy for every number entered (domain/precision.ts), through the HTTP API: a number
 // finer than its kind allows is refused with a 400 naming the field and the allowed precision, never
 // rounded; a number within the policy is stored and read back exactly; so a unit whose inputs, as
-// entered, total 59.9949 is FAIL (59.99, Art. 16) in the cycle and in what-if alike.
+// entered, total 59.9949 is FAIL (59.99, Art. 16) in the cycle and in what-if alike. On the way, the
+// status route and the dashboard agree on closed rounds (one read model).
 import { startTestStack, signIn, type Session, type TestStack } from '../support/testStack';
 import { publishDemoCycle } from '../support/cycleDriver';
 import { loadScoringInput } from '../../activities/scoringInput';
@@ -170,9 +171,23 @@ describe('one precision policy for every number entered (Art. 16)', () => {
     expect([verifications.checkpoints.length, verifications.yearEnd.length]).toEqual([0, 0]);
   });
 
-  test('inputs as entered totalling 59.9949 are FAIL (59.99) in the cycle and in what-if; 60.00 is PASS', async () => {
-    await office.post(`${base}/stage/advance`, { from: 'CHECKPOINTS' }).expect(200);
+  // Issue 12 §3: one source for whether a round is closed (the read model), on the status and the dashboard.
+  test('after the office closes the checkpoints by hand, the status and the dashboard both say every round is closed', async () => {
+    const before = await status();
+    expect(before.rounds.map((round: { closed: boolean }) => round.closed)).toEqual([false, false]);
+    await office.post(`${base}/stage/advance`, { from: 'CHECKPOINTS', note: '节点材料已收齐' }).expect(200);
     await waitFor('SELF_CHECK', async () => (await status()).stage === 'SELF_CHECK');
+    const after = await status();
+    const dashboard = (await office.get(`${base}/dashboard`).expect(200)).body;
+    expect(after.rounds.map((round: { key: string; closed: boolean }) => [round.key, round.closed])).toEqual(
+      dashboard.checkpointRounds.map((round: { key: string; closed: boolean }) => [round.key, true]),
+    );
+    expect(dashboard.checkpointRounds.every((round: { closed: boolean }) => round.closed)).toBe(true);
+    // The rounds' due dates are still ahead: only the stage closed them.
+    expect(after.rounds.every((round: { dueAt: string }) => Date.parse(round.dueAt) > Date.now())).toBe(true);
+  });
+
+  test('inputs as entered totalling 59.9949 are FAIL (59.99) in the cycle and in what-if; 60.00 is PASS', async () => {
     await office.post(`${base}/stage/advance`, { from: 'SELF_CHECK' }).expect(200);
     await waitFor('VERIFICATION', async () => (await status()).stage === 'VERIFICATION');
 
