@@ -2,11 +2,12 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { RefusalReason } from '../workflows/contract';
+import type { ErrorCode } from './errorCodes';
 
 export class HttpError extends Error {
   constructor(
     public readonly status: number,
-    public readonly code: string,
+    public readonly code: ErrorCode,
     message: string,
     public readonly fields?: Record<string, string>,
   ) {
@@ -19,18 +20,22 @@ export const badRequest = (message: string, fields?: Record<string, string>) =>
   new HttpError(400, 'BAD_REQUEST', message, fields);
 export const forbidden = (message = 'not allowed') => new HttpError(403, 'FORBIDDEN', message);
 export const notFound = (what: string) => new HttpError(404, 'NOT_FOUND', `${what} not found`);
-export const conflict = (code: string, message: string) => new HttpError(409, code, message);
+export const conflict = (code: ErrorCode, message: string) => new HttpError(409, code, message);
 
-const REFUSAL_STATUS: Record<RefusalReason, number> = {
-  [RefusalReason.WRONG_STAGE]: 409,
-  [RefusalReason.CLOSED]: 409,
-  [RefusalReason.ALREADY_VOTED]: 409,
-  [RefusalReason.CONDITIONS_NOT_MET]: 409,
-  [RefusalReason.NOT_YOUR_UNIT]: 403,
-  [RefusalReason.NOT_ALLOWED]: 403,
-  [RefusalReason.RANKING_INCOMPLETE]: 400,
-  [RefusalReason.INVALID]: 400,
-  [RefusalReason.NOT_FOUND]: 404,
+/**
+ * A workflow refusal in the API's vocabulary (api/errorCodes.ts): an input rule is BAD_REQUEST whether
+ * the API's schema or the workflow (Art. 12, 13) found it; any denial is FORBIDDEN.
+ */
+const REFUSAL_CODE: Record<RefusalReason, { status: number; code: ErrorCode }> = {
+  [RefusalReason.WRONG_STAGE]: { status: 409, code: 'WRONG_STAGE' },
+  [RefusalReason.CLOSED]: { status: 409, code: 'CLOSED' },
+  [RefusalReason.ALREADY_VOTED]: { status: 409, code: 'ALREADY_VOTED' },
+  [RefusalReason.CONDITIONS_NOT_MET]: { status: 409, code: 'CONDITIONS_NOT_MET' },
+  [RefusalReason.NOT_YOUR_UNIT]: { status: 403, code: 'FORBIDDEN' },
+  [RefusalReason.NOT_ALLOWED]: { status: 403, code: 'FORBIDDEN' },
+  [RefusalReason.RANKING_INCOMPLETE]: { status: 400, code: 'BAD_REQUEST' },
+  [RefusalReason.INVALID]: { status: 400, code: 'BAD_REQUEST' },
+  [RefusalReason.NOT_FOUND]: { status: 404, code: 'NOT_FOUND' },
 };
 
 export function zodFields(error: ZodError): Record<string, string> {
@@ -42,12 +47,9 @@ export function zodFields(error: ZodError): Record<string, string> {
 /** A workflow update refused by its validator arrives as WorkflowUpdateFailedError with the typed cause. */
 export function fromWorkflowRefusal(error: unknown): HttpError | null {
   const cause = (error as { cause?: { type?: string; message?: string; name?: string } })?.cause;
-  if ((error as Error)?.name === 'WorkflowUpdateFailedError' && cause?.type && cause.type in REFUSAL_STATUS) {
-    return new HttpError(
-      REFUSAL_STATUS[cause.type as RefusalReason],
-      cause.type,
-      cause.message ?? cause.type,
-    );
+  if ((error as Error)?.name === 'WorkflowUpdateFailedError' && cause?.type && cause.type in REFUSAL_CODE) {
+    const { status, code } = REFUSAL_CODE[cause.type as RefusalReason];
+    return new HttpError(status, code, cause.message ?? cause.type);
   }
   if ((error as Error)?.name === 'WorkflowNotFoundError') {
     return new HttpError(

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { requireRole } from '../../auth/access';
-import { HttpError, notFound } from '../../errors';
+import { HttpError, conflict, notFound } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
 import { exactDecimal } from '../../../domain/precision';
 import {
@@ -153,6 +153,9 @@ export function followUpRoutes(deps: ApiDeps): Router {
     const body = feedbackBody.parse(req.body);
     const cycle = await findCycle(db, year);
     await requireUnitExists(db, unitId);
+    // Feedback is recorded once per unit (Art. 19): a second one is a DUPLICATE, not a CLOSED stage.
+    if (await db.feedback.findUnique({ where: { cycleId_unitId: { cycleId: cycle.id, unitId } } }))
+      throw conflict('DUPLICATE', `feedback for unit ${unitId} was already recorded`);
     await forward(deps, req, cycle.workflowId, recordFeedbackUpdate, {
       actor: actorOf(req),
       unitId,
