@@ -88,6 +88,29 @@ describe('OpenAPI document', () => {
     expect(ghosts).toEqual([]);
   });
 
+  // Issue 12 §4: the contract says the real status and shape, what decides a round, and the codes.
+  test('documents the approval routes’ real 201 and body, and what decides a round (Art. 18)', () => {
+    const submit = document.paths['/cycles/{year}/approval/submit'].post as unknown as {
+      description: string;
+      responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>;
+    };
+    expect(Object.keys(submit.responses)).toContain('201');
+    expect(Object.keys(submit.responses)).not.toContain('200');
+    expect(submit.responses['201'].content?.['application/json'].schema.properties).toHaveProperty('round');
+    expect(submit.description).toContain('leader');
+    expect(submit.description).toContain('One member’s rejection alone does not end a round');
+  });
+
+  test('the Error schema lists the one vocabulary of codes (api/errorCodes.ts)', () => {
+    const error = document.components?.schemas?.Error as {
+      properties: { error: { properties: { code: { enum: string[] } } } };
+    };
+    const codes = error.properties.error.properties.code.enum;
+    expect(codes).toEqual(expect.arrayContaining(['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'WRONG_STAGE', 'CLOSED', 'DUPLICATE', 'CONDITIONS_NOT_MET']));
+    expect(codes).not.toContain('INVALID');
+    expect(codes).not.toContain('RANKING_INCOMPLETE');
+  });
+
   test('/api/docs serves Swagger UI, which loads /api/openapi.json', async () => {
     const page = await request(stack.app).get('/api/docs');
     expect(page.status).toBe(200);
