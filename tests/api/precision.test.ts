@@ -166,6 +166,18 @@ describe('one precision policy for every number entered (Art. 16)', () => {
     });
     expect(whatIf.status).toBe(400);
     expect(whatIf.body.error.fields['results.a.K.yearEnd']).toMatch(/at most 4 decimal places, received 0\.12345/);
+    // Issue 12 §3: a denial is audited with its cycle, so the cycle's audit filter shows it.
+    const denied = await unit.post(`${base}/verifications/year-end`, {
+      entries: [{ indicatorId: indicator.id, unitId: target.unit.id, fraction: 1 }],
+    });
+    expect({ status: denied.status, code: denied.body.error.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    const audit = (await office.get(`/api/audit?cycleYear=${YEAR}&outcome=DENIED`).expect(200)).body.entries as {
+      actorId: string;
+      action: string;
+    }[];
+    expect(audit.some((entry) => entry.actorId === unit.userId && entry.action.includes('verifications/year-end'))).toBe(
+      true,
+    );
     // Nothing of the refused requests reached the cycle.
     const verifications = (await office.get(`${base}/verifications`).expect(200)).body;
     expect([verifications.checkpoints.length, verifications.yearEnd.length]).toEqual([0, 0]);
@@ -232,6 +244,18 @@ describe('one precision policy for every number entered (Art. 16)', () => {
       COUNTY: ['pulandian', 'wafangdian', 'zhuanghe', 'changhai'],
       PILOT: ['jinpu', 'baoshuiqu', 'gaoxinqu', 'changxingdao', 'huayuankou'],
     };
+    // Issue 12 §3: a ranking that misses a unit breaks an input rule (Art. 13): BAD_REQUEST, like any other.
+    const leaderSession = await signIn(stack.app, 'leader');
+    const urban = categories.find((category) => category.code === 'URBAN')!;
+    const incomplete = await leaderSession.post(`${base}/rankings`, {
+      kind: 'LEADER',
+      categoryId: urban.id,
+      unitOrder: order.URBAN.slice(1).map(unitId),
+    });
+    expect({ status: incomplete.status, code: incomplete.body.error.code }).toEqual({
+      status: 400,
+      code: 'BAD_REQUEST',
+    });
     for (const [username, kind] of [
       ['leader', 'LEADER'],
       ['dept-research', 'DEPARTMENT'],
