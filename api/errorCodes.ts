@@ -9,13 +9,15 @@ export const ERROR_CODES = {
   },
   SCORING_INPUT: {
     status: 400,
-    meaning: 'a scoring file breaks SPEC §5; `fields` maps each path (unit, indicator, evaluator) to its problem',
+    meaning:
+      'a scoring file breaks SPEC §5; `fields` maps each path (unit, indicator, evaluator) to its problem',
   },
   UNAUTHENTICATED: { status: 401, meaning: 'not signed in, or the session expired' },
   BAD_CREDENTIALS: { status: 401, meaning: 'wrong user name or password' },
   FORBIDDEN: {
     status: 403,
-    meaning: 'the role, or the object (another unit’s data), is not allowed; audited as a denial with its cycle',
+    meaning:
+      'the role, or the object (another unit’s data), is not allowed; audited as a denial with its cycle',
   },
   CSRF: { status: 403, meaning: 'the x-csrf-token header is missing or wrong' },
   NOT_FOUND: { status: 404, meaning: 'the cycle, unit, indicator, round or file does not exist' },
@@ -31,7 +33,8 @@ export const ERROR_CODES = {
   },
   DUPLICATE: {
     status: 409,
-    meaning: 'it already exists: a user name, a cycle, an indicator or checkpoint code, feedback already recorded',
+    meaning:
+      'it already exists: a user name, a cycle, an indicator or checkpoint code, feedback already recorded',
   },
   ALREADY_VOTED: { status: 409, meaning: 'this member already voted in this approval round (Art. 18)' },
   ALREADY_PUBLISHED: { status: 409, meaning: 'the targets were already published (Art. 8)' },
@@ -40,7 +43,10 @@ export const ERROR_CODES = {
     meaning:
       'the stage cannot end yet; the message says what is missing (rankings, explanations not yet accepted, feedback not confirmed)',
   },
-  TARGETS_INVALID: { status: 409, meaning: 'the targets cannot be published; the message lists each problem' },
+  TARGETS_INVALID: {
+    status: 409,
+    meaning: 'the targets cannot be published; the message lists each problem',
+  },
   WARNINGS: { status: 409, meaning: 'publication has warnings; repeat with acknowledgeWarnings: true' },
   NOT_FAILED: { status: 409, meaning: 'only a FAILED notice is resent (a sent notice is never sent twice)' },
   TOO_LARGE: { status: 413, meaning: 'the request body or the file is too large' },

@@ -46,7 +46,9 @@ export function precisionMessage(places: number, value?: unknown): string {
 
 /** Null when the number is within the policy for its kind, else the refusal message. */
 export function precisionProblem(kind: NumberKind, value: number): string | null {
-  return hasAtMostDecimals(value, DECIMAL_PLACES[kind]) ? null : precisionMessage(DECIMAL_PLACES[kind], value);
+  return hasAtMostDecimals(value, DECIMAL_PLACES[kind])
+    ? null
+    : precisionMessage(DECIMAL_PLACES[kind], value);
 }
 
 /**

@@ -8,11 +8,14 @@ export interface FollowUpState {
   feedback: { unitName: string; confirmed: boolean }[];
 }
 
-const list = (names: string[]) => names.slice(0, 5).join('、') + (names.length > 5 ? ` 等${names.length}个单位` : '');
+const list = (names: string[]) =>
+  names.slice(0, 5).join('、') + (names.length > 5 ? ` 等${names.length}个单位` : '');
 
 /** Empty when nothing is missing; else one sentence per missing kind, Chinese then English. */
 export function followUpOutstanding(state: FollowUpState): string[] {
-  const explanations = state.explanations.filter((row) => row.status !== 'ACCEPTED').map((row) => row.unitName);
+  const explanations = state.explanations
+    .filter((row) => row.status !== 'ACCEPTED')
+    .map((row) => row.unitName);
   const feedback = state.feedback.filter((row) => !row.confirmed).map((row) => row.unitName);
   const missing: string[] = [];
   if (explanations.length > 0)

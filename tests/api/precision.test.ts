@@ -133,9 +133,7 @@ describe('one precision policy for every number entered (Art. 16)', () => {
       name: '工会组建',
       group: 'KEY_TASK',
       weight: 33.33333,
-      checkpoints: [
-        { code: 'K1-R1', name: '上半年', dueAt: '2036-06-30T00:00:00.000Z', share: 0.33333 },
-      ],
+      checkpoints: [{ code: 'K1-R1', name: '上半年', dueAt: '2036-06-30T00:00:00.000Z', share: 0.33333 }],
     };
     const refusedIndicator = await office.post(`/api/cycles/${next}/indicators`, indicatorBody);
     expectPrecisionRefusal(refusedIndicator, 'weight', 4, 33.33333);
@@ -162,22 +160,31 @@ describe('one precision policy for every number entered (Art. 16)', () => {
         { id: 'M', name: 'M', group: 'MEETING', weight: 10 },
       ],
       results: { a: { K: { yearEnd: 0.12345 } } },
-      rankings: { leaders: [{ evaluator: 'l', order: { X: ['a'] } }], departments: [{ evaluator: 'd', order: { X: ['a'] } }] },
+      rankings: {
+        leaders: [{ evaluator: 'l', order: { X: ['a'] } }],
+        departments: [{ evaluator: 'd', order: { X: ['a'] } }],
+      },
     });
     expect(whatIf.status).toBe(400);
-    expect(whatIf.body.error.fields['results.a.K.yearEnd']).toMatch(/at most 4 decimal places, received 0\.12345/);
+    expect(whatIf.body.error.fields['results.a.K.yearEnd']).toMatch(
+      /at most 4 decimal places, received 0\.12345/,
+    );
     // Issue 12 §3: a denial is audited with its cycle, so the cycle's audit filter shows it.
     const denied = await unit.post(`${base}/verifications/year-end`, {
       entries: [{ indicatorId: indicator.id, unitId: target.unit.id, fraction: 1 }],
     });
-    expect({ status: denied.status, code: denied.body.error.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
-    const audit = (await office.get(`/api/audit?cycleYear=${YEAR}&outcome=DENIED`).expect(200)).body.entries as {
+    expect({ status: denied.status, code: denied.body.error.code }).toEqual({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
+    const audit = (await office.get(`/api/audit?cycleYear=${YEAR}&outcome=DENIED`).expect(200)).body
+      .entries as {
       actorId: string;
       action: string;
     }[];
-    expect(audit.some((entry) => entry.actorId === unit.userId && entry.action.includes('verifications/year-end'))).toBe(
-      true,
-    );
+    expect(
+      audit.some((entry) => entry.actorId === unit.userId && entry.action.includes('verifications/year-end')),
+    ).toBe(true);
     // Nothing of the refused requests reached the cycle.
     const verifications = (await office.get(`${base}/verifications`).expect(200)).body;
     expect([verifications.checkpoints.length, verifications.yearEnd.length]).toEqual([0, 0]);
@@ -229,8 +236,8 @@ describe('one precision policy for every number entered (Art. 16)', () => {
     const i1 = targets
       .find((target) => target.unit.code === 'lvshunkou')!
       .indicators.find((indicator) => indicator.code === 'I1')!;
-    const readBack = (await office.get(`${base}/verifications?unitId=${unitId('lvshunkou')}`).expect(200)).body
-      .yearEnd as { indicatorId: string; fraction: number }[];
+    const readBack = (await office.get(`${base}/verifications?unitId=${unitId('lvshunkou')}`).expect(200))
+      .body.yearEnd as { indicatorId: string; fraction: number }[];
     expect(readBack.find((row) => row.indicatorId === i1.id)!.fraction).toBe(0.5994);
     await office.post(`${base}/stage/advance`, { from: 'VERIFICATION' }).expect(200);
     await waitFor('EVALUATION', async () => (await status()).stage === 'EVALUATION');
@@ -263,7 +270,11 @@ describe('one precision policy for every number entered (Art. 16)', () => {
       const evaluator = await signIn(stack.app, username);
       for (const category of categories)
         await evaluator
-          .post(`${base}/rankings`, { kind, categoryId: category.id, unitOrder: order[category.code].map(unitId) })
+          .post(`${base}/rankings`, {
+            kind,
+            categoryId: category.id,
+            unitOrder: order[category.code].map(unitId),
+          })
           .expect(200);
     }
     await office.post(`${base}/stage/advance`, { from: 'EVALUATION' }).expect(200);
@@ -285,10 +296,15 @@ describe('one precision policy for every number entered (Art. 16)', () => {
     const file = await loadScoringInput(stack.db, cycle.id);
     const indicatorOfCheckpoint = new Map(
       targets.flatMap((target) =>
-        target.indicators.flatMap((indicator) => indicator.checkpoints.map((cp) => [cp.id, indicator.id] as const)),
+        target.indicators.flatMap((indicator) =>
+          indicator.checkpoints.map((cp) => [cp.id, indicator.id] as const),
+        ),
       ),
     );
-    const entered: Record<string, Record<string, { checkpoints: Record<string, number>; yearEnd?: number }>> = {};
+    const entered: Record<
+      string,
+      Record<string, { checkpoints: Record<string, number>; yearEnd?: number }>
+    > = {};
     const cell = (unit: string, indicator: string) =>
       ((entered[unit] ??= {})[indicator] ??= { checkpoints: {} });
     for (const entry of checkpointEntries)
@@ -297,8 +313,14 @@ describe('one precision policy for every number entered (Art. 16)', () => {
     for (const entry of yearEndEntries) cell(entry.unitId, entry.indicatorId).yearEnd = entry.fraction;
     const whatIf = (await office.post('/api/scoring/what-if', { ...file, results: entered }).expect(200)).body
       .units as { id: string; total: number; scoreGrade: string }[];
-    expect(whatIf.find((unit) => unit.id === unitId('lvshunkou'))).toMatchObject({ total: 59.99, scoreGrade: 'FAIL' });
-    expect(whatIf.find((unit) => unit.id === unitId('changhai'))).toMatchObject({ total: 60, scoreGrade: 'PASS' });
+    expect(whatIf.find((unit) => unit.id === unitId('lvshunkou'))).toMatchObject({
+      total: 59.99,
+      scoreGrade: 'FAIL',
+    });
+    expect(whatIf.find((unit) => unit.id === unitId('changhai'))).toMatchObject({
+      total: 60,
+      scoreGrade: 'PASS',
+    });
     // And the cycle's own preview agrees with both.
     const preview = (await office.post(`${base}/scoring/preview`, {}).expect(200)).body.units as {
       id: string;
