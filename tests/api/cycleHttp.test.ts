@@ -2,7 +2,8 @@
 // through /api, and the test reads results through /api (only the audit log is read from the database).
 // Same scenario and hand-computed totals as
 // tests/workflows/annualCycle.test.ts (Art. 8-21).
-import { startTestStack, signIn, type Session, type TestStack } from '../support/testStack';
+import { checkResponsesAgainst, startTestStack, signIn, type Session, type TestStack } from '../support/testStack';
+import { responseContract } from '../support/responseContract';
 import { publishDemoCycle } from '../support/cycleDriver';
 
 const YEAR = 2031;
@@ -53,10 +54,14 @@ describe('a whole year through HTTP only', () => {
     if (!sessions.has(username)) sessions.set(username, await signIn(stack.app, username));
     return sessions.get(username)!;
   };
+  // Issue 12 §4: every response of the year is checked against the OpenAPI document (status and body).
+  const contract = responseContract();
   beforeAll(async () => {
     stack = await startTestStack();
+    checkResponsesAgainst(contract);
   });
   afterAll(async () => {
+    checkResponsesAgainst(undefined);
     await stack?.teardown();
   });
 
@@ -499,5 +504,8 @@ describe('a whole year through HTTP only', () => {
     expectStatus(late, 409);
     // Issue 12 §3: after close every action says CLOSED, as evidence does.
     expect(late.body.error.code).toBe('CLOSED');
+    // Issue 12 §4: every response above had a documented status, and its body the documented shape.
+    expect(contract.problems()).toEqual([]);
+    expect(contract.checked().responses).toBeGreaterThan(100);
   });
 });
