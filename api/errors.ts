@@ -4,11 +4,12 @@ import { ZodError } from 'zod';
 import { RefusalReason } from '../workflows/contract';
 import { Refusal } from '../facts/refusal';
 import { CycleAlreadyRunningError } from '../client/cycleClient';
+import type { ErrorCode } from './errorCodes';
 
 export class HttpError extends Error {
   constructor(
     public readonly status: number,
-    public readonly code: string,
+    public readonly code: ErrorCode,
     message: string,
     public readonly fields?: Record<string, string>,
   ) {
@@ -21,18 +22,22 @@ export const badRequest = (message: string, fields?: Record<string, string>) =>
   new HttpError(400, 'BAD_REQUEST', message, fields);
 export const forbidden = (message = 'not allowed') => new HttpError(403, 'FORBIDDEN', message);
 export const notFound = (what: string) => new HttpError(404, 'NOT_FOUND', `${what} not found`);
-export const conflict = (code: string, message: string) => new HttpError(409, code, message);
+export const conflict = (code: ErrorCode, message: string) => new HttpError(409, code, message);
 
-const REFUSAL_STATUS: Record<RefusalReason, number> = {
-  [RefusalReason.WRONG_STAGE]: 409,
-  [RefusalReason.CLOSED]: 409,
-  [RefusalReason.ALREADY_VOTED]: 409,
-  [RefusalReason.CONDITIONS_NOT_MET]: 409,
-  [RefusalReason.NOT_YOUR_UNIT]: 403,
-  [RefusalReason.NOT_ALLOWED]: 403,
-  [RefusalReason.RANKING_INCOMPLETE]: 400,
-  [RefusalReason.INVALID]: 400,
-  [RefusalReason.NOT_FOUND]: 404,
+/**
+ * A workflow refusal in the API's vocabulary (api/errorCodes.ts): an input rule is BAD_REQUEST whether
+ * the API's schema or the workflow (Art. 12, 13) found it; any denial is FORBIDDEN.
+ */
+const REFUSAL_CODE: Record<RefusalReason, { status: number; code: ErrorCode }> = {
+  [RefusalReason.WRONG_STAGE]: { status: 409, code: 'WRONG_STAGE' },
+  [RefusalReason.CLOSED]: { status: 409, code: 'CLOSED' },
+  [RefusalReason.ALREADY_VOTED]: { status: 409, code: 'ALREADY_VOTED' },
+  [RefusalReason.CONDITIONS_NOT_MET]: { status: 409, code: 'CONDITIONS_NOT_MET' },
+  [RefusalReason.NOT_YOUR_UNIT]: { status: 403, code: 'FORBIDDEN' },
+  [RefusalReason.NOT_ALLOWED]: { status: 403, code: 'FORBIDDEN' },
+  [RefusalReason.RANKING_INCOMPLETE]: { status: 400, code: 'BAD_REQUEST' },
+  [RefusalReason.INVALID]: { status: 400, code: 'BAD_REQUEST' },
+  [RefusalReason.NOT_FOUND]: { status: 404, code: 'NOT_FOUND' },
 };
 
 /** How long a client should wait before retrying when the engine or the database is saturated. */
@@ -55,7 +60,7 @@ export function fromSaturation(error: unknown): HttpError | null {
     // write conflict or deadlock (P2034).
     const database = typeof code === 'string' && ['P2024', 'P2028', 'P2034'].includes(code);
     if (temporal || database) {
-      return new HttpError(503, 'BUSY', 'the system is busy; your request was not saved, try again in a moment');
+      return new HttpError(503, 'ENGINE_BUSY', 'the system is busy; your request was not saved, try again in a moment');
     }
   }
   return null;
@@ -71,16 +76,14 @@ export function zodFields(error: ZodError): Record<string, string> {
 export function fromWorkflowRefusal(error: unknown): HttpError | null {
   if (error instanceof Refusal || (error as Error)?.name === 'Refusal') {
     const refusal = error as Refusal;
-    return new HttpError(REFUSAL_STATUS[refusal.reason], refusal.reason, refusal.message);
+    const { status, code } = REFUSAL_CODE[refusal.reason];
+    return new HttpError(status, code, refusal.message);
   }
   if (error instanceof CycleAlreadyRunningError) return new HttpError(409, 'ALREADY_PUBLISHED', error.message);
   const cause = (error as { cause?: { type?: string; message?: string; name?: string } })?.cause;
-  if ((error as Error)?.name === 'WorkflowUpdateFailedError' && cause?.type && cause.type in REFUSAL_STATUS) {
-    return new HttpError(
-      REFUSAL_STATUS[cause.type as RefusalReason],
-      cause.type,
-      cause.message ?? cause.type,
-    );
+  if ((error as Error)?.name === 'WorkflowUpdateFailedError' && cause?.type && cause.type in REFUSAL_CODE) {
+    const { status, code } = REFUSAL_CODE[cause.type as RefusalReason];
+    return new HttpError(status, code, cause.message ?? cause.type);
   }
   if ((error as Error)?.name === 'WorkflowNotFoundError') {
     return new HttpError(
@@ -134,7 +137,7 @@ function fromClientError(error: unknown): HttpError | null {
   if (typeof status !== 'number' || status < 400 || status > 499) return null;
   const type = String((error as { type?: unknown }).type ?? '');
   if (status === 415)
-    return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `unsupported body: ${type || 'media type'}`);
+    return new HttpError(415, 'UNSUPPORTED_MEDIA', `unsupported body: ${type || 'media type'}`);
   if (status === 413) return new HttpError(413, 'TOO_LARGE', 'the request or file is too large');
   return badRequest(`malformed request${type ? ` (${type})` : ''}`);
 }

@@ -38,6 +38,8 @@ export async function lockCycleGate(tx: Tx, cycleId: string, mode: 'share' | 'up
 
 /** The action must be open in the cycle's current stage (domain/cycle/actionWindows.ts). */
 export function requireOpen(gate: CycleGate, action: CycleAction, what: string): void {
+  if (gate.stage === 'CLOSED')
+    refuse(RefusalReason.CLOSED, `the cycle ${gate.year} is closed; nothing in it changes any more`);
   if (!gate.publishedAt) refuse(RefusalReason.WRONG_STAGE, `${what}: the targets are not published yet`);
   if (!isActionOpen(action, gate.stage)) {
     refuse(

@@ -441,6 +441,25 @@ const DEMO_BUILDERS: { [E in NoticeEvent]: () => NoticeDataInput<E> } = {
     revision: 2,
     comment: '整改措施具体可行，请抓好落实。',
   }),
+  EXPLANATION_FORWARDED: () => ({
+    ...DEMO_HEADER,
+    issuedAt: '2027-02-20T09:00:00+08:00',
+    recipientName: partyCommittee(FAILING),
+    unitName: unitName(FAILING),
+    principalLeaderName: principalLeader(FAILING),
+    revision: 2,
+    submittedAt: '2027-02-18T15:30:00+08:00',
+    content:
+      '关于2026年度工作实绩考核不合格的书面说明\n一、主要原因：年度重点任务推进滞后，节点材料报送不及时。\n二、整改措施：明确责任分工，按月调度，限期完成。',
+    files: [
+      {
+        name: '整改措施.pdf',
+        mimeType: 'application/pdf',
+        sizeBytes: 48213,
+        sha256: 'a3f1c2d4e5b6978812345678901234567890abcdef1234567890abcdef123456',
+      },
+    ],
+  }),
   EXPLANATION_RETURNED: () => ({
     ...DEMO_HEADER,
     issuedAt: '2027-02-10T09:00:00+08:00',

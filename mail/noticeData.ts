@@ -170,6 +170,26 @@ const explanationReturned = unitNotice.extend({
   comment: z.string().min(1),
   dueAt: isoInstant,
 });
+// Art. 21: the failing unit's principal leader explains in writing to the same-level party committee
+// and to the federation; once the office accepts it, the committee receives the text itself and the
+// list of its attached files (name, type, size, SHA-256, so a copy can be checked against it).
+const explanationForwarded = noticeHeaderSchema.extend({
+  unitName: z.string().min(1),
+  principalLeaderName: z.string().min(1),
+  revision: z.int().min(1),
+  submittedAt: isoInstant,
+  content: z.string().min(1),
+  files: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        mimeType: z.string().min(1),
+        sizeBytes: z.int().min(0),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      }),
+    )
+    .default([]),
+});
 
 // Art. 19: the leadership group's feedback to the principal leader, who confirms relaying it to the staff.
 const feedbackRequest = unitNotice.extend({ feedback: z.string().min(1) });
@@ -210,6 +230,7 @@ export const noticeDataSchemas = {
   EXPLANATION_OVERDUE_ESCALATION: explanationOverdue,
   EXPLANATION_ACCEPTED: explanationAccepted,
   EXPLANATION_RETURNED: explanationReturned,
+  EXPLANATION_FORWARDED: explanationForwarded,
   FEEDBACK_REQUEST: feedbackRequest,
   FEEDBACK_REMINDER: feedbackReminder,
   FEEDBACK_CONFIRMED: feedbackConfirmed,

@@ -12,8 +12,16 @@ export function currentUser(req: Request): SessionUser {
   return req.user;
 }
 
+/** The cycle a request concerns, when its route has a :year: its denials are audited with it. */
+async function cycleOfRequest(db: Db, req: Request): Promise<string | null> {
+  const year = Number(req.params?.year);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) return null;
+  return (await db.cycle.findUnique({ where: { year }, select: { id: true } }))?.id ?? null;
+}
+
 export async function deny(db: Db, req: Request, message: string): Promise<never> {
   await writeAudit(db, {
+    cycleId: await cycleOfRequest(db, req),
     actor: req.user ? { userId: req.user.userId, role: req.user.role } : null,
     action: `denied:${req.method} ${req.baseUrl}${req.route?.path ?? req.path}`,
     targetType: 'Route',

@@ -4,12 +4,19 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import type { Role } from '../../workflows/contract';
 import { openApiRegistry } from './registry';
+import { ERROR_CODES, ERROR_CODE_NAMES } from '../errorCodes';
 
 export const errorSchema = openApiRegistry.register(
   'Error',
   z.object({
     error: z.object({
-      code: z.string().describe('machine-readable reason, e.g. BAD_REQUEST, FORBIDDEN, WRONG_STAGE'),
+      code: z
+        .enum(ERROR_CODE_NAMES)
+        .describe(
+          `machine-readable reason (api/errorCodes.ts, README "Error codes"): ${ERROR_CODE_NAMES.map(
+            (code) => `${code} (${ERROR_CODES[code].status}) ${ERROR_CODES[code].meaning}`,
+          ).join('; ')}`,
+        ),
       message: z.string(),
       fields: z.record(z.string(), z.string()).optional().describe('field path → rule it broke'),
     }),
@@ -35,9 +42,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'not signed in, or the session expired',
   403: 'role or object not allowed, or CSRF token missing (audited)',
   404: 'not found',
-  409: 'conflict with the stage of the cycle',
+  409: 'conflict: WRONG_STAGE, CLOSED, DUPLICATE, CONDITIONS_NOT_MET… (the code says which)',
   413: 'file or body too large',
+  415: 'file type not accepted',
   429: 'too many attempts',
+  503: 'the workflow engine is busy; retry later',
 };
 
 export interface RouteDescription {

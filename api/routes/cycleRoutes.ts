@@ -14,14 +14,22 @@ import { targetProblems } from '../../domain/cycle/targetRules';
 import { scoringConfigSchema } from '../../domain/scoring/scoringConfig';
 import type { Db } from '../../prisma/client';
 import { describeRoute } from '../openapi/describeRoute';
+import { exactDecimal } from '../../domain/precision';
 import { requireUnpublished, yearParams } from './cycle/shared';
 import { indicatorContent } from './cycle/indicatorContent';
+import { loadCheckpointRoundStates } from '../readModel/checkpointRoundStates';
 
 // A date a cycle can use at all: years like 4730 are a typing slip, refused by name.
 const isoDate = z.iso.datetime({ offset: true }).refine((value) => {
   const year = new Date(value).getUTCFullYear();
   return year >= 2000 && year <= 2101;
 }, 'the year must lie between 2000 and 2101');
+
+/** The body's scoring configuration, checked with its refusals named under `scoringConfig.` (e.g. a weight's precision). */
+export function parseScoringConfigField(raw: unknown) {
+  return z.object({ scoringConfig: scoringConfigSchema }).parse({ scoringConfig: raw ?? {} }).scoringConfig;
+}
+
 export const createCycleBody = z.object({
   year: z.number().int().min(2000).max(2100),
   title: z.string().min(1).max(200).optional(),
@@ -44,7 +52,7 @@ export const indicatorBody = z.object({
   name: z.string().min(1).max(200),
   nameEn: z.string().max(200).optional(),
   group: z.enum(['KEY_TASK', 'INSTRUCTION', 'MEETING']),
-  weight: z.number().gt(0).max(100),
+  weight: exactDecimal('weight').gt(0).max(100),
   standard: z.string().max(5000).default(''),
   departmentCode: z.string().max(40).optional(),
   checkpoints: z
@@ -53,7 +61,7 @@ export const indicatorBody = z.object({
         code: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, dot, dash or underscore'),
         name: z.string().min(1).max(200),
         dueAt: isoDate,
-        share: z.number().gt(0).max(1),
+        share: exactDecimal('share').gt(0).max(1),
         standard: z.string().max(5000).default(''),
       }),
     )
@@ -178,7 +186,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
   router.post('/', requireRole(db, 'OFFICE'), async (req, res) => {
     const actor = currentUser(req);
     const body = createCycleBody.parse(req.body);
-    const scoringConfig = scoringConfigSchema.parse(body.scoringConfig ?? {});
+    const scoringConfig = parseScoringConfigField(body.scoringConfig);
     if (body.useThirdParty && !scoringConfig.comprehensive.thirdParty) {
       throw badRequest(
         'scoringConfig.comprehensive.thirdParty: a cycle with a third party needs its weight (Art. 11: 8/4/3)',
@@ -385,7 +393,16 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const cycle = await findCycle(db, year);
     if (!cycle.publishedAt) return res.json({ status: { stage: 'TARGET_SETTING', published: false } });
     try {
-      res.json({ status: await withFacts(db, cycle, await deps.cycles.status(cycle.workflowId)) });
+      const status = await deps.cycles.status(cycle.workflowId);
+      // Rounds come from the read model, as on the dashboard: closed after the office closed the stage
+      // by hand (Art. 8) even though the round's own due date is still ahead.
+      const rounds = (await loadCheckpointRoundStates(db, cycle)).map((round) => ({
+        key: round.key,
+        dueAt: round.dueAt,
+        closed: round.closed,
+        checkpointIds: round.checkpoints.map((checkpoint) => checkpoint.id),
+      }));
+      res.json({ status: { ...(await withFacts(db, cycle, status)), rounds } });
     } catch (error) {
       // Just after publication the workflow is still loading its setup and has no query handler yet:
       // answer from the read model rather than fail.

@@ -8,8 +8,9 @@ import type { ApiDeps } from '../deps';
 import { currentUser, requireRole } from '../auth/access';
 import { notFound } from '../errors';
 import { describeRoute } from '../openapi/describeRoute';
-import { CYCLE_STAGES, STAGE_LABELS, isStageAtOrAfter, type CycleStage } from '../../domain/cycle/stages';
-import { groupCheckpointRounds } from '../../domain/cycle/checkpointRounds';
+import { CYCLE_STAGES, STAGE_LABELS, type CycleStage } from '../../domain/cycle/stages';
+import { checkpointRoundStates } from '../../domain/cycle/checkpointRoundState';
+import { roundExtensions } from '../readModel/checkpointRoundStates';
 import type { Db } from '../../prisma/client';
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -215,23 +216,20 @@ async function buildDashboard(
   }));
 
   const submissionOf = new Map(submissions.map((row) => [`${row.checkpointId}/${row.unitId}`, row]));
-  const extendedDue = new Map(
-    extensions.map((row) => [row.target.slice('CHECKPOINT_ROUND:'.length), row.newDueAt.getTime()]),
-  );
   const byId = new Map(checkpoints.map((checkpoint) => [checkpoint.id, checkpoint]));
-  const checkpointRounds = groupCheckpointRounds(
-    checkpoints.map((checkpoint) => ({
+  // Whether a round is closed: the same function as GET /cycles/{year}/status (one source).
+  const checkpointRounds = checkpointRoundStates({
+    stage,
+    checkpoints: checkpoints.map((checkpoint) => ({
       id: checkpoint.id,
       code: checkpoint.code,
       dueAt: checkpoint.dueAt.toISOString(),
     })),
-  ).map((round) => {
-    const due = extendedDue.get(round.key) ?? Date.parse(round.dueAt);
-    // A late submission proves the round closed even when this server's clock lags the workflow's.
-    const closed =
-      isStageAtOrAfter(stage, 'SELF_CHECK') ||
-      now >= due ||
-      submissions.some((row) => row.late && round.checkpoints.some((ref) => ref.id === row.checkpointId));
+    extendedDue: roundExtensions(extensions),
+    lateCheckpointIds: new Set(submissions.filter((row) => row.late).map((row) => row.checkpointId)),
+    now,
+  }).map((round) => {
+    const closed = round.closed;
     const counts: Record<ProgressStatus, number> = {
       ON_TIME: 0,
       LATE: 0,
@@ -266,7 +264,7 @@ async function buildDashboard(
     });
     return {
       key: round.key,
-      dueAt: new Date(due).toISOString(),
+      dueAt: round.dueAt,
       closed,
       checkpoints: round.checkpoints.map((ref) => ({
         id: ref.id,

@@ -1,11 +1,12 @@
 // Party-group approval (Art. 18: 经市总党组会议审定). The measures do not say how the party group
 // decides; the default rule is "the leader (组长) and a majority of all party-group members approve".
 import { z } from 'zod';
+import { exactDecimal } from '../precision';
 
 export const approvalRuleSchema = z.object({
   leaderMustApprove: z.boolean().default(true),
   /** Share of all party-group members (leader included) whose approval is needed: strictly more than this. */
-  majorityOver: z.number().min(0).max(1).default(0.5),
+  majorityOver: exactDecimal('share').min(0).max(1).default(0.5),
 });
 export type ApprovalRule = z.infer<typeof approvalRuleSchema>;
 export const defaultApprovalRule: ApprovalRule = approvalRuleSchema.parse({});

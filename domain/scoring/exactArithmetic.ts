@@ -5,17 +5,21 @@
 // terminating quotient and, for the others, far from any half-cent tie; rounding happens only at
 // output, half away from zero.
 import Decimal from 'decimal.js';
+import { DECIMAL_PLACES, hasAtMostDecimals } from '../precision';
 
 export const ScoringDecimal = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
 export type ScoringDecimal = InstanceType<typeof ScoringDecimal>;
 
-/** Inputs are counted in units of 1/10,000 (the database keeps 4 decimals: Decimal(6,4), Decimal(9,4)). */
-export const INPUT_SCALE = 10_000;
-export const INPUT_DECIMALS = 4;
+/**
+ * Inputs are counted in units of 1/10,000: the finest precision of the policy (domain/precision.ts),
+ * so every accepted input (4-decimal fractions, shares, weights; 2-decimal scores) is an exact count.
+ */
+export const INPUT_DECIMALS = Math.max(...Object.values(DECIMAL_PLACES));
+export const INPUT_SCALE = 10 ** INPUT_DECIMALS;
 
 /** True when the number has at most 4 decimal places (so `toScaled` is exact). */
 export function hasInputPrecision(value: number): boolean {
-  return Number.isFinite(value) && Math.round(value * INPUT_SCALE) / INPUT_SCALE === value;
+  return hasAtMostDecimals(value, INPUT_DECIMALS);
 }
 
 /** The exact integer count of 1/10,000 in a number validated by hasInputPrecision. */

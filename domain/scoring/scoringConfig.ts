@@ -1,14 +1,14 @@
 // The cycle's scoring configuration (SPEC §4), every field optional with the defaults of the measures.
 // Stored with the cycle (Cycle.scoringConfig) and carried in the scoring file (SPEC §5).
 import { z } from 'zod';
-import { hasInputPrecision, sumsTo, toScaled } from './exactArithmetic';
+import { sumsTo, toScaled } from './exactArithmetic';
+import { exactDecimal } from '../precision';
 
+// Points are weights of the total: the precision policy's 4 decimals (domain/precision.ts).
 const points = (what: string) =>
-  z
-    .number({ error: `${what} must be a number` })
+  exactDecimal('weight', `${what} must be a number`)
     .min(0, { error: `${what} must be between 0 and 100` })
-    .max(100, { error: `${what} must be between 0 and 100` })
-    .refine(hasInputPrecision, { error: `${what} may have at most 4 decimal places` });
+    .max(100, { error: `${what} must be between 0 and 100` });
 
 /**
  * Comprehensive evaluation weights (Art. 11, 13): leaders 10 and departments 5, or with a third

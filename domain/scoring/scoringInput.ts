@@ -2,7 +2,8 @@
 // problem is collected with its path and the unit, indicator or evaluator it concerns, and one
 // ScoringInputError carries them all (never a partial result).
 import { z } from 'zod';
-import { hasInputPrecision, sumsTo, toScaled } from './exactArithmetic';
+import { sumsTo, toScaled } from './exactArithmetic';
+import { exactDecimal, precisionProblem } from '../precision';
 import { scoringConfigSchema, type ScoringConfig } from './scoringConfig';
 import { ScoringInputError, type ScoringProblem } from './scoringInputError';
 
@@ -27,10 +28,8 @@ export type DowngradeReason = (typeof downgradeReasons)[number];
 const id = z
   .string({ error: 'expected a non-empty string id' })
   .min(1, { error: 'expected a non-empty string id' });
-const exactNumber = (what: string) =>
-  z
-    .number({ error: `${what} must be a number` })
-    .refine(hasInputPrecision, { error: `${what} may have at most 4 decimal places` });
+// Numbers follow the one precision policy of the API and the cycle (domain/precision.ts).
+const exactNumber = (what: 'weight' | 'share') => exactDecimal(what, `${what} must be a number`);
 
 const rankingSchema = z.object({
   evaluator: id,
@@ -292,7 +291,8 @@ export function parseScoringInput(raw: unknown): ScoringInput {
   const fractionProblem = (value: unknown): string | null => {
     if (typeof value !== 'number' || !Number.isFinite(value)) return 'fraction must be a number';
     if (value < 0 || value > 1) return `fraction ${value} is outside [0, 1] (Art. 8)`;
-    if (!hasInputPrecision(value)) return `fraction ${value} has more than 4 decimal places`;
+    const precision = precisionProblem('fraction', value);
+    if (precision) return `fraction: ${precision}`;
     return null;
   };
   const excludedBy = new Map(
@@ -423,8 +423,8 @@ export function parseScoringInput(raw: unknown): ScoringInput {
       if (!unitById.has(unitId)) refuse(path, `unknown unit "${unitId}"`);
       else if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100)
         refuse(path, `third-party score of unit "${unitId}" must be a number within [0, 100] (Art. 11)`);
-      else if (!hasInputPrecision(score))
-        refuse(path, `third-party score of unit "${unitId}" has more than 4 decimal places`);
+      else if (precisionProblem('score', score))
+        refuse(path, `third-party score of unit "${unitId}": ${precisionProblem('score', score)}`);
       else thirdParty[unitId] = score;
     }
     for (const unit of file.units) {

@@ -5,7 +5,8 @@
 // 2. the platform routes with real inputs: the allowed roles succeed, the others get 403.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startTestStack, signIn, type TestStack, type Session } from '../support/testStack';
+import { checkResponsesAgainst, startTestStack, signIn, type TestStack, type Session } from '../support/testStack';
+import { responseContract } from '../support/responseContract';
 import { publishDemoCycle } from '../support/cycleDriver';
 import { mountedRoutes } from '../../api/openapi/expressRoutes';
 import { buildOpenApiDocument } from '../../api/openapi/openApiDocument';
@@ -30,13 +31,17 @@ describe('access control', () => {
   let stack: TestStack;
   const as = {} as Record<Role, Session>;
   let zhongshanId: string;
+  // Issue 12 §4: every response of the matrices is checked against the OpenAPI document.
+  const contract = responseContract();
   beforeAll(async () => {
     stack = await startTestStack();
+    checkResponsesAgainst(contract);
     await publishDemoCycle(stack, YEAR);
     for (const role of ROLES) as[role] = await signIn(stack.app, USERNAME[role]);
     zhongshanId = (await stack.db.unit.findUniqueOrThrow({ where: { code: 'zhongshan' } })).id;
   });
   afterAll(async () => {
+    checkResponsesAgainst(undefined);
     await stack?.teardown();
   });
 
@@ -50,7 +55,11 @@ describe('access control', () => {
     });
   const send = (session: Session | null, method: string, path: string) => {
     const agent = session ? session.agent : request(stack.app);
-    const call = (agent as unknown as Record<string, (url: string) => request.Test>)[method](path);
+    const call = (agent as unknown as Record<string, (url: string) => request.Test>)[method](path).on(
+      'response',
+      (response: { status: number; body: unknown; headers: Record<string, string> }) =>
+        contract.record(method, path, response.status, response.body, response.headers['content-type']),
+    );
     if (method === 'get' || method === 'head') return call;
     return (session ? call.set('x-csrf-token', session.csrf) : call).send({});
   };
@@ -261,5 +270,10 @@ describe('access control', () => {
     for (const round of dashboard.body.checkpointRounds)
       expect(round.units.map((unit: { unitCode: string }) => unit.unitCode)).toEqual(['xigang']);
     expect((await as.UNIT.get(`/api/evidence/${evidence.id}/download`)).status).toBe(200);
+  });
+
+  test('every response above had a documented status and, where documented, the documented body', () => {
+    expect(contract.problems()).toEqual([]);
+    expect(contract.checked().responses).toBeGreaterThan(100);
   });
 });

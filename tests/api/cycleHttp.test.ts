@@ -2,7 +2,8 @@
 // through /api, and the test reads results through /api (only the audit log is read from the database).
 // Same scenario and hand-computed totals as
 // tests/workflows/annualCycle.test.ts (Art. 8-21).
-import { startTestStack, signIn, type Session, type TestStack } from '../support/testStack';
+import { checkResponsesAgainst, startTestStack, signIn, type Session, type TestStack } from '../support/testStack';
+import { responseContract } from '../support/responseContract';
 import { publishDemoCycle } from '../support/cycleDriver';
 import { DAY_MS } from '../../domain/cycle/deadlines';
 import { minimalPdf } from '../support/evidenceFixtures';
@@ -55,10 +56,14 @@ describe('a whole year through HTTP only', () => {
     if (!sessions.has(username)) sessions.set(username, await signIn(stack.app, username));
     return sessions.get(username)!;
   };
+  // Issue 12 §4: every response of the year is checked against the OpenAPI document (status and body).
+  const contract = responseContract();
   beforeAll(async () => {
     stack = await startTestStack();
+    checkResponsesAgainst(contract);
   });
   afterAll(async () => {
+    checkResponsesAgainst(undefined);
     await stack?.teardown();
   });
 
@@ -397,6 +402,9 @@ describe('a whole year through HTTP only', () => {
         201,
       );
     }
+    // Issue 12 §3: feedback is recorded once per unit; a second one is a DUPLICATE (not CLOSED).
+    const again = await leader.post(`${base}/feedback/${unitId('zhongshan')}`, { content: '再次反馈' });
+    expect({ status: again.status, code: again.body.error.code }).toEqual({ status: 409, code: 'DUPLICATE' });
     expectStatus(
       await office.post(`${base}/incentives`, {
         unitId: unitId('zhongshan'),
@@ -427,6 +435,14 @@ describe('a whole year through HTTP only', () => {
     expect(await stack.db.auditLog.count({ where: { actorId: zhongshan.userId, outcome: 'DENIED' } })).toBe(
       deniedBefore + 1,
     );
+    // Issue 12 §3: the follow-up cannot be closed by hand, and the refusal says what is missing.
+    const early = await office.post(`${base}/stage/advance`, { from: 'FOLLOW_UP' });
+    expect({ status: early.status, code: early.body.error.code }).toEqual({
+      status: 409,
+      code: 'CONDITIONS_NOT_MET',
+    });
+    expect(early.body.error.message).toContain('1 explanation not yet accepted: 长海县总工会');
+    expect(early.body.error.message).toContain('14 units yet to confirm their feedback');
     // Only the failing unit writes an explanation; the office returns it once, then accepts it.
     const explanationFile = await changhai.agent
       .post(`${base}/evidence`)
@@ -488,5 +504,10 @@ describe('a whole year through HTTP only', () => {
       note: '迟到的表扬',
     });
     expectStatus(late, 409);
+    // Issue 12 §3: after close every action says CLOSED, as evidence does.
+    expect(late.body.error.code).toBe('CLOSED');
+    // Issue 12 §4: every response above had a documented status, and its body the documented shape.
+    expect(contract.problems()).toEqual([]);
+    expect(contract.checked().responses).toBeGreaterThan(100);
   });
 });

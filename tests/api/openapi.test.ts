@@ -5,6 +5,7 @@ import request from 'supertest';
 import { startTestStack, type TestStack } from '../support/testStack';
 import { mountedRoutes } from '../../api/openapi/expressRoutes';
 import { toOpenApiPath } from '../../api/openapi/describeRoute';
+import { responseContract } from '../support/responseContract';
 
 // Served outside the API's own contract: the document itself and the Swagger UI page.
 const SELF = new Set(['get /api/openapi.json', 'get /api/docs', 'get /api/docs/kaohe-init.js']);
@@ -86,6 +87,45 @@ describe('OpenAPI document', () => {
       ),
     );
     expect(ghosts).toEqual([]);
+  });
+
+  // Issue 12 §4: the contract says the real status and shape, what decides a round, and the codes.
+  test('documents the approval routes’ real 201 and body, and what decides a round (Art. 18)', () => {
+    const submit = document.paths['/cycles/{year}/approval/submit'].post as unknown as {
+      description: string;
+      responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>;
+    };
+    expect(Object.keys(submit.responses)).toContain('201');
+    expect(Object.keys(submit.responses)).not.toContain('200');
+    expect(submit.responses['201'].content?.['application/json'].schema.properties).toHaveProperty('round');
+    expect(submit.description).toContain('leader');
+    expect(submit.description).toContain('One member’s rejection alone does not end a round');
+  });
+
+  test('the Error schema lists the one vocabulary of codes (api/errorCodes.ts)', () => {
+    const error = document.components?.schemas?.Error as {
+      properties: { error: { properties: { code: { enum: string[] } } } };
+    };
+    const codes = error.properties.error.properties.code.enum;
+    expect(codes).toEqual(expect.arrayContaining(['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'WRONG_STAGE', 'CLOSED', 'DUPLICATE', 'CONDITIONS_NOT_MET']));
+    expect(codes).not.toContain('INVALID');
+    expect(codes).not.toContain('RANKING_INCOMPLETE');
+  });
+
+  // The check tests/api/cycleHttp.test.ts runs on every response of the year can fail (no test that cannot).
+  test('the response contract check refuses an undocumented status, a wrong body and an unknown route', () => {
+    const contract = responseContract();
+    const submit = '/api/cycles/2031/approval/submit';
+    contract.record('post', submit, 201, { round: { number: 1, snapshotHash: null, status: 'OPEN' } }, 'application/json');
+    contract.record('post', submit, 200, {}, 'application/json');
+    contract.record('post', submit, 201, { round: { number: 'one' } }, 'application/json; charset=utf-8');
+    contract.record('get', '/api/nowhere', 200, {}, 'application/json');
+    expect(contract.problems()).toEqual([
+      'GET /nowhere: no documented operation',
+      expect.stringMatching(/^POST \/cycles\/\{year\}\/approval\/submit 201: .*\/round\/number must be integer/),
+      'POST /cycles/{year}/approval/submit: answered 200, documented 201, 400, 401, 403, 404, 409',
+    ]);
+    expect(contract.checked()).toEqual({ responses: 4, withSchema: 2 });
   });
 
   test('/api/docs serves Swagger UI, which loads /api/openapi.json', async () => {

@@ -466,6 +466,56 @@ describe('failing unit: criticism and written explanation (Art. 21)', () => {
     expect(accepted.subject).toBe('长海县总工会考核不合格书面说明已审核通过');
     expect(accepted.text).toContain('整改措施具体可行，请抓好落实。');
   });
+
+  it('forwards the accepted explanation, its text and its files, to the party committee exactly once', async () => {
+    const explanation = await h.db.explanation.update({
+      where: { cycleId_unitId: { cycleId: h.cycle.cycleId, unitId: h.cycle.unitId('changhai') } },
+      data: {
+        status: 'ACCEPTED',
+        revision: 3,
+        content: '关于年度考核不合格的书面说明\n一、原因：重点任务推进滞后。\n二、整改：按月调度，限期完成。',
+        submittedAt: new Date('2027-02-18T07:30:00.000Z'),
+        reviewComment: '',
+      },
+    });
+    await h.db.evidenceFile.create({
+      data: {
+        cycleId: h.cycle.cycleId,
+        unitId: h.cycle.unitId('changhai'),
+        explanationId: explanation.id,
+        originalName: '整改措施.pdf',
+        mimeType: 'application/pdf',
+        sizeBytes: 4821,
+        sha256: 'ab'.repeat(32),
+        storagePath: 'changhai/zhenggai.pdf',
+      },
+    });
+    h.inbox.clear();
+    // The workflow sends EXPLANATION_ACCEPTED on acceptance; a retry of it sends nothing again.
+    expect(await h.send('EXPLANATION_ACCEPTED', { ...params(), revision: 3 }, '2027-02-20T09:00:00.000Z')).toEqual({
+      queued: 2,
+      sent: 2,
+    });
+    expect(await h.send('EXPLANATION_ACCEPTED', { ...params(), revision: 3 }, '2027-02-20T09:00:00.000Z')).toEqual({
+      queued: 2,
+      sent: 0,
+    });
+    expect(h.recipients()).toEqual([committeeEmail('changhai'), unitEmail('changhai')].sort());
+    const forwarded = h.messageTo(committeeEmail('changhai'));
+    expect(forwarded.subject).toBe('长海县总工会关于2026年度工作实绩考核不合格的书面说明');
+    expect(forwarded.text).toContain('二、整改：按月调度，限期完成。');
+    expect(forwarded.text).toContain('第3稿，2027年2月18日提交');
+    expect(forwarded.text).toContain(`1. 整改措施.pdf（application/pdf，4821字节，SHA-256：${'ab'.repeat(32)}）`);
+    expect(forwarded.text).toContain('第二十一条');
+    expect(forwarded.text).not.toContain('http'); // the committee has no login (SPEC §1)
+    // The notices log (Notification) shows it under its own event, in the committee's locale.
+    const rows = await h.db.notification.findMany({
+      where: { cycleId: h.cycle.cycleId, event: 'EXPLANATION_FORWARDED' },
+    });
+    expect(rows.map((row) => [row.recipientEmail, row.status, row.locale])).toEqual([
+      [committeeEmail('changhai'), 'SENT', 'zh-CN'],
+    ]);
+  });
 });
 
 describe('feedback (Art. 19)', () => {

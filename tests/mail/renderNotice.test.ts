@@ -30,6 +30,7 @@ const CITATIONS: Record<NoticeEvent, [string, string]> = {
   EXPLANATION_OVERDUE_ESCALATION: ['第二十一条', 'Art. 21'],
   EXPLANATION_ACCEPTED: ['第二十一条', 'Art. 21'],
   EXPLANATION_RETURNED: ['第二十一条', 'Art. 21'],
+  EXPLANATION_FORWARDED: ['第二十一条', 'Art. 21'],
   FEEDBACK_REQUEST: ['第十九条', 'Art. 19'],
   FEEDBACK_REMINDER: ['第十九条', 'Art. 19'],
   FEEDBACK_CONFIRMED: ['第十九条', 'Art. 19'],

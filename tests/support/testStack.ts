@@ -17,6 +17,7 @@ import { createApp } from '../../api/app';
 import { createCycleClient, type CycleClient } from '../../client/cycleClient';
 import { createCycleActions, type CycleActions } from '../../client/cycleActions';
 import type { Db } from '../../prisma/client';
+import type { ResponseContract } from './responseContract';
 
 export const TASK_QUEUE = 'kaohe-test';
 export const MAIL_FROM = '考核工作办公室 <kaohe@example.org>';
@@ -129,6 +130,17 @@ export interface Session {
   del(url: string): request.Test;
 }
 
+let contract: ResponseContract | undefined;
+/** Every response a session receives from now on is checked against the OpenAPI document (or no longer, with undefined). */
+export function checkResponsesAgainst(next: ResponseContract | undefined): void {
+  contract = next;
+}
+function recorded(method: string, url: string, test: request.Test): request.Test {
+  return test.on('response', (response: { status: number; body: unknown; headers: Record<string, string> }) =>
+    contract?.record(method, url, response.status, response.body, response.headers['content-type']),
+  );
+}
+
 /** Signs in through the real login route and keeps the cookie and CSRF token. */
 export async function signIn(app: Express, username: string, password = DEMO_PASSWORD): Promise<Session> {
   const agent = request.agent(app);
@@ -140,17 +152,25 @@ export async function signIn(app: Express, username: string, password = DEMO_PAS
     agent,
     csrf,
     userId: response.body.user.id,
-    get: (url) => agent.get(url),
+    get: (url) => recorded('get', url, agent.get(url)),
     post: (url, body) =>
-      agent
-        .post(url)
-        .set('x-csrf-token', csrf)
-        .send(body ?? {}),
+      recorded(
+        'post',
+        url,
+        agent
+          .post(url)
+          .set('x-csrf-token', csrf)
+          .send(body ?? {}),
+      ),
     put: (url, body) =>
-      agent
-        .put(url)
-        .set('x-csrf-token', csrf)
-        .send(body ?? {}),
-    del: (url) => agent.delete(url).set('x-csrf-token', csrf),
+      recorded(
+        'put',
+        url,
+        agent
+          .put(url)
+          .set('x-csrf-token', csrf)
+          .send(body ?? {}),
+      ),
+    del: (url) => recorded('delete', url, agent.delete(url).set('x-csrf-token', csrf)),
   };
 }

@@ -22,14 +22,31 @@ export const voteBody = z
     path: ['comment'],
   });
 const APPROVAL_READERS = ['OFFICE', 'ADMIN', 'LEADER', 'PARTY_MEMBER'] as const;
+const roundStatus = z.enum(['OPEN', 'APPROVED', 'REJECTED']);
+export const submitResponse = z.object({
+  round: z.object({ number: z.int().min(1), snapshotHash: z.string().nullable(), status: roundStatus }),
+});
+export const voteResponse = z.object({
+  vote: z.object({ round: z.int().min(1), decision: z.enum(['APPROVE', 'REJECT']) }),
+  outcome: z.enum(['PENDING', 'APPROVED', 'REJECTED']),
+});
+// What decides a round (domain/cycle/approvalRule.ts decideRound), for the contract's readers.
+const ROUND_RULE =
+  'A round is decided as soon as its outcome is certain (domain/cycle/approvalRule.ts): APPROVED once the ' +
+  'leader (组长) and a majority of all party-group members (strictly more than majorityOver, default 0.5, of ' +
+  'them, the leader included) approved; REJECTED once that can no longer happen — the leader rejected, or so ' +
+  'many members rejected that a majority is out of reach. One member’s rejection alone does not end a round. ' +
+  'A rejected round sends the cycle back to SCORING; the office then submits a new round (Art. 18).';
 
 describeRoute({
   method: 'post',
   path: '/cycles/:year/approval/submit',
   summary: 'Submit the scored results for party-group approval; opens a new round',
+  description: ROUND_RULE,
   tags: ['approval'],
   roles: ['OFFICE'],
   params: yearParams,
+  response: { status: 201, description: 'the round opened, with the hash of its frozen snapshot', schema: submitResponse },
   errors: [404, 409],
 });
 describeRoute({
@@ -54,11 +71,12 @@ describeRoute({
   method: 'post',
   path: '/cycles/:year/approval/rounds/:number/votes',
   summary: 'A party-group member votes once in an open round (a rejection needs a comment)',
+  description: `${ROUND_RULE} \`outcome\` is the round's state after this vote.`,
   tags: ['approval'],
   roles: ['LEADER', 'PARTY_MEMBER'],
   params: roundParams,
   body: voteBody,
-  response: { status: 201 },
+  response: { status: 201, description: 'the vote, and the round’s outcome after it', schema: voteResponse },
   errors: [404, 409],
 });
 
@@ -75,9 +93,11 @@ export function approvalRoutes(deps: ApiDeps): Router {
     const saved = await db.approvalRound.findUnique({
       where: { cycleId_number: { cycleId: cycle.id, number: round } },
     });
-    res.status(201).json({
-      round: { number: round, snapshotHash: saved?.snapshotHash ?? null, status: saved?.status ?? 'OPEN' },
-    });
+    res.status(201).json(
+      submitResponse.parse({
+        round: { number: round, snapshotHash: saved?.snapshotHash ?? null, status: saved?.status ?? 'OPEN' },
+      }),
+    );
   });
 
   router.get('/:year/approval/rounds', requireRole(db, ...APPROVAL_READERS), async (req, res) => {

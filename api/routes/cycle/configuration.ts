@@ -9,7 +9,7 @@ import { HttpError, badRequest, notFound } from '../../errors';
 import { writeAudit } from '../../../db/audit';
 import { approvalRuleSchema } from '../../../domain/cycle/approvalRule';
 import { scoringConfigSchema } from '../../../domain/scoring/scoringConfig';
-import { createCycleBody, indicatorBody } from '../cycleRoutes';
+import { createCycleBody, indicatorBody, parseScoringConfigField } from '../cycleRoutes';
 import { describeRoute } from '../../openapi/describeRoute';
 import { actorOf, findCycle, requireUnpublished, yearParams } from './shared';
 import { indicatorContent } from './indicatorContent';
@@ -57,7 +57,7 @@ export function configurationRoutes(deps: ApiDeps): Router {
     const scoringConfig =
       body.scoringConfig === undefined
         ? scoringConfigSchema.parse(cycle.scoringConfig)
-        : scoringConfigSchema.parse(body.scoringConfig);
+        : parseScoringConfigField(body.scoringConfig);
     const useThirdParty = body.useThirdParty ?? cycle.useThirdParty;
     if (useThirdParty && !scoringConfig.comprehensive.thirdParty) {
       throw badRequest(

@@ -6,6 +6,7 @@ import type { ApiDeps } from '../../deps';
 import { currentUser, deny, requireRole } from '../../auth/access';
 import { HttpError } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
+import { exactDecimal } from '../../../domain/precision';
 import { act, actorOf, findCycle, uuid, yearParams } from './shared';
 
 export const rankingBody = z
@@ -18,7 +19,7 @@ export const rankingBody = z
 export const thirdPartyBody = z
   .object({
     scores: z
-      .array(z.object({ unitId: uuid, score: z.number().min(0).max(100) }).strict())
+      .array(z.object({ unitId: uuid, score: exactDecimal('score').min(0).max(100) }).strict())
       .min(1)
       .max(500),
   })

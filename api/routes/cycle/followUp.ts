@@ -4,8 +4,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { requireRole } from '../../auth/access';
-
+import { conflict } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
+import { exactDecimal } from '../../../domain/precision';
 import {
 } from '../../../workflows/contract';
 import {
@@ -43,7 +44,7 @@ export const incentiveBody = z
   .object({
     unitId: uuid,
     kind: z.enum(['RECOGNITION', 'RECOGNITION_AND_REWARD']),
-    amount: z.number().positive().max(100_000_000).nullable().optional(),
+    amount: exactDecimal('amount').positive().max(100_000_000).nullable().optional(),
     note: z.string().max(2000).optional(),
   })
   .strict()
@@ -146,6 +147,9 @@ export function followUpRoutes(deps: ApiDeps): Router {
     const body = feedbackBody.parse(req.body);
     const cycle = await findCycle(db, year);
     await requireUnitExists(db, unitId);
+    // Feedback is recorded once per unit (Art. 19): a second one is a DUPLICATE, not a CLOSED stage.
+    if (await db.feedback.findUnique({ where: { cycleId_unitId: { cycleId: cycle.id, unitId } } }))
+      throw conflict('DUPLICATE', `feedback for unit ${unitId} was already recorded`);
     await act(deps, req, (actions, options) =>
       actions.recordFeedback(cycle, {
       actor: actorOf(req),

@@ -5,6 +5,7 @@ import type { ApiDeps } from '../../deps';
 import type { SelfCheckInput } from '../../../workflows/contract';
 import { requireRole } from '../../auth/access';
 import { describeRoute } from '../../openapi/describeRoute';
+import { exactDecimal } from '../../../domain/precision';
 import {
   READERS,
   actorOf,
@@ -26,7 +27,7 @@ export const selfCheckBody = z
         z
           .object({
             indicatorId: uuid,
-            selfFraction: z.number().min(0).max(1).nullable().optional(),
+            selfFraction: exactDecimal('fraction').min(0).max(1).nullable().optional(),
             text: z.string().trim().min(1, 'describe what was done').max(20000),
             evidenceIds: z.array(uuid).max(50).default([]),
           })

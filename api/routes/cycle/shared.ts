@@ -59,6 +59,7 @@ export async function forward<Ret, Input>(
   } catch (error) {
     const http = fromWorkflowRefusal(error);
     if (http?.status === 403) await deny(deps.db, req, http.message);
+    if ((error as Error)?.name === 'WorkflowNotFoundError') throw await notRunning(deps.db, workflowId);
     if (http) throw http;
     throw error;
   }
@@ -100,6 +101,17 @@ export async function act<Result>(
     if (http) throw http;
     throw error;
   }
+}
+
+/**
+ * No running workflow for the cycle: CLOSED once it closed (as every route says after close, evidence
+ * included), WRONG_STAGE before publication.
+ */
+async function notRunning(db: Db, workflowId: string): Promise<HttpError> {
+  const cycle = await db.cycle.findFirst({ where: { workflowId }, select: { year: true, stage: true } });
+  if (cycle?.stage === 'CLOSED')
+    return new HttpError(409, 'CLOSED', `the cycle ${cycle.year} is closed; nothing in it changes any more`);
+  return new HttpError(409, 'WRONG_STAGE', 'this cycle is not running: its targets are not published yet');
 }
 
 /** Results and follow-up become visible to units once published (Art. 18: 通报). */

@@ -13,6 +13,9 @@ import {
 import { badRequest } from '../../errors';
 import { implausibleDate, plausibleWindow } from '../../../domain/cycle/plausibleDates';
 import { actorOf, cycleStageSchema, findCycle, forward, yearParams } from './shared';
+import { HttpError } from '../../errors';
+import { followUpOutstanding } from '../../../domain/cycle/followUpOutstanding';
+import type { Db } from '../../../prisma/client';
 
 export const advanceBody = z
   .object({ from: cycleStageSchema, note: z.string().max(2000).optional() })
@@ -52,6 +55,27 @@ describeRoute({
   errors: [400, 404, 409],
 });
 
+/** The follow-up ends on its own conditions (Art. 19, 21): the refusal names what is missing. */
+async function refuseFollowUpClose(db: Db, cycleId: string): Promise<never> {
+  const [explanations, units, feedback] = await Promise.all([
+    db.explanation.findMany({ where: { cycleId }, include: { unit: { select: { name: true } } } }),
+    db.unit.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] }),
+    db.feedback.findMany({ where: { cycleId }, select: { unitId: true, confirmedAt: true } }),
+  ]);
+  const confirmed = new Set(feedback.filter((row) => row.confirmedAt).map((row) => row.unitId));
+  const missing = followUpOutstanding({
+    explanations: explanations.map((row) => ({ unitName: row.unit.name, status: row.status })),
+    feedback: units.map((unit) => ({ unitName: unit.name, confirmed: confirmed.has(unit.id) })),
+  });
+  throw new HttpError(
+    409,
+    'CONDITIONS_NOT_MET',
+    `结果运用阶段在书面说明全部审核通过、反馈全部确认后自动结束，不能手动关闭（第十九条、第二十一条） / the follow-up closes on its own once every explanation is accepted and every feedback confirmed (Art. 19, 21): ${
+      missing.length > 0 ? missing.join('; ') : '无缺项，即将自动结束 / nothing is missing; it is closing'
+    }`,
+  );
+}
+
 export function stageRoutes(deps: ApiDeps): Router {
   const { db } = deps;
   const router = Router();
@@ -60,6 +84,7 @@ export function stageRoutes(deps: ApiDeps): Router {
     const { year } = yearParams.parse(req.params);
     const body = advanceBody.parse(req.body);
     const cycle = await findCycle(db, year);
+    if (body.from === cycle.stage && cycle.stage === 'FOLLOW_UP') await refuseFollowUpClose(db, cycle.id);
     const stage = await forward(deps, req, cycle.workflowId, advanceStageUpdate, {
       actor: actorOf(req),
       from: body.from,

@@ -6,11 +6,12 @@ import type { ApiDeps } from '../../deps';
 import { currentUser, deny, requireRole } from '../../auth/access';
 import { badRequest } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
+import { exactDecimal } from '../../../domain/precision';
 import { READERS, act, actorOf, findCycle, unitFilter, uuid, yearParams } from './shared';
 
 const method = z.enum(['DOCUMENT_REVIEW', 'ON_SITE']);
-const fraction = z
-  .number()
+// Stored exactly as entered or refused (domain/precision.ts, Art. 16).
+const fraction = exactDecimal('fraction')
   .min(0, 'a completion fraction is within 0-1')
   .max(1, 'a completion fraction is within 0-1');
 export const checkpointVerificationBody = z

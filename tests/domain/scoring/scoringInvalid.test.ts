@@ -273,7 +273,17 @@ describe('invalid scoring files (SPEC §5)', () => {
     refused(
       (file) => (file.results.A.K2.yearEnd = 0.12345),
       'results.A.K2.yearEnd',
-      /more than 4 decimal places/,
+      /at most 4 decimal places, received 0\.12345/,
+    );
+    // One precision policy (domain/precision.ts): weights and shares 4 decimals, third-party scores 2.
+    refused((file) => (file.indicators[0].weight = 50.00001), 'indicators[0].weight', /at most 4 decimal places/);
+    refused(
+      (file) => {
+        file.config = { comprehensive: { thirdParty: 3 } };
+        file.thirdParty = { A: 41.325, B: 100, C: 100, D: 100 };
+      },
+      'thirdParty.A',
+      /at most 2 decimal places, received 41\.325/,
     );
     refused((file) => (file.indicators[0].group = 'OTHER'), 'indicators[0].group', /group must be one of/);
     refused((file) => (file.units = []), 'units', /at least one unit/);
@@ -316,6 +326,15 @@ describe('the CLI on invalid input', () => {
     expect(printed.details).toEqual([
       { path: 'results.B.K1.checkpoints.K1-b', message: 'fraction 1.2 is outside [0, 1] (Art. 8)' },
     ]);
+  });
+
+  it('exits 2 on a number finer than the precision policy, never rounding it (Art. 16)', () => {
+    const file = baseFile();
+    file.results.B.K1.checkpoints['K1-b'] = 0.12345;
+    expectExit2(
+      runScoreCli([], JSON.stringify(file)),
+      /results\.B\.K1\.checkpoints\.K1-b: fraction: .*at most 4 decimal places, received 0\.12345/,
+    );
   });
 
   it('exits 2 naming the evaluator of an incomplete ranking, and on a file that is not JSON', () => {

@@ -103,7 +103,8 @@ function drawFile(g: fc.GeneratorValue): ScoringFile {
   if (g(fc.boolean)) {
     file.config = { comprehensive: { thirdParty: 3 } };
     file.thirdParty = Object.fromEntries(
-      unitIds.map((id) => [id, g(fc.integer, { min: 0, max: 1_000_000 }) / 10_000]),
+      // Third-party scores carry at most 2 decimals (domain/precision.ts).
+      unitIds.map((id) => [id, g(fc.integer, { min: 0, max: 10_000 }) / 100]),
     );
   }
   return file;
