@@ -150,7 +150,7 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   await login.getByLabel('用户名').fill('office1');
   await login.getByLabel('密码').fill('wrong-password');
   await login.getByRole('button', { name: /登\s*录/ }).click();
-  await login.getByRole('alert').filter({ hasText: 'wrong user name or password' }).waitFor();
+  await login.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
   expect(await login.getByLabel('用户名').inputValue()).toBe('office1');
   await anonymous.close();
 

@@ -8,6 +8,7 @@ import { badRequest } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
 import { verifyCheckpointsUpdate, verifyYearEndUpdate } from '../../../workflows/contract';
 import { READERS, actorOf, findCycle, forward, unitFilter, uuid, yearParams } from './shared';
+import { userNames } from './userNames';
 
 const method = z.enum(['DOCUMENT_REVIEW', 'ON_SITE']);
 const fraction = z
@@ -75,7 +76,7 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/cycles/:year/verifications',
-  summary: 'Checkpoint and year-end verifications (a unit: its own)',
+  summary: 'Checkpoint and year-end verifications with the verifier\'s name (a unit: its own)',
   tags: ['verification'],
   roles: ['UNIT', ...READERS],
   params: yearParams,
@@ -155,9 +156,19 @@ export function verificationRoutes(deps: ApiDeps): Router {
         orderBy: [{ unitId: 'asc' }, { indicator: { code: 'asc' } }],
       }),
     ]);
+    // Who verified, by name: the queue shows 已核验 with who and when (issue 13).
+    const names = await userNames(db, [...checkpoints, ...yearEnd].map((row) => row.verifiedById));
     res.json({
-      checkpoints: checkpoints.map((row) => ({ ...row, fraction: Number(row.fraction) })),
-      yearEnd: yearEnd.map((row) => ({ ...row, fraction: Number(row.fraction) })),
+      checkpoints: checkpoints.map((row) => ({
+        ...row,
+        fraction: Number(row.fraction),
+        verifiedByName: names.get(row.verifiedById) ?? null,
+      })),
+      yearEnd: yearEnd.map((row) => ({
+        ...row,
+        fraction: Number(row.fraction),
+        verifiedByName: names.get(row.verifiedById) ?? null,
+      })),
     });
   });
 

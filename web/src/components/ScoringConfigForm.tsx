@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { ErrorNotice } from './ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
+import { fieldErrorText } from '../logic/errorText';
 import type { MessageKey } from '../i18n/messages';
 import { fieldPath } from '../logic/apiError';
 import {
@@ -53,7 +54,7 @@ export function ScoringConfigForm({
   explanationDays: number;
   onSaved(): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>();
@@ -83,7 +84,7 @@ export function ScoringConfigForm({
             const name = fieldPath(path);
             return {
               name: CONFIG_ROOTS.includes(String(name[0])) ? ['scoringConfig', ...name] : name,
-              errors: [text],
+              errors: [fieldErrorText(path, text, locale)],
             };
           }) as never,
         );

@@ -21,6 +21,7 @@ import { EvidenceUpload, type EvidenceMeta } from '../components/EvidenceUpload'
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { formFieldErrors } from '../logic/apiError';
+import { fieldTranslator } from '../logic/errorText';
 import { useSession } from '../session/SessionProvider';
 import { useUnits } from '../session/useCycle';
 
@@ -46,7 +47,7 @@ function RecordForm({
   onSaved(): void;
   withEvidence?: { year: number };
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const unitId = Form.useWatch('unitId', form) as string | undefined;
@@ -64,7 +65,7 @@ function RecordForm({
       onSaved();
     } catch (caught) {
       setError(caught);
-      if (caught instanceof ApiError) form.setFields(formFieldErrors(caught, fields).fields as never);
+      if (caught instanceof ApiError) form.setFields(formFieldErrors(caught, fields, fieldTranslator(locale)).fields as never);
     }
   };
   return (

@@ -32,7 +32,7 @@ export function NotificationsPage() {
       message.success(t('app.submitted'));
       list.reload();
     } catch (caught) {
-      message.error(errorMessage(caught));
+      message.error(errorMessage(caught, locale));
     }
   };
   return (

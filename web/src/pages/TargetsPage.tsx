@@ -29,6 +29,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ScoringConfigForm } from '../components/ScoringConfigForm';
 import { useI18n } from '../i18n/I18nProvider';
 import { formFieldErrors } from '../logic/apiError';
+import { fieldTranslator } from '../logic/errorText';
 import {
   checkpointShareTotal,
   checkWeights,
@@ -71,7 +72,7 @@ function groupWeightsOf(cycle: CycleDetail | undefined): Record<IndicatorGroup, 
 }
 
 function CreateCycleCard({ onCreated }: { onCreated(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>();
   const onFinish = async (values: Record<string, unknown>) => {
@@ -101,7 +102,7 @@ function CreateCycleCard({ onCreated }: { onCreated(): void }) {
           'schedule',
           'explanationDays',
           'useThirdParty',
-        ]);
+        ], fieldTranslator(locale));
         form.setFields(
           fields.map((field) =>
             field.name[0] === 'schedule' && field.name[1] ? { ...field, name: [field.name[1]] } : field,
@@ -268,7 +269,7 @@ export function TargetsPage() {
       // The typed values stay in the form; the server's field errors appear next to their fields.
       setSaveError(caught);
       if (caught instanceof ApiError)
-        form.setFields(formFieldErrors(caught, INDICATOR_FIELDS).fields as never);
+        form.setFields(formFieldErrors(caught, INDICATOR_FIELDS, fieldTranslator(locale)).fields as never);
     }
   };
   const removeIndicator = async (code: string) => {
