@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-// The one domain module the app imports (the stage list) counts too: a change there needs a new build.
+// The modules outside web/ the app imports (the stage list, the notice labels) count too: a change
+// there needs a new build.
 export const SOURCE_ENTRIES = [
   'src',
   'index.html',
@@ -13,6 +14,7 @@ export const SOURCE_ENTRIES = [
   'sourceHash.ts',
   'tsconfig.json',
   '../domain/cycle/stages.ts',
+  '../mail/noticeLabels.ts',
 ];
 export const HASH_FILE_NAME = '.source-hash';
 

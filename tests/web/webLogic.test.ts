@@ -24,6 +24,9 @@ import {
 } from '../../web/src/logic/thirdPartyScores';
 import { configOverride } from '../../web/src/logic/configOverride';
 import { indicatorFormValues, indicatorUpdateBody } from '../../web/src/logic/indicatorDraft';
+import { AUDIT_ACTIONS, auditActionLabel, auditChanges } from '../../web/src/logic/auditLabels';
+import { noticeLabel } from '../../mail/noticeLabels';
+import { NOTICE_EVENTS } from '../../mail/noticeEvents';
 import { fieldErrorText, fieldLabel, localizeError, withoutPaths } from '../../web/src/logic/errorText';
 import {
   explanationState,
@@ -559,5 +562,44 @@ describe('server refusals in the user\'s language, without raw paths (issue 13)'
   test('raw paths and ids are removed from English detail', () => {
     expect(withoutPaths('items.3.text: describe what was done')).toBe('describe what was done');
     expect(withoutPaths('unit 3f0e8a52-1111-4a2b-9c3d-0123456789ab is unknown')).toBe('unit is unknown');
+  });
+});
+
+describe('audit and notices logs by name (issue 13)', () => {
+  test('every audited action has a name in both locales; refusals and unknown codes too', () => {
+    for (const action of AUDIT_ACTIONS) {
+      expect(auditActionLabel(action, 'zh-CN')).not.toBe(action);
+      expect(auditActionLabel(action, 'en')).not.toBe(action);
+    }
+    expect(auditActionLabel('cycle.publish', 'zh-CN')).toBe('发布目标任务');
+    expect(auditActionLabel('cycle.publish', 'en')).toBe('Targets published');
+    expect(auditActionLabel('denied:POST /api/cycles/:year/publish', 'zh-CN')).toBe('被拒绝的请求');
+    expect(auditActionLabel('some.new.action', 'zh-CN')).toBe('some.new.action');
+  });
+  test('before/after: only the fields that changed', () => {
+    expect(
+      auditChanges({ email: 'a@x.org', phone: '1', name: '甲' }, { email: 'b@x.org', phone: '1', note: 'n' }),
+    ).toEqual([
+      { field: 'email', before: 'a@x.org', after: 'b@x.org' },
+      { field: 'name', before: '甲', after: undefined },
+      { field: 'note', before: undefined, after: 'n' },
+    ]);
+    expect(auditChanges(null, { decision: 'APPROVE', count: 2 })).toEqual([
+      { field: 'decision', before: undefined, after: 'APPROVE' },
+      { field: 'count', before: undefined, after: '2' },
+    ]);
+    expect(auditChanges(null, null)).toEqual([]);
+  });
+  test('every notice event and delivery state has a label in both locales (one definition, mail/)', () => {
+    for (const event of NOTICE_EVENTS) {
+      expect(noticeLabel('zh-CN', 'event', event)).not.toBe(event);
+      expect(noticeLabel('en', 'event', event)).not.toBe(event);
+    }
+    expect(noticeLabel('zh-CN', 'event', 'CRITICISM_NOTICE')).toBe('通报批评通知');
+    expect(['QUEUED', 'SENT', 'FAILED'].map((status) => noticeLabel('zh-CN', 'delivery', status))).toEqual([
+      '待发送',
+      '已发送',
+      '发送失败',
+    ]);
   });
 });
