@@ -71,6 +71,18 @@ test('after a reload each role sees what it saved, with who and when', async () 
   await saved.getByRole('button', { name: '重新提交' }).waitFor();
   // A checkpoint not yet submitted still invites the first submission.
   await unit.page.getByTestId('checkpoint-K1-R2').getByRole('button', { name: '提交节点材料' }).waitFor();
+  // Every field id on the page is unique (checkpoint forms no longer all use id="text"), so each
+  // label names its own box.
+  const duplicateIds = await unit.page.evaluate(() => {
+    // (The browser's document; the test's own tsconfig has no DOM types.)
+    const page = (globalThis as unknown as { document: { querySelectorAll(selector: string): Iterable<{ id: string }> } })
+      .document;
+    const seen = new Map<string, number>();
+    for (const element of page.querySelectorAll('[id]')) seen.set(element.id, (seen.get(element.id) ?? 0) + 1);
+    return [...seen].filter(([, count]) => count > 1).map(([id]) => id);
+  });
+  expect(duplicateIds).toEqual([]);
+  expect(await unit.page.getByTestId('checkpoint-K1-R2').getByLabel('完成情况说明').count()).toBe(1);
   await web.shot(unit.page, 'saved-01-unit-checkpoint-after-reload');
 
   // ----- Office: the queue lists units by name; a recorded fraction shows as 已核验 after a reload -----

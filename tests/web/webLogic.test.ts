@@ -24,6 +24,14 @@ import {
 } from '../../web/src/logic/thirdPartyScores';
 import { configOverride } from '../../web/src/logic/configOverride';
 import { indicatorFormValues, indicatorUpdateBody } from '../../web/src/logic/indicatorDraft';
+import {
+  comprehensiveAfterToggle,
+  comprehensiveDefaults,
+  defaultCheckpointDueAt,
+  emptyEvidenceDraft,
+  evidenceIdsFor,
+  isEnterInDatePicker,
+} from '../../web/src/logic/formRules';
 import { AUDIT_ACTIONS, auditActionLabel, auditChanges } from '../../web/src/logic/auditLabels';
 import { noticeLabel } from '../../mail/noticeLabels';
 import { NOTICE_EVENTS } from '../../mail/noticeEvents';
@@ -601,5 +609,39 @@ describe('audit and notices logs by name (issue 13)', () => {
       '已发送',
       '发送失败',
     ]);
+  });
+});
+
+describe('form rules (issue 13)', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  test('Enter inside a date picker is recognised (it must not submit the form); elsewhere it is not', () => {
+    const inPicker = { closest: (selector: string) => (selector.includes('.ant-picker') ? {} : null) };
+    const outside = { closest: () => null };
+    expect(isEnterInDatePicker({ key: 'Enter', target: inPicker })).toBe(true);
+    expect(isEnterInDatePicker({ key: 'Enter', target: outside })).toBe(false);
+    expect(isEnterInDatePicker({ key: 'a', target: inPicker })).toBe(false);
+    expect(isEnterInDatePicker({ key: 'Enter', target: null })).toBe(false);
+  });
+  test('a new checkpoint defaults to 30 days ahead, but before the self-check opens (Art. 8)', () => {
+    const now = new Date('2031-11-20T08:00:00Z');
+    expect(defaultCheckpointDueAt(now, '2032-03-01T00:00:00Z').toISOString()).toBe('2031-12-20T08:00:00.000Z');
+    expect(defaultCheckpointDueAt(now, '2031-12-10T00:00:00Z').toISOString()).toBe('2031-12-09T00:00:00.000Z');
+    // Opening tomorrow or sooner: today, never a date in the past.
+    expect(defaultCheckpointDueAt(now, new Date(now.getTime() + DAY / 2).toISOString()).getTime()).toBe(now.getTime());
+    expect(defaultCheckpointDueAt(now, undefined).getTime()).toBe(now.getTime() + 30 * DAY);
+  });
+  test('ticking 引入第三方评估 moves 10/5 to 8/4/3 and back; typed figures stay (Art. 11, SPEC §4)', () => {
+    expect(comprehensiveDefaults(false)).toEqual({ leader: 10, department: 5 });
+    expect(comprehensiveDefaults(true)).toEqual({ leader: 8, department: 4, thirdParty: 3 });
+    expect(comprehensiveAfterToggle({ leader: 10, department: 5 }, true)).toEqual({ leader: 8, department: 4, thirdParty: 3 });
+    expect(comprehensiveAfterToggle(undefined, true)).toEqual({ leader: 8, department: 4, thirdParty: 3 });
+    expect(comprehensiveAfterToggle({ leader: 8, department: 4, thirdParty: 3 }, false)).toEqual({ leader: 10, department: 5 });
+    expect(comprehensiveAfterToggle({ leader: 9, department: 5 }, true)).toEqual({ leader: 9, department: 4, thirdParty: 3 });
+  });
+  test('evidence chosen for one unit is not sent for another, nor after the record was saved', () => {
+    const draft = { unitId: 'u1', ids: ['e1', 'e2'] };
+    expect(evidenceIdsFor(draft, 'u1')).toEqual(['e1', 'e2']);
+    expect(evidenceIdsFor(draft, 'u2')).toEqual([]);
+    expect(evidenceIdsFor(emptyEvidenceDraft(), 'u1')).toEqual([]);
   });
 });

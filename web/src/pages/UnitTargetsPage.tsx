@@ -82,6 +82,9 @@ function CheckpointForm({
       ) : null}
       <Form
         form={form}
+        // A name per checkpoint: field ids (checkpoint-K1-R1_text) stay unique on the page, so each
+        // label points at its own box for screen readers.
+        name={`checkpoint-${checkpoint.code}`}
         layout="vertical"
         initialValues={{ text: submission?.text ?? '' }}
         onFinish={(values) => void onFinish(values)}
