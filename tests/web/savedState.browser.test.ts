@@ -85,6 +85,17 @@ test('after a reload each role sees what it saved, with who and when', async () 
   expect(await unit.page.getByTestId('checkpoint-K1-R2').getByLabel('完成情况说明').count()).toBe(1);
   await web.shot(unit.page, 'saved-01-unit-checkpoint-after-reload');
 
+  // Stage-aware: before its stage the self-check says when it opens, and its button is disabled (Art. 8).
+  await unit.page.getByRole('menuitem', { name: '年终自查' }).click();
+  const opens = new Date(targets.cycle.schedule.selfCheckOpensAt);
+  await unit.page
+    .getByTestId('self-check-window')
+    .getByText(`年终自查 ${opens.getMonth() + 1}月${opens.getDate()}日开放`)
+    .waitFor();
+  expect(await unit.page.getByRole('button', { name: /提\s*交/ }).isDisabled()).toBe(true);
+  await web.shot(unit.page, 'saved-01b-unit-self-check-not-yet');
+  await unit.page.getByRole('menuitem', { name: '目标任务与材料' }).click();
+
   // ----- Office: the queue lists units by name; a recorded fraction shows as 已核验 after a reload -----
   await advanceTo(stack, Date.parse(targets.roundDueDates[0]) + 1000);
   const office = await web.signInPage('office1');

@@ -32,6 +32,7 @@ import {
   evidenceIdsFor,
   isEnterInDatePicker,
 } from '../../web/src/logic/formRules';
+import { actionWindow, monthDay, rankingWindow, selfCheckWindow } from '../../web/src/logic/stageRules';
 import { AUDIT_ACTIONS, auditActionLabel, auditChanges } from '../../web/src/logic/auditLabels';
 import { noticeLabel } from '../../mail/noticeLabels';
 import { NOTICE_EVENTS } from '../../mail/noticeEvents';
@@ -643,5 +644,32 @@ describe('form rules (issue 13)', () => {
     expect(evidenceIdsFor(draft, 'u1')).toEqual(['e1', 'e2']);
     expect(evidenceIdsFor(draft, 'u2')).toEqual([]);
     expect(evidenceIdsFor(emptyEvidenceDraft(), 'u1')).toEqual([]);
+  });
+});
+
+describe('stage-aware actions (issue 13)', () => {
+  test('the self-check before, during and after its stage (Art. 8)', () => {
+    const opens = '2031-12-10T02:00:00.000Z';
+    expect(selfCheckWindow({ stage: 'CHECKPOINTS', selfCheckOpensAt: opens })).toEqual({
+      open: false,
+      reason: 'NOT_YET',
+      opensAt: opens,
+    });
+    expect(selfCheckWindow({ stage: 'SELF_CHECK', selfCheckOpensAt: opens })).toEqual({ open: true });
+    expect(selfCheckWindow({ stage: 'VERIFICATION', selfCheckOpensAt: opens })).toEqual({
+      open: false,
+      reason: 'CLOSED',
+    });
+  });
+  test('rankings only in the comprehensive evaluation (Art. 9, 13); no stage yet means not yet', () => {
+    expect(rankingWindow({ stage: 'EVALUATION' }).open).toBe(true);
+    expect(rankingWindow({ stage: 'FOLLOW_UP' })).toEqual({ open: false, reason: 'CLOSED' });
+    expect(rankingWindow({ stage: 'SELF_CHECK', verificationDueAt: 'v' })).toMatchObject({ reason: 'NOT_YET', opensAt: 'v' });
+    expect(actionWindow(undefined, ['SELF_CHECK']).open).toBe(false);
+  });
+  test('the opening day as the reason line says it', () => {
+    const iso = new Date(2031, 11, 10, 9, 0).toISOString();
+    expect(monthDay(iso, 'zh-CN')).toBe('12月10日');
+    expect(monthDay(iso, 'en')).toBe('Dec 10');
   });
 });

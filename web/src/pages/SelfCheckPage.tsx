@@ -16,6 +16,7 @@ import {
   selfCheckFormValues,
   type SavedSelfCheck,
 } from '../logic/savedState';
+import { monthDay, selfCheckWindow } from '../logic/stageRules';
 import { useSession } from '../session/SessionProvider';
 import { useCycle, type CycleDetail } from '../session/useCycle';
 
@@ -68,6 +69,15 @@ function SelfCheckForm({
   );
   const [saveError, setSaveError] = useState<unknown>();
   const savedAt = lastSaved(selfChecks);
+  // Art. 8: the self-check is possible in its stage only; before, the page says when it opens.
+  const stageWindow = selfCheckWindow(cycle);
+  const closedReason = stageWindow.open
+    ? undefined
+    : stageWindow.reason === 'CLOSED'
+      ? t('stageRule.closed', { action: t('menu.selfCheck') })
+      : stageWindow.opensAt
+        ? t('stageRule.notYet', { action: t('menu.selfCheck'), date: monthDay(stageWindow.opensAt, locale) })
+        : t('stageRule.notYetNoDate', { action: t('menu.selfCheck') });
   const mine = cycle.indicators.filter(
     (indicator) => !indicator.notUndertaken.some((row) => row.unitId === unitId),
   );
@@ -97,6 +107,9 @@ function SelfCheckForm({
         {t('unit.selfCheck')}
       </Typography.Title>
       <ErrorNotice error={loadError} />
+      {closedReason ? (
+        <Alert type="info" showIcon data-testid="self-check-window" title={closedReason} />
+      ) : null}
       {savedAt ? (
         <Alert
           type="success"
@@ -139,9 +152,20 @@ function SelfCheckForm({
           </Card>
         ))}
         <ErrorNotice error={saveError} />
-        <Button type="primary" htmlType="submit" style={{ marginTop: 8 }}>
+        <Button
+          type="primary"
+          htmlType="submit"
+          disabled={!stageWindow.open}
+          title={closedReason}
+          style={{ marginTop: 8 }}
+        >
           {savedAt ? t('unit.selfCheckResubmit') : t('app.submit')}
         </Button>
+        {closedReason ? (
+          <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+            {closedReason}
+          </Typography.Text>
+        ) : null}
       </Form>
     </Space>
   );
