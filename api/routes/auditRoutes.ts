@@ -36,7 +36,10 @@ const entrySchema = z.object({
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
-  targetName: z.string().nullable().describe('the target by name (unit, indicator, file, …), if it still exists'),
+  targetName: z
+    .string()
+    .nullable()
+    .describe('the target by name (unit, indicator, file, …), if it still exists'),
   cycleId: z.string().nullable(),
   outcome: z.string(),
   before: z.unknown(),

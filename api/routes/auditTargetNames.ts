@@ -5,14 +5,18 @@ import type { Db } from '../../prisma/client';
 
 type Row = { targetType: string; targetId: string | null };
 
-const ids = (rows: Row[], type: string) =>
-  [...new Set(rows.filter((row) => row.targetType === type && row.targetId).map((row) => row.targetId!))];
+const ids = (rows: Row[], type: string) => [
+  ...new Set(rows.filter((row) => row.targetType === type && row.targetId).map((row) => row.targetId!)),
+];
 
 /** Target names keyed "Type:id". */
 export async function auditTargetNames(db: Db, rows: Row[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const put = (type: string, id: string, name: string) => names.set(`${type}:${id}`, name);
-  const byUnit = async (type: string, find: (where: { id: { in: string[] } }) => Promise<{ id: string; unit: { name: string } }[]>) => {
+  const byUnit = async (
+    type: string,
+    find: (where: { id: { in: string[] } }) => Promise<{ id: string; unit: { name: string } }[]>,
+  ) => {
     const wanted = ids(rows, type);
     if (wanted.length) for (const row of await find({ id: { in: wanted } })) put(type, row.id, row.unit.name);
   };
@@ -21,7 +25,10 @@ export async function auditTargetNames(db: Db, rows: Row[]): Promise<Map<string,
     (async () => {
       const wanted = ids(rows, 'Unit');
       if (wanted.length)
-        for (const unit of await db.unit.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } }))
+        for (const unit of await db.unit.findMany({
+          where: { id: { in: wanted } },
+          select: { id: true, name: true },
+        }))
           put('Unit', unit.id, unit.name);
     })(),
     (async () => {
@@ -36,13 +43,19 @@ export async function auditTargetNames(db: Db, rows: Row[]): Promise<Map<string,
     (async () => {
       const wanted = ids(rows, 'Cycle');
       if (wanted.length)
-        for (const row of await db.cycle.findMany({ where: { id: { in: wanted } }, select: { id: true, title: true } }))
+        for (const row of await db.cycle.findMany({
+          where: { id: { in: wanted } },
+          select: { id: true, title: true },
+        }))
           put('Cycle', row.id, row.title);
     })(),
     (async () => {
       const wanted = ids(rows, 'User');
       if (wanted.length)
-        for (const row of await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, displayName: true } }))
+        for (const row of await db.user.findMany({
+          where: { id: { in: wanted } },
+          select: { id: true, displayName: true },
+        }))
           put('User', row.id, row.displayName);
     })(),
     (async () => {
@@ -68,9 +81,17 @@ export async function auditTargetNames(db: Db, rows: Row[]): Promise<Map<string,
       if (wanted.length)
         for (const row of await db.yearEndVerification.findMany({
           where: { id: { in: wanted } },
-          select: { id: true, unit: { select: { name: true } }, indicator: { select: { code: true, name: true } } },
+          select: {
+            id: true,
+            unit: { select: { name: true } },
+            indicator: { select: { code: true, name: true } },
+          },
         }))
-          put('YearEndVerification', row.id, `${row.unit.name} · ${row.indicator.code} ${row.indicator.name}`);
+          put(
+            'YearEndVerification',
+            row.id,
+            `${row.unit.name} · ${row.indicator.code} ${row.indicator.name}`,
+          );
     })(),
     (async () => {
       const wanted = ids(rows, 'EvidenceFile');
@@ -84,13 +105,19 @@ export async function auditTargetNames(db: Db, rows: Row[]): Promise<Map<string,
     (async () => {
       const wanted = ids(rows, 'ApprovalRound');
       if (wanted.length)
-        for (const row of await db.approvalRound.findMany({ where: { id: { in: wanted } }, select: { id: true, number: true } }))
+        for (const row of await db.approvalRound.findMany({
+          where: { id: { in: wanted } },
+          select: { id: true, number: true },
+        }))
           put('ApprovalRound', row.id, `#${row.number}`);
     })(),
     (async () => {
       const wanted = ids(rows, 'Notification');
       if (wanted.length)
-        for (const row of await db.notification.findMany({ where: { id: { in: wanted } }, select: { id: true, subject: true } }))
+        for (const row of await db.notification.findMany({
+          where: { id: { in: wanted } },
+          select: { id: true, subject: true },
+        }))
           put('Notification', row.id, row.subject);
     })(),
     byUnit('Explanation', (where) => db.explanation.findMany({ where, select: unitSelect })),

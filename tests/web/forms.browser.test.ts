@@ -85,13 +85,19 @@ test('target setting: Enter in a date picker, third-party weights, checkpoint de
   await page.locator('#indicator_checkpoints_0_share').fill('0.7');
   await page.locator('#indicator_checkpoints_1_share').fill('0.6');
   await page.getByRole('alert').filter({ hasText: '节点占比合计 1.3 超过 1' }).first().waitFor();
-  await page.locator('#indicator').getByRole('button', { name: /保\s*存/ }).click();
+  await page
+    .locator('#indicator')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
   await page.waitForTimeout(1500);
   expect(await stack.db.indicator.count({ where: { cycleId: cycle.id } })).toBe(0);
   await web.shot(page, 'forms-02-shares-blocked');
   // Corrected to 0.7 + 0.3: saved.
   await page.locator('#indicator_checkpoints_1_share').fill('0.3');
-  await page.locator('#indicator').getByRole('button', { name: /保\s*存/ }).click();
+  await page
+    .locator('#indicator')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
   await page.getByText('已保存').first().waitFor();
   expect(await stack.db.indicator.count({ where: { cycleId: cycle.id } })).toBe(1);
   await office.context.close();

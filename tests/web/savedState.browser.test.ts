@@ -75,10 +75,12 @@ test('after a reload each role sees what it saved, with who and when', async () 
   // label names its own box.
   const duplicateIds = await unit.page.evaluate(() => {
     // (The browser's document; the test's own tsconfig has no DOM types.)
-    const page = (globalThis as unknown as { document: { querySelectorAll(selector: string): Iterable<{ id: string }> } })
-      .document;
+    const page = (
+      globalThis as unknown as { document: { querySelectorAll(selector: string): Iterable<{ id: string }> } }
+    ).document;
     const seen = new Map<string, number>();
-    for (const element of page.querySelectorAll('[id]')) seen.set(element.id, (seen.get(element.id) ?? 0) + 1);
+    for (const element of page.querySelectorAll('[id]'))
+      seen.set(element.id, (seen.get(element.id) ?? 0) + 1);
     return [...seen].filter(([, count]) => count > 1).map(([id]) => id);
   });
   expect(duplicateIds).toEqual([]);
@@ -115,7 +117,10 @@ test('after a reload each role sees what it saved, with who and when', async () 
   await office.page.getByText(/^待核验 \d+$/).click();
   await verified.waitFor({ state: 'detached' });
   await office.page.getByText(/^已核验 1$/).click();
-  await office.page.getByRole('row', { name: /中山区总工会/ }).first().waitFor();
+  await office.page
+    .getByRole('row', { name: /中山区总工会/ })
+    .first()
+    .waitFor();
   await web.shot(office.page, 'saved-02-office-verification-after-reload');
 
   // ----- Unit: the self-check form comes back filled from what was saved; a change is saved again -----
@@ -172,11 +177,15 @@ test('after a reload each role sees what it saved, with who and when', async () 
   const scores = await thirdPartyApi.get(`/api/cycles/${YEAR}/third-party-scores`);
   expect(scores.status).toBe(200);
   expect(scores.body.scores).toEqual([
-    expect.objectContaining({ unitName: '中山区总工会', score: 88.5, enteredByName: names.get('thirdparty') }),
+    expect.objectContaining({
+      unitName: '中山区总工会',
+      score: 88.5,
+      enteredByName: names.get('thirdparty'),
+    }),
   ]);
   // A unit may not read the third party's scores.
-  expect((await (await signIn(stack.app, 'unit-zhongshan')).get(`/api/cycles/${YEAR}/third-party-scores`)).status).toBe(
-    403,
-  );
+  expect(
+    (await (await signIn(stack.app, 'unit-zhongshan')).get(`/api/cycles/${YEAR}/third-party-scores`)).status,
+  ).toBe(403);
   for (const session of [unit, office, thirdParty]) await session.context.close();
 });

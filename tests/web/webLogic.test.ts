@@ -487,7 +487,9 @@ describe('saved state shown after a reload (issue 13)', () => {
     expect(map.has('u2')).toBe(false);
   });
   test('a unit is told whether its explanation is returned (with the comment) or accepted (Art. 21)', () => {
-    expect(explanationState({ status: 'RETURNED', reviewComment: ' 请补充整改措施 ', reviewedAt: 'r' })).toEqual({
+    expect(
+      explanationState({ status: 'RETURNED', reviewComment: ' 请补充整改措施 ', reviewedAt: 'r' }),
+    ).toEqual({
       status: 'RETURNED',
       tone: 'error',
       comment: '请补充整改措施',
@@ -499,12 +501,15 @@ describe('saved state shown after a reload (issue 13)', () => {
       comment: undefined,
       editable: false,
     });
-    expect(explanationState({ status: 'SUBMITTED', submittedAt: 's' })).toMatchObject({ at: 's', editable: true });
+    expect(explanationState({ status: 'SUBMITTED', submittedAt: 's' })).toMatchObject({
+      at: 's',
+      editable: true,
+    });
     expect(explanationState({ status: 'PENDING' }).status).toBe('PENDING');
   });
 });
 
-describe('server refusals in the user\'s language, without raw paths (issue 13)', () => {
+describe("server refusals in the user's language, without raw paths (issue 13)", () => {
   test('a group-weight refusal: its field as the form labels it and the rule in Chinese', () => {
     const localized = localizeError(
       {
@@ -512,7 +517,8 @@ describe('server refusals in the user\'s language, without raw paths (issue 13)'
         code: 'BAD_REQUEST',
         message: 'invalid targets',
         fields: {
-          'indicators[group=KEY_TASK].weight': 'weights of group KEY_TASK must sum to 80, they sum to 85 (Art. 12)',
+          'indicators[group=KEY_TASK].weight':
+            'weights of group KEY_TASK must sum to 80, they sum to 85 (Art. 12)',
         },
       },
       'zh-CN',
@@ -526,7 +532,13 @@ describe('server refusals in the user\'s language, without raw paths (issue 13)'
       },
     ]);
     const english = localizeError(
-      { code: 'BAD_REQUEST', fields: { 'indicators[group=KEY_TASK].weight': 'weights of group KEY_TASK must sum to 80, they sum to 85 (Art. 12)' } },
+      {
+        code: 'BAD_REQUEST',
+        fields: {
+          'indicators[group=KEY_TASK].weight':
+            'weights of group KEY_TASK must sum to 80, they sum to 85 (Art. 12)',
+        },
+      },
       'en',
     );
     expect(english.fields[0].label).toBe('Key tasks · Weight');
@@ -625,19 +637,36 @@ describe('form rules (issue 13)', () => {
   });
   test('a new checkpoint defaults to 30 days ahead, but before the self-check opens (Art. 8)', () => {
     const now = new Date('2031-11-20T08:00:00Z');
-    expect(defaultCheckpointDueAt(now, '2032-03-01T00:00:00Z').toISOString()).toBe('2031-12-20T08:00:00.000Z');
-    expect(defaultCheckpointDueAt(now, '2031-12-10T00:00:00Z').toISOString()).toBe('2031-12-09T00:00:00.000Z');
+    expect(defaultCheckpointDueAt(now, '2032-03-01T00:00:00Z').toISOString()).toBe(
+      '2031-12-20T08:00:00.000Z',
+    );
+    expect(defaultCheckpointDueAt(now, '2031-12-10T00:00:00Z').toISOString()).toBe(
+      '2031-12-09T00:00:00.000Z',
+    );
     // Opening tomorrow or sooner: today, never a date in the past.
-    expect(defaultCheckpointDueAt(now, new Date(now.getTime() + DAY / 2).toISOString()).getTime()).toBe(now.getTime());
+    expect(defaultCheckpointDueAt(now, new Date(now.getTime() + DAY / 2).toISOString()).getTime()).toBe(
+      now.getTime(),
+    );
     expect(defaultCheckpointDueAt(now, undefined).getTime()).toBe(now.getTime() + 30 * DAY);
   });
   test('ticking 引入第三方评估 moves 10/5 to 8/4/3 and back; typed figures stay (Art. 11, SPEC §4)', () => {
     expect(comprehensiveDefaults(false)).toEqual({ leader: 10, department: 5 });
     expect(comprehensiveDefaults(true)).toEqual({ leader: 8, department: 4, thirdParty: 3 });
-    expect(comprehensiveAfterToggle({ leader: 10, department: 5 }, true)).toEqual({ leader: 8, department: 4, thirdParty: 3 });
+    expect(comprehensiveAfterToggle({ leader: 10, department: 5 }, true)).toEqual({
+      leader: 8,
+      department: 4,
+      thirdParty: 3,
+    });
     expect(comprehensiveAfterToggle(undefined, true)).toEqual({ leader: 8, department: 4, thirdParty: 3 });
-    expect(comprehensiveAfterToggle({ leader: 8, department: 4, thirdParty: 3 }, false)).toEqual({ leader: 10, department: 5 });
-    expect(comprehensiveAfterToggle({ leader: 9, department: 5 }, true)).toEqual({ leader: 9, department: 4, thirdParty: 3 });
+    expect(comprehensiveAfterToggle({ leader: 8, department: 4, thirdParty: 3 }, false)).toEqual({
+      leader: 10,
+      department: 5,
+    });
+    expect(comprehensiveAfterToggle({ leader: 9, department: 5 }, true)).toEqual({
+      leader: 9,
+      department: 4,
+      thirdParty: 3,
+    });
   });
   test('evidence chosen for one unit is not sent for another, nor after the record was saved', () => {
     const draft = { unitId: 'u1', ids: ['e1', 'e2'] };
@@ -664,7 +693,10 @@ describe('stage-aware actions (issue 13)', () => {
   test('rankings only in the comprehensive evaluation (Art. 9, 13); no stage yet means not yet', () => {
     expect(rankingWindow({ stage: 'EVALUATION' }).open).toBe(true);
     expect(rankingWindow({ stage: 'FOLLOW_UP' })).toEqual({ open: false, reason: 'CLOSED' });
-    expect(rankingWindow({ stage: 'SELF_CHECK', verificationDueAt: 'v' })).toMatchObject({ reason: 'NOT_YET', opensAt: 'v' });
+    expect(rankingWindow({ stage: 'SELF_CHECK', verificationDueAt: 'v' })).toMatchObject({
+      reason: 'NOT_YET',
+      opensAt: 'v',
+    });
     expect(actionWindow(undefined, ['SELF_CHECK']).open).toBe(false);
   });
   test('the opening day as the reason line says it', () => {

@@ -76,7 +76,7 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/cycles/:year/verifications',
-  summary: 'Checkpoint and year-end verifications with the verifier\'s name (a unit: its own)',
+  summary: "Checkpoint and year-end verifications with the verifier's name (a unit: its own)",
   tags: ['verification'],
   roles: ['UNIT', ...READERS],
   params: yearParams,
@@ -157,7 +157,10 @@ export function verificationRoutes(deps: ApiDeps): Router {
       }),
     ]);
     // Who verified, by name: the queue shows 已核验 with who and when (issue 13).
-    const names = await userNames(db, [...checkpoints, ...yearEnd].map((row) => row.verifiedById));
+    const names = await userNames(
+      db,
+      [...checkpoints, ...yearEnd].map((row) => row.verifiedById),
+    );
     res.json({
       checkpoints: checkpoints.map((row) => ({
         ...row,

@@ -9,8 +9,7 @@ import { localizeError } from '../logic/errorText';
 export function ErrorNotice({ error }: { error: unknown }) {
   const { t, locale } = useI18n();
   if (!error) return null;
-  if (isMissingRoute(error))
-    return <Alert type="info" showIcon title={t('app.notAvailable')} />;
+  if (isMissingRoute(error)) return <Alert type="info" showIcon title={t('app.notAvailable')} />;
   const localized = localizeError(asApiError(error), locale);
   return (
     <Alert

@@ -68,7 +68,8 @@ export function IncentivesCard({
     } catch (caught) {
       // The typed values stay; field errors go next to their fields.
       setError(caught);
-      if (caught instanceof ApiError) form.setFields(formFieldErrors(caught, FIELDS, fieldTranslator(locale)).fields as never);
+      if (caught instanceof ApiError)
+        form.setFields(formFieldErrors(caught, FIELDS, fieldTranslator(locale)).fields as never);
     }
   };
 

@@ -7,7 +7,11 @@ import { api, ApiError } from '../api/client';
 import { ErrorNotice } from './ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { fieldErrorText } from '../logic/errorText';
-import { comprehensiveAfterToggle, comprehensiveDefaults, type ComprehensiveWeights } from '../logic/formRules';
+import {
+  comprehensiveAfterToggle,
+  comprehensiveDefaults,
+  type ComprehensiveWeights,
+} from '../logic/formRules';
 import type { MessageKey } from '../i18n/messages';
 import { fieldPath } from '../logic/apiError';
 import {
@@ -109,15 +113,15 @@ export function ScoringConfigForm({
               ? comprehensiveDefaults(Boolean(thirdParty))[path[1] as 'leader' | 'department']
               : measureDefault;
           return (
-          <Col key={path.join('.')} xs={12} md={8} xl={6}>
-            <Form.Item
-              name={['scoringConfig', ...path]}
-              label={label(path)}
-              extra={`${t('targets.default')} ${fallback} · ${article}`}
-            >
-              <InputNumber min={0} max={100} placeholder={String(fallback)} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
+            <Col key={path.join('.')} xs={12} md={8} xl={6}>
+              <Form.Item
+                name={['scoringConfig', ...path]}
+                label={label(path)}
+                extra={`${t('targets.default')} ${fallback} · ${article}`}
+              >
+                <InputNumber min={0} max={100} placeholder={String(fallback)} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
           );
         })}
         {thirdParty ? (

@@ -61,9 +61,20 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 };
 
 /** Known rules of the API's field messages → catalogue texts (first match wins). */
-const RULES: { pattern: RegExp; key: MessageKey; params?: (match: RegExpMatchArray) => Record<string, string> }[] = [
-  { pattern: /falls due (on or )?after|falls due before the year-end self-check/, key: 'error.rule.checkpointAfterSelfCheck' },
-  { pattern: /checkpoint shares sum to ([\d.]+)/, key: 'error.rule.sharesAboveOne', params: (m) => ({ total: m[1] }) },
+const RULES: {
+  pattern: RegExp;
+  key: MessageKey;
+  params?: (match: RegExpMatchArray) => Record<string, string>;
+}[] = [
+  {
+    pattern: /falls due (on or )?after|falls due before the year-end self-check/,
+    key: 'error.rule.checkpointAfterSelfCheck',
+  },
+  {
+    pattern: /checkpoint shares sum to ([\d.]+)/,
+    key: 'error.rule.sharesAboveOne',
+    params: (m) => ({ total: m[1] }),
+  },
   {
     pattern: /weights of group (\w+) must sum to ([\d.]+), they sum to ([\d.]+)/,
     key: 'error.rule.groupWeights',
@@ -81,7 +92,10 @@ const RULES: { pattern: RegExp; key: MessageKey; params?: (match: RegExpMatchArr
   { pattern: /evidence .* does not exist/, key: 'error.rule.evidenceMissing' },
   { pattern: /listed twice/, key: 'error.rule.evidenceTwice' },
   { pattern: /give a text or at least one evidence file/, key: 'error.rule.textOrEvidence' },
-  { pattern: /describe what was done|expected string, received undefined|Required|required/, key: 'error.rule.required' },
+  {
+    pattern: /describe what was done|expected string, received undefined|Required|required/,
+    key: 'error.rule.required',
+  },
   { pattern: /duplicate .*code/, key: 'error.rule.duplicateCode' },
   { pattern: /decimal places/, key: 'error.rule.precision' },
   { pattern: /undertakes no indicator/, key: 'error.rule.undertakesNothing' },

@@ -33,8 +33,9 @@ export interface ComprehensiveWeights {
 }
 
 /** The measures' comprehensive weights (Art. 11): 10/5 without a third party, 8/4/3 with one. */
-export function comprehensiveDefaults(useThirdParty: boolean): Required<Pick<ComprehensiveWeights, 'leader' | 'department'>> &
-  ComprehensiveWeights {
+export function comprehensiveDefaults(
+  useThirdParty: boolean,
+): Required<Pick<ComprehensiveWeights, 'leader' | 'department'>> & ComprehensiveWeights {
   return useThirdParty ? { leader: 8, department: 4, thirdParty: 3 } : { leader: 10, department: 5 };
 }
 

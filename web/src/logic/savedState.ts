@@ -160,9 +160,21 @@ export function explanationState(explanation: {
   const comment = explanation.reviewComment?.trim() ? explanation.reviewComment.trim() : undefined;
   switch (explanation.status) {
     case 'ACCEPTED':
-      return { status: 'ACCEPTED', tone: 'success', comment, at: explanation.reviewedAt ?? undefined, editable: false };
+      return {
+        status: 'ACCEPTED',
+        tone: 'success',
+        comment,
+        at: explanation.reviewedAt ?? undefined,
+        editable: false,
+      };
     case 'RETURNED':
-      return { status: 'RETURNED', tone: 'error', comment, at: explanation.reviewedAt ?? undefined, editable: true };
+      return {
+        status: 'RETURNED',
+        tone: 'error',
+        comment,
+        at: explanation.reviewedAt ?? undefined,
+        editable: true,
+      };
     case 'SUBMITTED':
       return { status: 'SUBMITTED', tone: 'info', at: explanation.submittedAt ?? undefined, editable: true };
     default:

@@ -70,7 +70,8 @@ function RecordForm({
       onSaved();
     } catch (caught) {
       setError(caught);
-      if (caught instanceof ApiError) form.setFields(formFieldErrors(caught, fields, fieldTranslator(locale)).fields as never);
+      if (caught instanceof ApiError)
+        form.setFields(formFieldErrors(caught, fields, fieldTranslator(locale)).fields as never);
     }
   };
   return (

@@ -47,7 +47,9 @@ function VoteForm({ year, round, onVoted }: { year: number; round: Round; onVote
     } catch (caught) {
       setError(caught);
       if (caught instanceof ApiError)
-        form.setFields(formFieldErrors(caught, ['decision', 'comment'], fieldTranslator(locale)).fields as never);
+        form.setFields(
+          formFieldErrors(caught, ['decision', 'comment'], fieldTranslator(locale)).fields as never,
+        );
     }
   };
   return (

@@ -182,7 +182,10 @@ export function RankingPage() {
     : stageWindow.reason === 'CLOSED'
       ? t('stageRule.closed', { action: t('stage.EVALUATION') })
       : stageWindow.opensAt
-        ? t('stageRule.notYet', { action: t('stage.EVALUATION'), date: monthDay(stageWindow.opensAt, locale) })
+        ? t('stageRule.notYet', {
+            action: t('stage.EVALUATION'),
+            date: monthDay(stageWindow.opensAt, locale),
+          })
         : t('stageRule.notYetNoDate', { action: t('stage.EVALUATION') });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

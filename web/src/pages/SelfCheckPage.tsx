@@ -10,12 +10,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { formFieldErrors } from '../logic/apiError';
 import { fieldTranslator } from '../logic/errorText';
 import { formatDate } from '../logic/format';
-import {
-  lastSaved,
-  selfCheckEvidence,
-  selfCheckFormValues,
-  type SavedSelfCheck,
-} from '../logic/savedState';
+import { lastSaved, selfCheckEvidence, selfCheckFormValues, type SavedSelfCheck } from '../logic/savedState';
 import { monthDay, selfCheckWindow } from '../logic/stageRules';
 import { useSession } from '../session/SessionProvider';
 import { useCycle, type CycleDetail } from '../session/useCycle';
@@ -97,7 +92,8 @@ function SelfCheckForm({
       onSaved();
     } catch (caught) {
       setSaveError(caught);
-      if (caught instanceof ApiError) form.setFields(formFieldErrors(caught, ['items'], fieldTranslator(locale)).fields as never);
+      if (caught instanceof ApiError)
+        form.setFields(formFieldErrors(caught, ['items'], fieldTranslator(locale)).fields as never);
     }
   };
   const byIndicator = new Map(selfChecks.map((row) => [row.indicatorId, row]));

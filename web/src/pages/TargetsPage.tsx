@@ -100,13 +100,11 @@ function CreateCycleCard({ onCreated }: { onCreated(): void }) {
     } catch (caught) {
       setError(caught);
       if (caught instanceof ApiError) {
-        const { fields } = formFieldErrors(caught, [
-          'year',
-          'title',
-          'schedule',
-          'explanationDays',
-          'useThirdParty',
-        ], fieldTranslator(locale));
+        const { fields } = formFieldErrors(
+          caught,
+          ['year', 'title', 'schedule', 'explanationDays', 'useThirdParty'],
+          fieldTranslator(locale),
+        );
         form.setFields(
           fields.map((field) =>
             field.name[0] === 'schedule' && field.name[1] ? { ...field, name: [field.name[1]] } : field,
@@ -132,7 +130,8 @@ function CreateCycleCard({ onCreated }: { onCreated(): void }) {
         layout="vertical"
         // Enter in a date picker confirms the date; it must not create the cycle half-filled.
         onKeyDown={(event) => {
-          if (isEnterInDatePicker(event as unknown as { key: string; target: Element })) event.preventDefault();
+          if (isEnterInDatePicker(event as unknown as { key: string; target: Element }))
+            event.preventDefault();
         }}
         onFinish={(values) => void onFinish(values)}
         initialValues={{ year: new Date().getFullYear(), explanationDays: 15, useThirdParty: false }}
@@ -172,7 +171,10 @@ function CreateCycleCard({ onCreated }: { onCreated(): void }) {
           extra={
             <span data-testid="comprehensive-weights">
               {weights.thirdParty === undefined
-                ? t('targets.comprehensiveWeights', { leader: weights.leader, department: weights.department })
+                ? t('targets.comprehensiveWeights', {
+                    leader: weights.leader,
+                    department: weights.department,
+                  })
                 : t('targets.comprehensiveWeightsThirdParty', {
                     leader: weights.leader,
                     department: weights.department,

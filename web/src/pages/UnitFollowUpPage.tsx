@@ -62,7 +62,8 @@ export function UnitFollowUpPage() {
       explanations.reload();
     } catch (caught) {
       setError(caught);
-      if (caught instanceof ApiError) form.setFields(formFieldErrors(caught, ['content'], fieldTranslator(locale)).fields as never);
+      if (caught instanceof ApiError)
+        form.setFields(formFieldErrors(caught, ['content'], fieldTranslator(locale)).fields as never);
     }
   };
   return (

@@ -47,7 +47,8 @@ function CheckpointForm({
       onSubmitted();
     } catch (caught) {
       setError(caught);
-      if (caught instanceof ApiError) form.setFields(formFieldErrors(caught, ['text'], fieldTranslator(locale)).fields as never);
+      if (caught instanceof ApiError)
+        form.setFields(formFieldErrors(caught, ['text'], fieldTranslator(locale)).fields as never);
     }
   };
   return (
@@ -96,12 +97,7 @@ function CheckpointForm({
           label={submission ? t('unit.savedFiles') : t('verification.evidence')}
           extra={t('unit.uploadHelp')}
         >
-          <EvidenceUpload
-            year={year}
-            unitId={unitId}
-            initial={submission?.evidence}
-            onChange={setEvidence}
-          />
+          <EvidenceUpload year={year} unitId={unitId} initial={submission?.evidence} onChange={setEvidence} />
         </Form.Item>
         <ErrorNotice error={error} />
         <Button type="primary" htmlType="submit" style={{ marginTop: 8 }}>
