@@ -392,9 +392,9 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   // The notices log (with resend) and the audit log of what everyone did (Art. 23).
   await office.page.getByRole('menuitem', { name: '通知记录' }).click();
   // Events and delivery states by name (mail/noticeLabels.ts), not as codes.
-  await office.page.getByRole('cell', { name: '目标任务下达通知' }).first().waitFor();
+  await office.page.getByRole('cell', { name: '反馈已确认' }).first().waitFor();
   await office.page.getByText('已发送').first().waitFor();
-  expect(await office.page.getByText('TARGETS_PUBLISHED').count()).toBe(0);
+  expect(await office.page.getByText('FEEDBACK_CONFIRMED').count()).toBe(0);
   await shot(office.page, '17-office-notifications');
   await office.page.getByRole('menuitem', { name: '审计日志' }).click();
   await office.page.getByLabel('操作').fill('发布目标任务');
