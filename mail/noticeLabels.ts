@@ -28,6 +28,29 @@ const ZH: Record<string, Dictionary> = {
   evaluator: { PARTY_MEMBER: '领导评价（市总党组成员）', DEPARTMENT: '部门评价（市总业务部门）' },
   vote: { APPROVE: '同意', REJECT: '不同意' },
   outcome: { APPROVED: '审定通过', REJECTED: '退回修改' },
+  // The notices log (web: NotificationsPage) names each notice and its delivery state by these.
+  event: {
+    TARGETS_PUBLISHED: '目标任务下达通知',
+    CHECKPOINT_REMINDER: '节点材料提交提醒',
+    CHECKPOINT_OVERDUE: '节点材料逾期提醒',
+    SELF_CHECK_OPENED: '年终自查开始通知',
+    SELF_CHECK_CLOSING: '年终自查即将截止提醒',
+    RANKING_REQUEST: '综合评价排序通知',
+    APPROVAL_REQUEST: '党组审定请求',
+    APPROVAL_OUTCOME: '党组审定结果',
+    RESULT_NOTICE_UNIT: '考核结果通知（被考核单位）',
+    RESULT_NOTICE_PARTY_COMMITTEE: '考核结果通报（同级党委）',
+    CRITICISM_NOTICE: '通报批评通知',
+    EXPLANATION_REMINDER: '书面说明提醒',
+    EXPLANATION_OVERDUE_ESCALATION: '书面说明逾期上报',
+    EXPLANATION_ACCEPTED: '书面说明已接受',
+    EXPLANATION_RETURNED: '书面说明已退回',
+    FEEDBACK_REQUEST: '反馈传达确认请求',
+    FEEDBACK_REMINDER: '反馈确认提醒',
+    FEEDBACK_CONFIRMED: '反馈已确认',
+    INCENTIVE_NOTICE: '激励通知',
+  },
+  delivery: { QUEUED: '待发送', SENT: '已发送', FAILED: '发送失败' },
 };
 
 const EN: Record<string, Dictionary> = {
@@ -61,6 +84,28 @@ const EN: Record<string, Dictionary> = {
   },
   vote: { APPROVE: 'approve', REJECT: 'reject' },
   outcome: { APPROVED: 'approved', REJECTED: 'returned for revision' },
+  event: {
+    TARGETS_PUBLISHED: 'Targets issued',
+    CHECKPOINT_REMINDER: 'Checkpoint reminder',
+    CHECKPOINT_OVERDUE: 'Checkpoint overdue',
+    SELF_CHECK_OPENED: 'Self-check opened',
+    SELF_CHECK_CLOSING: 'Self-check closing soon',
+    RANKING_REQUEST: 'Ranking request',
+    APPROVAL_REQUEST: 'Approval request',
+    APPROVAL_OUTCOME: 'Approval outcome',
+    RESULT_NOTICE_UNIT: 'Result notice (unit)',
+    RESULT_NOTICE_PARTY_COMMITTEE: 'Result notice (party committee)',
+    CRITICISM_NOTICE: 'Criticism notice',
+    EXPLANATION_REMINDER: 'Explanation reminder',
+    EXPLANATION_OVERDUE_ESCALATION: 'Explanation overdue (escalated)',
+    EXPLANATION_ACCEPTED: 'Explanation accepted',
+    EXPLANATION_RETURNED: 'Explanation returned',
+    FEEDBACK_REQUEST: 'Feedback to confirm',
+    FEEDBACK_REMINDER: 'Feedback reminder',
+    FEEDBACK_CONFIRMED: 'Feedback confirmed',
+    INCENTIVE_NOTICE: 'Incentive notice',
+  },
+  delivery: { QUEUED: 'Queued', SENT: 'Sent', FAILED: 'Failed' },
 };
 
 const DICTIONARIES: Record<NoticeLocale, Record<string, Dictionary>> = { 'zh-CN': ZH, en: EN };

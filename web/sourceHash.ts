@@ -17,6 +17,7 @@ export const SOURCE_ENTRIES = [
   '../domain/cycle/stages.ts',
   '../domain/scoring/scoringOutput.ts',
   '../format',
+  '../mail/noticeLabels.ts',
 ];
 export const HASH_FILE_NAME = '.source-hash';
 

@@ -7,6 +7,7 @@ import { requireRole } from '../auth/access';
 import { badRequest } from '../errors';
 import { describeRoute } from '../openapi/describeRoute';
 import type { Prisma } from '../../prisma/client';
+import { auditTargetNames } from './auditTargetNames';
 
 const isoDate = z.iso.datetime({ offset: true });
 export const auditQuery = z.object({
@@ -35,6 +36,10 @@ const entrySchema = z.object({
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
+  targetName: z
+    .string()
+    .nullable()
+    .describe('the target by name (unit, indicator, file, …), if it still exists'),
   cycleId: z.string().nullable(),
   outcome: z.string(),
   before: z.unknown(),
@@ -105,6 +110,7 @@ export function auditRoutes(deps: ApiDeps): Router {
       select: { id: true, displayName: true },
     });
     const nameOf = new Map(actors.map((actor) => [actor.id, actor.displayName]));
+    const targetNames = await auditTargetNames(db, rows);
     res.json({
       entries: rows.map((row) => ({
         id: row.id.toString(),
@@ -115,6 +121,7 @@ export function auditRoutes(deps: ApiDeps): Router {
         action: row.action,
         targetType: row.targetType,
         targetId: row.targetId,
+        targetName: row.targetId ? (targetNames.get(`${row.targetType}:${row.targetId}`) ?? null) : null,
         cycleId: row.cycleId,
         outcome: row.outcome,
         before: row.before,

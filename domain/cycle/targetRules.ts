@@ -46,7 +46,7 @@ export function targetProblems(args: {
       if (checkpointCodes.has(checkpoint.code)) problems.push({ field: `checkpoints[${checkpoint.code}].code`, message: 'duplicate checkpoint code' });
       checkpointCodes.add(checkpoint.code);
       if (Date.parse(checkpoint.dueAt) >= Date.parse(args.selfCheckOpensAt)) {
-        problems.push({ field: `checkpoints[${checkpoint.code}].dueAt`, message: 'a checkpoint falls due before the year-end self-check opens (Art. 8)' });
+        problems.push({ field: `checkpoints[${checkpoint.code}].dueAt`, message: 'a checkpoint falls due on or after the day the year-end self-check opens; it must fall due before (Art. 8)' });
       }
     }
     for (const unitCode of indicator.notUndertakenBy) {

@@ -151,7 +151,7 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   await login.getByLabel('用户名').fill('office1');
   await login.getByLabel('密码').fill('wrong-password');
   await login.getByRole('button', { name: /登\s*录/ }).click();
-  await login.getByRole('alert').filter({ hasText: 'wrong user name or password' }).waitFor();
+  await login.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
   expect(await login.getByLabel('用户名').inputValue()).toBe('office1');
   await anonymous.close();
 
@@ -392,13 +392,20 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
 
   // The notices log (with resend) and the audit log of what everyone did (Art. 23).
   await office.page.getByRole('menuitem', { name: '通知记录' }).click();
-  await office.page.getByText('SENT').first().waitFor();
+  // Events and delivery states by name (mail/noticeLabels.ts), not as codes.
+  await office.page.getByRole('cell', { name: '反馈已确认' }).first().waitFor();
+  await office.page.getByText('已发送').first().waitFor();
+  expect(await office.page.getByText('FEEDBACK_CONFIRMED').count()).toBe(0);
   await shot(office.page, '17-office-notifications');
   await office.page.getByRole('menuitem', { name: '审计日志' }).click();
-  await office.page.getByLabel('操作').fill('cycle.publish');
+  await office.page.getByLabel('操作').fill('发布目标任务');
+  await office.page.keyboard.press('Enter');
   await office.page.getByRole('button', { name: /查\s*询/ }).click();
-  await office.page.getByRole('cell', { name: 'cycle.publish' }).waitFor();
-  expect(await office.page.getByRole('cell', { name: /^(approval|stage|feedback)\./ }).count()).toBe(0);
+  // The action by its name and the target by name (the cycle's title), not a uuid.
+  const publishRow = office.page.getByRole('row', { name: /发布目标任务/ });
+  await publishRow.getByRole('cell', { name: ctx.cycle.title }).waitFor();
+  expect(await office.page.getByRole('cell', { name: /^(党组表决|进入考核阶段|记录反馈)$/ }).count()).toBe(0);
+  expect(await office.page.getByRole('cell', { name: ctx.cycle.id }).count()).toBe(0);
   await shot(office.page, '18-office-audit');
 
   // The unit sees its results after notification; the failing unit sees its explanation deadline.

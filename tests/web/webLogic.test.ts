@@ -25,6 +25,30 @@ import {
 } from '../../web/src/logic/thirdPartyScores';
 import { configOverride } from '../../web/src/logic/configOverride';
 import { indicatorFormValues, indicatorUpdateBody } from '../../web/src/logic/indicatorDraft';
+import {
+  comprehensiveAfterToggle,
+  comprehensiveDefaults,
+  defaultCheckpointDueAt,
+  emptyEvidenceDraft,
+  evidenceIdsFor,
+  isEnterInDatePicker,
+} from '../../web/src/logic/formRules';
+import { actionWindow, monthDay, rankingWindow, selfCheckWindow } from '../../web/src/logic/stageRules';
+import { AUDIT_ACTIONS, auditActionLabel, auditChanges } from '../../web/src/logic/auditLabels';
+import { noticeLabel } from '../../mail/noticeLabels';
+import { NOTICE_EVENTS } from '../../mail/noticeEvents';
+import { fieldErrorText, fieldLabel, localizeError, withoutPaths } from '../../web/src/logic/errorText';
+import {
+  explanationState,
+  lastSaved,
+  latestSubmissions,
+  queueCounts,
+  scoresByUnit,
+  selfCheckEvidence,
+  selfCheckFormValues,
+  submitLabelKey,
+  verificationQueue,
+} from '../../web/src/logic/savedState';
 
 describe('weight sums (Art. 11, 12)', () => {
   const federation = [
@@ -389,5 +413,304 @@ describe('editing an indicator in place (Art. 8, 12)', () => {
     const body = indicatorUpdateBody(indicatorFormValues(stored));
     expect(body).not.toHaveProperty('code');
     expect(body.weight).toBe(33.33);
+  });
+});
+
+describe('saved state shown after a reload (issue 13)', () => {
+  const submission = (checkpointId: string, unitId: string, submittedAt: string) => ({
+    id: `${checkpointId}-${unitId}-${submittedAt}`,
+    checkpointId,
+    unitId,
+    late: false,
+    submittedAt,
+  });
+  test('the latest submission per checkpoint, and 重新提交 once one exists', () => {
+    const latest = latestSubmissions([
+      submission('c1', 'u1', '2031-03-01T00:00:00Z'),
+      submission('c1', 'u1', '2031-03-05T00:00:00Z'),
+      submission('c2', 'u1', '2031-03-02T00:00:00Z'),
+    ]);
+    expect(latest.get('c1')?.submittedAt).toBe('2031-03-05T00:00:00Z');
+    expect([...latest.keys()]).toEqual(['c1', 'c2']);
+    expect(submitLabelKey(latest.get('c1'))).toBe('unit.resubmitCheckpoint');
+    expect(submitLabelKey(latest.get('c3'))).toBe('unit.submitCheckpoint');
+  });
+  test('the self-check form is refilled with text and fraction; evidence kept per indicator', () => {
+    const saved = [
+      {
+        indicatorId: 'i1',
+        text: '已完成',
+        selfFraction: 0.85,
+        submittedAt: '2031-12-11T02:00:00Z',
+        evidence: [{ id: 'e1', originalName: '总结.pdf' }],
+      },
+      { indicatorId: 'i2', text: '部分完成', selfFraction: null, submittedAt: '2031-12-12T02:00:00Z' },
+    ];
+    expect(selfCheckFormValues(saved)).toEqual({
+      items: { i1: { text: '已完成', fraction: 0.85 }, i2: { text: '部分完成' } },
+    });
+    expect(selfCheckEvidence(saved)).toEqual({ i1: [{ id: 'e1', originalName: '总结.pdf' }], i2: [] });
+    expect(lastSaved(saved)).toBe('2031-12-12T02:00:00Z');
+    expect(lastSaved([])).toBeUndefined();
+  });
+  test('the verification queue: recorded fractions, 待核验/已核验, the filter and its counts', () => {
+    const submissions = [
+      submission('c1', 'u1', '2031-03-01T00:00:00Z'),
+      submission('c1', 'u2', '2031-03-01T00:00:00Z'),
+      // Submitted again after it was verified: to verify again.
+      submission('c2', 'u1', '2031-03-09T00:00:00Z'),
+    ];
+    const verifications = [
+      {
+        checkpointId: 'c1',
+        unitId: 'u1',
+        fraction: 0.8,
+        method: 'ON_SITE' as const,
+        verifiedAt: '2031-03-02T00:00:00Z',
+        verifiedByName: '考核办一',
+      },
+      {
+        checkpointId: 'c2',
+        unitId: 'u1',
+        fraction: 1,
+        method: 'DOCUMENT_REVIEW' as const,
+        verifiedAt: '2031-03-03T00:00:00Z',
+      },
+    ];
+    const all = verificationQueue(submissions, verifications);
+    expect(all.map((row) => [row.checkpointId, row.unitId, row.status, row.verification?.fraction])).toEqual([
+      ['c1', 'u1', 'VERIFIED', 0.8],
+      ['c1', 'u2', 'PENDING', undefined],
+      ['c2', 'u1', 'PENDING', 1],
+    ]);
+    expect(queueCounts(all)).toEqual({ PENDING: 2, VERIFIED: 1 });
+    expect(verificationQueue(submissions, verifications, 'PENDING').map((row) => row.unitId)).toEqual([
+      'u2',
+      'u1',
+    ]);
+    expect(verificationQueue(submissions, verifications, 'VERIFIED')).toHaveLength(1);
+  });
+  test('third-party scores by unit', () => {
+    const map = scoresByUnit([{ unitId: 'u1', score: 88.5, enteredAt: '2031-12-20T00:00:00Z' }]);
+    expect(map.get('u1')?.score).toBe(88.5);
+    expect(map.has('u2')).toBe(false);
+  });
+  test('a unit is told whether its explanation is returned (with the comment) or accepted (Art. 21)', () => {
+    expect(
+      explanationState({ status: 'RETURNED', reviewComment: ' 请补充整改措施 ', reviewedAt: 'r' }),
+    ).toEqual({
+      status: 'RETURNED',
+      tone: 'error',
+      comment: '请补充整改措施',
+      at: 'r',
+      editable: true,
+    });
+    expect(explanationState({ status: 'ACCEPTED', reviewComment: '', reviewedAt: 'r' })).toMatchObject({
+      status: 'ACCEPTED',
+      comment: undefined,
+      editable: false,
+    });
+    expect(explanationState({ status: 'SUBMITTED', submittedAt: 's' })).toMatchObject({
+      at: 's',
+      editable: true,
+    });
+    expect(explanationState({ status: 'PENDING' }).status).toBe('PENDING');
+  });
+});
+
+describe("server refusals in the user's language, without raw paths (issue 13)", () => {
+  test('a group-weight refusal: its field as the form labels it and the rule in Chinese', () => {
+    const localized = localizeError(
+      {
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: 'invalid targets',
+        fields: {
+          'indicators[group=KEY_TASK].weight':
+            'weights of group KEY_TASK must sum to 80, they sum to 85 (Art. 12)',
+        },
+      },
+      'zh-CN',
+    );
+    expect(localized.title).toBe('填写的内容有误，请按标注修改');
+    expect(localized.fields).toEqual([
+      {
+        path: 'indicators[group=KEY_TASK].weight',
+        label: '重点工作任务 · 权重',
+        text: '重点工作任务权重合计须为 80，当前为 85（第十二条）',
+      },
+    ]);
+    const english = localizeError(
+      {
+        code: 'BAD_REQUEST',
+        fields: {
+          'indicators[group=KEY_TASK].weight':
+            'weights of group KEY_TASK must sum to 80, they sum to 85 (Art. 12)',
+        },
+      },
+      'en',
+    );
+    expect(english.fields[0].label).toBe('Key tasks · Weight');
+    expect(english.fields[0].text).toBe('Key tasks weights must sum to 80; they sum to 85 (Art. 12)');
+  });
+  test('a checkpoint date after the self-check opens reads as the rule it is', () => {
+    expect(
+      fieldErrorText(
+        'checkpoints[K1-R1].dueAt',
+        'a checkpoint falls due on or after the day the year-end self-check opens; it must fall due before (Art. 8)',
+        'zh-CN',
+      ),
+    ).toBe('节点截止时间须早于年终自查开始时间（第八条）');
+    expect(fieldLabel('checkpoints[K1-R1].dueAt', 'zh-CN')).toBe('K1-R1 · 截止时间');
+  });
+  test('stale evidence ids: the Chinese screen says to upload again, no uuid', () => {
+    const text = fieldErrorText(
+      'evidenceIds.0',
+      'evidence 3f0e8a52-1111-4a2b-9c3d-0123456789ab belongs to another unit',
+      'zh-CN',
+    );
+    expect(text).toBe('证明材料不属于本单位，请重新上传');
+  });
+  test('every code has its own text; a stage refusal names the stage rule, in both locales', () => {
+    expect(localizeError({ code: 'WRONG_STAGE', message: 'self-check is not open' }, 'zh-CN').title).toBe(
+      '当前考核阶段不能进行此操作',
+    );
+    expect(localizeError({ code: 'FORBIDDEN', message: 'a unit sees only its own data' }, 'en').title).toBe(
+      'Your role may not do this',
+    );
+    expect(localizeError({ code: 'NETWORK', message: 'network error' }, 'zh-CN').title).toBe(
+      '无法连接服务器，请检查网络后重试',
+    );
+  });
+  test('an unknown code falls back to 保存失败 without the English sentence on a Chinese screen', () => {
+    const zh = localizeError({ code: 'HTTP_502', message: 'HTTP 502' }, 'zh-CN');
+    expect(zh.title).toBe('保存失败：此项不符合要求');
+    const en = localizeError({ code: 'SOMETHING', message: 'indicators[K1].weight: must be positive' }, 'en');
+    expect(en.title).toBe('Could not save: must be positive');
+    expect(en.title).not.toMatch(/\[|indicators/);
+  });
+  test('raw paths and ids are removed from English detail', () => {
+    expect(withoutPaths('items.3.text: describe what was done')).toBe('describe what was done');
+    expect(withoutPaths('unit 3f0e8a52-1111-4a2b-9c3d-0123456789ab is unknown')).toBe('unit is unknown');
+  });
+});
+
+describe('audit and notices logs by name (issue 13)', () => {
+  test('every audited action has a name in both locales; refusals and unknown codes too', () => {
+    for (const action of AUDIT_ACTIONS) {
+      expect(auditActionLabel(action, 'zh-CN')).not.toBe(action);
+      expect(auditActionLabel(action, 'en')).not.toBe(action);
+    }
+    expect(auditActionLabel('cycle.publish', 'zh-CN')).toBe('发布目标任务');
+    expect(auditActionLabel('cycle.publish', 'en')).toBe('Targets published');
+    expect(auditActionLabel('denied:POST /api/cycles/:year/publish', 'zh-CN')).toBe('被拒绝的请求');
+    expect(auditActionLabel('some.new.action', 'zh-CN')).toBe('some.new.action');
+  });
+  test('before/after: only the fields that changed', () => {
+    expect(
+      auditChanges({ email: 'a@x.org', phone: '1', name: '甲' }, { email: 'b@x.org', phone: '1', note: 'n' }),
+    ).toEqual([
+      { field: 'email', before: 'a@x.org', after: 'b@x.org' },
+      { field: 'name', before: '甲', after: undefined },
+      { field: 'note', before: undefined, after: 'n' },
+    ]);
+    expect(auditChanges(null, { decision: 'APPROVE', count: 2 })).toEqual([
+      { field: 'decision', before: undefined, after: 'APPROVE' },
+      { field: 'count', before: undefined, after: '2' },
+    ]);
+    expect(auditChanges(null, null)).toEqual([]);
+  });
+  test('every notice event and delivery state has a label in both locales (one definition, mail/)', () => {
+    for (const event of NOTICE_EVENTS) {
+      expect(noticeLabel('zh-CN', 'event', event)).not.toBe(event);
+      expect(noticeLabel('en', 'event', event)).not.toBe(event);
+    }
+    expect(noticeLabel('zh-CN', 'event', 'CRITICISM_NOTICE')).toBe('通报批评通知');
+    expect(['QUEUED', 'SENT', 'FAILED'].map((status) => noticeLabel('zh-CN', 'delivery', status))).toEqual([
+      '待发送',
+      '已发送',
+      '发送失败',
+    ]);
+  });
+});
+
+describe('form rules (issue 13)', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  test('Enter inside a date picker is recognised (it must not submit the form); elsewhere it is not', () => {
+    const inPicker = { closest: (selector: string) => (selector.includes('.ant-picker') ? {} : null) };
+    const outside = { closest: () => null };
+    expect(isEnterInDatePicker({ key: 'Enter', target: inPicker })).toBe(true);
+    expect(isEnterInDatePicker({ key: 'Enter', target: outside })).toBe(false);
+    expect(isEnterInDatePicker({ key: 'a', target: inPicker })).toBe(false);
+    expect(isEnterInDatePicker({ key: 'Enter', target: null })).toBe(false);
+  });
+  test('a new checkpoint defaults to 30 days ahead, but before the self-check opens (Art. 8)', () => {
+    const now = new Date('2031-11-20T08:00:00Z');
+    expect(defaultCheckpointDueAt(now, '2032-03-01T00:00:00Z').toISOString()).toBe(
+      '2031-12-20T08:00:00.000Z',
+    );
+    expect(defaultCheckpointDueAt(now, '2031-12-10T00:00:00Z').toISOString()).toBe(
+      '2031-12-09T00:00:00.000Z',
+    );
+    // Opening tomorrow or sooner: today, never a date in the past.
+    expect(defaultCheckpointDueAt(now, new Date(now.getTime() + DAY / 2).toISOString()).getTime()).toBe(
+      now.getTime(),
+    );
+    expect(defaultCheckpointDueAt(now, undefined).getTime()).toBe(now.getTime() + 30 * DAY);
+  });
+  test('ticking 引入第三方评估 moves 10/5 to 8/4/3 and back; typed figures stay (Art. 11, SPEC §4)', () => {
+    expect(comprehensiveDefaults(false)).toEqual({ leader: 10, department: 5 });
+    expect(comprehensiveDefaults(true)).toEqual({ leader: 8, department: 4, thirdParty: 3 });
+    expect(comprehensiveAfterToggle({ leader: 10, department: 5 }, true)).toEqual({
+      leader: 8,
+      department: 4,
+      thirdParty: 3,
+    });
+    expect(comprehensiveAfterToggle(undefined, true)).toEqual({ leader: 8, department: 4, thirdParty: 3 });
+    expect(comprehensiveAfterToggle({ leader: 8, department: 4, thirdParty: 3 }, false)).toEqual({
+      leader: 10,
+      department: 5,
+    });
+    expect(comprehensiveAfterToggle({ leader: 9, department: 5 }, true)).toEqual({
+      leader: 9,
+      department: 4,
+      thirdParty: 3,
+    });
+  });
+  test('evidence chosen for one unit is not sent for another, nor after the record was saved', () => {
+    const draft = { unitId: 'u1', ids: ['e1', 'e2'] };
+    expect(evidenceIdsFor(draft, 'u1')).toEqual(['e1', 'e2']);
+    expect(evidenceIdsFor(draft, 'u2')).toEqual([]);
+    expect(evidenceIdsFor(emptyEvidenceDraft(), 'u1')).toEqual([]);
+  });
+});
+
+describe('stage-aware actions (issue 13)', () => {
+  test('the self-check before, during and after its stage (Art. 8)', () => {
+    const opens = '2031-12-10T02:00:00.000Z';
+    expect(selfCheckWindow({ stage: 'CHECKPOINTS', selfCheckOpensAt: opens })).toEqual({
+      open: false,
+      reason: 'NOT_YET',
+      opensAt: opens,
+    });
+    expect(selfCheckWindow({ stage: 'SELF_CHECK', selfCheckOpensAt: opens })).toEqual({ open: true });
+    expect(selfCheckWindow({ stage: 'VERIFICATION', selfCheckOpensAt: opens })).toEqual({
+      open: false,
+      reason: 'CLOSED',
+    });
+  });
+  test('rankings only in the comprehensive evaluation (Art. 9, 13); no stage yet means not yet', () => {
+    expect(rankingWindow({ stage: 'EVALUATION' }).open).toBe(true);
+    expect(rankingWindow({ stage: 'FOLLOW_UP' })).toEqual({ open: false, reason: 'CLOSED' });
+    expect(rankingWindow({ stage: 'SELF_CHECK', verificationDueAt: 'v' })).toMatchObject({
+      reason: 'NOT_YET',
+      opensAt: 'v',
+    });
+    expect(actionWindow(undefined, ['SELF_CHECK']).open).toBe(false);
+  });
+  test('the opening day as the reason line says it', () => {
+    const iso = new Date(2031, 11, 10, 9, 0).toISOString();
+    expect(monthDay(iso, 'zh-CN')).toBe('12月10日');
+    expect(monthDay(iso, 'en')).toBe('Dec 10');
   });
 });

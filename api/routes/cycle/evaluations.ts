@@ -7,7 +7,8 @@ import { currentUser, deny, requireRole } from '../../auth/access';
 import { HttpError } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
 import { exactDecimal } from '../../../domain/precision';
-import { act, actorOf, findCycle, uuid, yearParams } from './shared';
+import { READERS, act, actorOf, findCycle, uuid, yearParams } from './shared';
+import { userNames } from './userNames';
 
 export const rankingBody = z
   .object({
@@ -55,6 +56,15 @@ describeRoute({
   params: yearParams,
   body: thirdPartyBody,
   errors: [404, 409],
+});
+describeRoute({
+  method: 'get',
+  path: '/cycles/:year/third-party-scores',
+  summary: 'The third-party scores recorded so far, per unit, with who entered them and when (Art. 9, 11)',
+  tags: ['evaluation'],
+  roles: ['THIRD_PARTY', ...READERS],
+  params: yearParams,
+  errors: [404],
 });
 
 export function evaluationRoutes(deps: ApiDeps): Router {
@@ -112,6 +122,32 @@ export function evaluationRoutes(deps: ApiDeps): Router {
     }, options),
     );
     res.json({ recorded: count });
+  });
+
+  // The third party's own record of what it entered (read from PostgreSQL, where the workflow's activity
+  // stored it), so its score page shows the saved scores after a reload.
+  router.get('/:year/third-party-scores', requireRole(db, 'THIRD_PARTY', ...READERS), async (req, res) => {
+    const { year } = yearParams.parse(req.params);
+    const cycle = await findCycle(db, year);
+    const rows = await db.thirdPartyScore.findMany({
+      where: { cycleId: cycle.id },
+      include: { unit: { select: { code: true, name: true, sortOrder: true } } },
+      orderBy: [{ unit: { sortOrder: 'asc' } }, { unit: { code: 'asc' } }],
+    });
+    const names = await userNames(
+      db,
+      rows.map((row) => row.enteredById),
+    );
+    res.json({
+      scores: rows.map((row) => ({
+        unitId: row.unitId,
+        unitCode: row.unit.code,
+        unitName: row.unit.name,
+        score: Number(row.score),
+        enteredAt: row.enteredAt,
+        enteredByName: names.get(row.enteredById) ?? null,
+      })),
+    });
   });
 
   return router;

@@ -18,6 +18,7 @@ import {
   uuid,
   yearParams,
 } from './shared';
+import { userNames } from './userNames';
 
 export const submissionBody = z
   .object({
@@ -47,7 +48,7 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/cycles/:year/submissions',
-  summary: 'Checkpoint submissions with their evidence (a unit: its own)',
+  summary: 'Checkpoint submissions with their evidence, unit and submitter names (a unit: its own)',
   tags: ['checkpoints'],
   roles: ['UNIT', ...READERS],
   params: yearParams,
@@ -91,6 +92,7 @@ export function submissionRoutes(deps: ApiDeps): Router {
         ...(query.checkpointId ? { checkpointId: query.checkpointId } : {}),
       },
       include: {
+        unit: { select: { code: true, name: true } },
         checkpoint: { select: { code: true, name: true, dueAt: true } },
         evidence: {
           where: { deletedAt: null },
@@ -106,7 +108,17 @@ export function submissionRoutes(deps: ApiDeps): Router {
       },
       orderBy: [{ checkpoint: { dueAt: 'asc' } }, { submittedAt: 'asc' }],
     });
-    res.json({ submissions });
+    // Who submitted, by name (the unit's screen and the verification queue show it, not an id).
+    const names = await userNames(
+      db,
+      submissions.map((row) => row.submittedById),
+    );
+    res.json({
+      submissions: submissions.map((row) => ({
+        ...row,
+        submittedByName: row.submittedById ? (names.get(row.submittedById) ?? null) : null,
+      })),
+    });
   });
 
   return router;

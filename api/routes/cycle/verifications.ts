@@ -8,6 +8,7 @@ import { badRequest } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
 import { exactDecimal } from '../../../domain/precision';
 import { READERS, act, actorOf, findCycle, unitFilter, uuid, yearParams } from './shared';
+import { userNames } from './userNames';
 
 const method = z.enum(['DOCUMENT_REVIEW', 'ON_SITE']);
 // Stored exactly as entered or refused (domain/precision.ts, Art. 16).
@@ -75,7 +76,7 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/cycles/:year/verifications',
-  summary: 'Checkpoint and year-end verifications (a unit: its own)',
+  summary: "Checkpoint and year-end verifications with the verifier's name (a unit: its own)",
   tags: ['verification'],
   roles: ['UNIT', ...READERS],
   params: yearParams,
@@ -159,9 +160,22 @@ export function verificationRoutes(deps: ApiDeps): Router {
         orderBy: [{ unitId: 'asc' }, { indicator: { code: 'asc' } }],
       }),
     ]);
+    // Who verified, by name: the queue shows 已核验 with who and when (issue 13).
+    const names = await userNames(
+      db,
+      [...checkpoints, ...yearEnd].map((row) => row.verifiedById),
+    );
     res.json({
-      checkpoints: checkpoints.map((row) => ({ ...row, fraction: Number(row.fraction) })),
-      yearEnd: yearEnd.map((row) => ({ ...row, fraction: Number(row.fraction) })),
+      checkpoints: checkpoints.map((row) => ({
+        ...row,
+        fraction: Number(row.fraction),
+        verifiedByName: names.get(row.verifiedById) ?? null,
+      })),
+      yearEnd: yearEnd.map((row) => ({
+        ...row,
+        fraction: Number(row.fraction),
+        verifiedByName: names.get(row.verifiedById) ?? null,
+      })),
     });
   });
 

@@ -1,9 +1,10 @@
 // Uploads evidence files (证明材料) one by one to POST /cycles/:year/evidence; the caller gets their ids.
 import { Button, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
+import { errorMessage } from './ErrorNotice';
 
 export interface EvidenceMeta {
   id: string;
@@ -13,19 +14,36 @@ export interface EvidenceMeta {
   sha256?: string;
 }
 
+/**
+ * `initial` lists the files already saved with the thing being edited: they show as uploaded and stay
+ * part of what is sent until the user removes them (the caller starts its own list from the same files).
+ */
 export function EvidenceUpload({
   year,
   unitId,
   onChange,
   label,
+  initial,
 }: {
   year: number;
   unitId: string;
   onChange(evidence: EvidenceMeta[]): void;
   label?: string;
+  initial?: readonly EvidenceMeta[];
 }) {
-  const { t } = useI18n();
-  const [files, setFiles] = useState<(UploadFile & { evidence?: EvidenceMeta })[]>([]);
+  const { t, locale } = useI18n();
+  const [files, setFiles] = useState<(UploadFile & { evidence?: EvidenceMeta })[]>(() =>
+    (initial ?? []).map((evidence) => ({
+      uid: evidence.id,
+      name: evidence.originalName,
+      status: 'done' as const,
+      evidence,
+    })),
+  );
+  // The saved files count as chosen from the start: the caller hears of them once, on mount.
+  useEffect(() => {
+    if (initial?.length) onChange([...initial]);
+  }, []); // once, for the files present at mount
   const publish = (next: (UploadFile & { evidence?: EvidenceMeta })[]) => {
     setFiles(next);
     onChange(next.filter((file) => file.evidence).map((file) => file.evidence!));
@@ -49,7 +67,9 @@ export function EvidenceUpload({
             ...file,
             evidence: (file.response as { evidence?: EvidenceMeta } | undefined)?.evidence,
             response:
-              file.status === 'error' && file.error instanceof ApiError ? file.error.message : file.response,
+              file.status === 'error' && file.error instanceof ApiError
+                ? errorMessage(file.error, locale)
+                : file.response,
           })),
         )
       }

@@ -8,6 +8,7 @@ import { useApi } from '../api/useApi';
 import { ErrorNotice } from './ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { formFieldErrors } from '../logic/apiError';
+import { fieldTranslator } from '../logic/errorText';
 import {
   goodUnits,
   INCENTIVE_KINDS,
@@ -37,7 +38,7 @@ export function IncentivesCard({
   canRecord: boolean;
   unitName(id: string): string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<IncentiveDraft>();
   const kind = Form.useWatch('kind', form);
@@ -67,7 +68,8 @@ export function IncentivesCard({
     } catch (caught) {
       // The typed values stay; field errors go next to their fields.
       setError(caught);
-      if (caught instanceof ApiError) form.setFields(formFieldErrors(caught, FIELDS).fields as never);
+      if (caught instanceof ApiError)
+        form.setFields(formFieldErrors(caught, FIELDS, fieldTranslator(locale)).fields as never);
     }
   };
 

@@ -6,6 +6,12 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { ErrorNotice } from './ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
+import { fieldErrorText } from '../logic/errorText';
+import {
+  comprehensiveAfterToggle,
+  comprehensiveDefaults,
+  type ComprehensiveWeights,
+} from '../logic/formRules';
 import type { MessageKey } from '../i18n/messages';
 import { fieldPath } from '../logic/apiError';
 import {
@@ -53,7 +59,7 @@ export function ScoringConfigForm({
   explanationDays: number;
   onSaved(): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>();
@@ -83,7 +89,7 @@ export function ScoringConfigForm({
             const name = fieldPath(path);
             return {
               name: CONFIG_ROOTS.includes(String(name[0])) ? ['scoringConfig', ...name] : name,
-              errors: [text],
+              errors: [fieldErrorText(path, text, locale)],
             };
           }) as never,
         );
@@ -100,17 +106,24 @@ export function ScoringConfigForm({
     >
       <Alert type="info" title={t('targets.configHelp')} style={{ marginBottom: 12 }} />
       <Row gutter={12}>
-        {SCORING_CONFIG_FIELDS.map(([path, fallback, article]) => (
-          <Col key={path.join('.')} xs={12} md={8} xl={6}>
-            <Form.Item
-              name={['scoringConfig', ...path]}
-              label={label(path)}
-              extra={`${t('targets.default')} ${fallback} · ${article}`}
-            >
-              <InputNumber min={0} max={100} placeholder={String(fallback)} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        ))}
+        {SCORING_CONFIG_FIELDS.map(([path, measureDefault, article]) => {
+          // The comprehensive defaults follow the third-party box (Art. 11: 10/5 or 8/4/3).
+          const fallback =
+            path[0] === 'comprehensive'
+              ? comprehensiveDefaults(Boolean(thirdParty))[path[1] as 'leader' | 'department']
+              : measureDefault;
+          return (
+            <Col key={path.join('.')} xs={12} md={8} xl={6}>
+              <Form.Item
+                name={['scoringConfig', ...path]}
+                label={label(path)}
+                extra={`${t('targets.default')} ${fallback} · ${article}`}
+              >
+                <InputNumber min={0} max={100} placeholder={String(fallback)} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          );
+        })}
         {thirdParty ? (
           <Col xs={12} md={8} xl={6}>
             <Form.Item
@@ -134,7 +147,20 @@ export function ScoringConfigForm({
         </Col>
       </Row>
       <Form.Item name="useThirdParty" valuePropName="checked">
-        <Checkbox>{t('targets.useThirdParty')}</Checkbox>
+        <Checkbox
+          onChange={(event) =>
+            // Art. 11: with a third party the defaults are 8/4/3 instead of 10/5.
+            form.setFieldValue(
+              ['scoringConfig', 'comprehensive'],
+              comprehensiveAfterToggle(
+                form.getFieldValue(['scoringConfig', 'comprehensive']) as ComprehensiveWeights | undefined,
+                event.target.checked,
+              ),
+            )
+          }
+        >
+          {t('targets.useThirdParty')}
+        </Checkbox>
       </Form.Item>
       <Typography.Paragraph aria-live="polite">
         <Tag color={groupsOk ? 'green' : 'red'}>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/useApi';
 import { EvidenceLinks, type EvidenceFileRef } from './EvidenceViewer';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice, errorMessage } from './ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { useCycle, useUnits } from '../session/useCycle';
 
@@ -17,7 +17,7 @@ interface SelfCheckRow {
 }
 
 export function YearEndVerification({ year }: { year: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const { cycle } = useCycle();
   const { units } = useUnits();
@@ -43,7 +43,7 @@ export function YearEndVerification({ year }: { year: number }) {
     } catch (caught) {
       setError(caught);
       if (caught instanceof ApiError && Object.keys(caught.fields).length === 0)
-        message.error(caught.message);
+        message.error(errorMessage(caught, locale));
     }
   };
   return (

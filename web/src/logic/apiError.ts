@@ -40,17 +40,19 @@ export function fieldPath(path: string): (string | number)[] {
 
 /**
  * The API's field errors as antd Form field entries, limited to fields the form has; errors on other
- * fields stay in the page-level message so none is silently dropped.
+ * fields stay in the page-level message so none is silently dropped. `translate` gives each message in
+ * the user's language (logic/errorText.ts: fieldTranslator); without it the server's text is kept.
  */
 export function formFieldErrors(
   error: ApiError,
   knownFields: readonly string[],
+  translate: (path: string, message: string) => string = (_path, message) => message,
 ): { fields: { name: (string | number)[]; errors: string[] }[]; unplaced: Record<string, string> } {
   const fields: { name: (string | number)[]; errors: string[] }[] = [];
   const unplaced: Record<string, string> = {};
   for (const [path, message] of Object.entries(error.fields)) {
     const name = fieldPath(path);
-    if (knownFields.includes(String(name[0]))) fields.push({ name, errors: [message] });
+    if (knownFields.includes(String(name[0]))) fields.push({ name, errors: [translate(path, message)] });
     else unplaced[path] = message;
   }
   return { fields, unplaced };

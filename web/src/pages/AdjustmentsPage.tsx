@@ -17,10 +17,12 @@ import {
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/useApi';
-import { EvidenceUpload, type EvidenceMeta } from '../components/EvidenceUpload';
+import { EvidenceUpload } from '../components/EvidenceUpload';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { formFieldErrors } from '../logic/apiError';
+import { fieldTranslator } from '../logic/errorText';
+import { emptyEvidenceDraft, evidenceIdsFor, type EvidenceDraft } from '../logic/formRules';
 import { useSession } from '../session/SessionProvider';
 import { useUnits } from '../session/useCycle';
 
@@ -46,25 +48,30 @@ function RecordForm({
   onSaved(): void;
   withEvidence?: { year: number };
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const unitId = Form.useWatch('unitId', form) as string | undefined;
-  const [evidence, setEvidence] = useState<EvidenceMeta[]>([]);
+  // The files chosen, with the unit they were uploaded for; a new record starts with none.
+  const [evidence, setEvidence] = useState<EvidenceDraft>(emptyEvidenceDraft);
+  const [uploads, setUploads] = useState(0);
   const [error, setError] = useState<unknown>();
   const onFinish = async (values: Record<string, unknown>) => {
     setError(undefined);
     try {
       await api.post(url, {
         ...values,
-        ...(withEvidence ? { evidenceIds: evidence.map((file) => file.id) } : {}),
+        ...(withEvidence ? { evidenceIds: evidenceIdsFor(evidence, values.unitId as string) } : {}),
       });
       message.success(t('app.saved'));
       form.resetFields();
+      setEvidence(emptyEvidenceDraft());
+      setUploads((count) => count + 1);
       onSaved();
     } catch (caught) {
       setError(caught);
-      if (caught instanceof ApiError) form.setFields(formFieldErrors(caught, fields).fields as never);
+      if (caught instanceof ApiError)
+        form.setFields(formFieldErrors(caught, fields, fieldTranslator(locale)).fields as never);
     }
   };
   return (
@@ -77,7 +84,12 @@ function RecordForm({
       <Row gutter={12}>{children}</Row>
       {withEvidence && unitId ? (
         <Form.Item label={t('verification.evidence')}>
-          <EvidenceUpload year={withEvidence.year} unitId={unitId} onChange={setEvidence} />
+          <EvidenceUpload
+            key={`${unitId}:${uploads}`}
+            year={withEvidence.year}
+            unitId={unitId}
+            onChange={(files) => setEvidence({ unitId, ids: files.map((file) => file.id) })}
+          />
         </Form.Item>
       ) : null}
       <ErrorNotice error={error} />

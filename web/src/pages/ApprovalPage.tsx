@@ -4,9 +4,10 @@ import { App, Alert, Button, Card, Collapse, Form, Input, Radio, Space, Table, T
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/useApi';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorNotice, errorMessage } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { formFieldErrors } from '../logic/apiError';
+import { fieldTranslator } from '../logic/errorText';
 import { formatDate } from '../logic/format';
 import { useSession } from '../session/SessionProvider';
 
@@ -29,7 +30,7 @@ interface Round {
 }
 
 function VoteForm({ year, round, onVoted }: { year: number; round: Round; onVoted(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ decision: 'APPROVE' | 'REJECT'; comment?: string }>();
   const decision = Form.useWatch('decision', form);
@@ -46,7 +47,9 @@ function VoteForm({ year, round, onVoted }: { year: number; round: Round; onVote
     } catch (caught) {
       setError(caught);
       if (caught instanceof ApiError)
-        form.setFields(formFieldErrors(caught, ['decision', 'comment']).fields as never);
+        form.setFields(
+          formFieldErrors(caught, ['decision', 'comment'], fieldTranslator(locale)).fields as never,
+        );
     }
   };
   return (
@@ -100,7 +103,7 @@ export function ApprovalPage() {
           message.success(t('app.submitted'));
           rounds.reload();
         } catch (caught) {
-          message.error(caught instanceof ApiError ? caught.message : String(caught));
+          message.error(errorMessage(caught, locale));
         }
       },
     });

@@ -1,11 +1,14 @@
-// Audit log search (Art. 23): who did what, when, with what outcome.
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+// Audit log search (Art. 23): who did what to which object, when, with what outcome — actions and
+// targets by name, before/after field by field in the expanded row.
+import { Button, Card, DatePicker, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useApi } from '../api/useApi';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/messages';
 import { formatDate } from '../logic/format';
+import { AUDIT_ACTIONS, auditActionLabel, auditChanges } from '../logic/auditLabels';
 import { useSession } from '../session/SessionProvider';
 
 interface AuditRow {
@@ -17,7 +20,10 @@ interface AuditRow {
   action: string;
   targetType?: string | null;
   targetId?: string | null;
+  targetName?: string | null;
   outcome: string;
+  before?: unknown;
+  after?: unknown;
 }
 
 export function AuditPage() {
@@ -55,13 +61,23 @@ export function AuditPage() {
       <Card>
         <Form layout="inline" onFinish={(values) => void onFinish(values)}>
           <Form.Item name="action" label={t('audit.action')}>
-            <Input allowClear />
+            {/* Actions by name, searched by the name typed. */}
+            <Select
+              allowClear
+              showSearch
+              style={{ width: 220 }}
+              options={AUDIT_ACTIONS.map((value) => ({ value, label: auditActionLabel(value, locale) }))}
+              optionFilterProp="label"
+            />
           </Form.Item>
           <Form.Item name="outcome" label={t('audit.outcome')}>
             <Select
               allowClear
               style={{ width: 140 }}
-              options={['OK', 'DENIED'].map((value) => ({ value, label: value }))}
+              options={(['OK', 'DENIED'] as const).map((value) => ({
+                value,
+                label: t(`audit.outcome.${value}`),
+              }))}
             />
           </Form.Item>
           <Form.Item name="range" label={`${t('audit.from')}–${t('audit.to')}`}>
@@ -79,6 +95,23 @@ export function AuditPage() {
         scroll={{ x: 800 }}
         loading={list.loading}
         dataSource={rows}
+        expandable={{
+          rowExpandable: (row) => auditChanges(row.before, row.after).length > 0,
+          expandedRowRender: (row) => (
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="field"
+              aria-label={t('audit.changes')}
+              dataSource={auditChanges(row.before, row.after)}
+              columns={[
+                { title: t('audit.field'), dataIndex: 'field' },
+                { title: t('audit.before'), dataIndex: 'before', render: (value?: string) => value ?? '—' },
+                { title: t('audit.after'), dataIndex: 'after', render: (value?: string) => value ?? '—' },
+              ]}
+            />
+          ),
+        }}
         pagination={{
           current: page,
           pageSize: 20,
@@ -95,14 +128,26 @@ export function AuditPage() {
           {
             title: t('audit.actor'),
             render: (_, row) =>
-              `${row.actorName ?? row.actorId ?? ''} ${row.actorRole ? `(${row.actorRole})` : ''}`,
+              `${row.actorName ?? '—'}${row.actorRole ? `（${t(`role.${row.actorRole}` as MessageKey)}）` : ''}`,
           },
-          { title: t('audit.action'), dataIndex: 'action' },
-          { title: t('audit.target'), render: (_, row) => `${row.targetType ?? ''} ${row.targetId ?? ''}` },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (value: string) => <span title={value}>{auditActionLabel(value, locale)}</span>,
+          },
+          {
+            title: t('audit.target'),
+            // By name; an object deleted since keeps its id (so it can still be traced).
+            render: (_, row) => row.targetName ?? row.targetId ?? '—',
+          },
           {
             title: t('audit.outcome'),
             dataIndex: 'outcome',
-            render: (value: string) => <Tag color={value === 'OK' ? 'green' : 'red'}>{value}</Tag>,
+            render: (value: string) => (
+              <Tag color={value === 'OK' ? 'green' : 'red'}>
+                {value === 'OK' || value === 'DENIED' ? t(`audit.outcome.${value}`) : value}
+              </Tag>
+            ),
           },
         ]}
       />

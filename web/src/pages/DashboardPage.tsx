@@ -115,7 +115,7 @@ export function DashboardPage() {
           status.reload();
           reload();
         } catch (caught) {
-          message.error(errorMessage(caught));
+          message.error(errorMessage(caught, locale));
         }
       },
     });

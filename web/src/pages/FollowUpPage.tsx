@@ -48,7 +48,7 @@ export function FollowUpPage() {
       message.success(t('app.saved'));
       reload();
     } catch (caught) {
-      message.error(errorMessage(caught));
+      message.error(errorMessage(caught, locale));
     }
   };
   const recorded = new Map((feedback.data?.feedback ?? []).map((row) => [row.unitId, row]));

@@ -1,10 +1,12 @@
-// The notices sent for the cycle (outbox), with resend for one that failed or went astray.
+// The notices sent for the cycle (outbox), with resend for one that failed or went astray. Events and
+// delivery states by name, from the labels the notices themselves use (mail/noticeLabels.ts).
 import { App, Alert, Button, Table, Tag, Typography, Space } from 'antd';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorNotice, errorMessage } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDate } from '../logic/format';
+import { noticeLabel } from '../../../mail/noticeLabels';
 import { useSession } from '../session/SessionProvider';
 
 interface NotificationRow {
@@ -32,7 +34,7 @@ export function NotificationsPage() {
       message.success(t('app.submitted'));
       list.reload();
     } catch (caught) {
-      message.error(errorMessage(caught));
+      message.error(errorMessage(caught, locale));
     }
   };
   return (
@@ -47,7 +49,11 @@ export function NotificationsPage() {
         scroll={{ x: 900 }}
         dataSource={list.data?.notifications ?? []}
         columns={[
-          { title: t('notifications.event'), dataIndex: 'event' },
+          {
+            title: t('notifications.event'),
+            dataIndex: 'event',
+            render: (value: string) => noticeLabel(locale, 'event', value),
+          },
           {
             title: t('notifications.recipient'),
             render: (_, row) => `${row.recipientName ?? ''} <${row.recipientEmail}>`,
@@ -61,7 +67,7 @@ export function NotificationsPage() {
                 color={{ QUEUED: 'blue', SENT: 'green', FAILED: 'red' }[value]}
                 title={row.lastError ?? undefined}
               >
-                {value}
+                {noticeLabel(locale, 'delivery', value)}
               </Tag>
             ),
           },

@@ -8,8 +8,9 @@ import { useApi } from '../api/useApi';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { isCompleteRanking, moveDown, moveItem, moveUp, rankScore } from '../logic/rankingOrder';
+import { monthDay, rankingWindow } from '../logic/stageRules';
 import { useSession } from '../session/SessionProvider';
-import { useUnits, type UnitRow } from '../session/useCycle';
+import { useCycle, useUnits, type UnitRow } from '../session/useCycle';
 
 interface Category {
   id: string;
@@ -32,6 +33,7 @@ function CategoryRanking({
   kind,
   stored,
   onSaved,
+  closedReason,
 }: {
   year: number;
   category: Category;
@@ -39,6 +41,8 @@ function CategoryRanking({
   kind: 'LEADER' | 'DEPARTMENT';
   stored?: string[];
   onSaved(): void;
+  /** Why ranking is not possible now (stage), or undefined when it is. */
+  closedReason?: string;
 }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -139,7 +143,14 @@ function CategoryRanking({
       />
       <div style={{ marginTop: 12 }}>
         <ErrorNotice error={error} />
-        <Button type="primary" loading={busy} onClick={() => void submit()} style={{ marginTop: 8 }}>
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={Boolean(closedReason)}
+          title={closedReason}
+          onClick={() => void submit()}
+          style={{ marginTop: 8 }}
+        >
           {t('ranking.submit')}
         </Button>
       </div>
@@ -148,8 +159,9 @@ function CategoryRanking({
 }
 
 export function RankingPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { user, year } = useSession();
+  const { cycle } = useCycle();
   const { units, error: unitsError } = useUnits();
   const categories = useApi<{ categories: Category[] }>('/categories');
   const rankings = useApi<{ rankings: StoredRanking[] }>(year ? `/cycles/${year}/rankings` : null);
@@ -163,11 +175,26 @@ export function RankingPage() {
     return map;
   }, [rankings.data, kind]);
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
+  // Art. 9, 13: rankings are given in the comprehensive evaluation stage only.
+  const stageWindow = cycle ? rankingWindow(cycle) : { open: true };
+  const closedReason = stageWindow.open
+    ? undefined
+    : stageWindow.reason === 'CLOSED'
+      ? t('stageRule.closed', { action: t('stage.EVALUATION') })
+      : stageWindow.opensAt
+        ? t('stageRule.notYet', {
+            action: t('stage.EVALUATION'),
+            date: monthDay(stageWindow.opensAt, locale),
+          })
+        : t('stageRule.notYetNoDate', { action: t('stage.EVALUATION') });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
         {t('ranking.title')}
       </Typography.Title>
+      {closedReason ? (
+        <Alert type="warning" showIcon data-testid="ranking-window" title={closedReason} />
+      ) : null}
       <Alert type="info" title={t('ranking.help')} />
       <ErrorNotice error={unitsError ?? categories.error} />
       <Row gutter={[16, 16]}>
@@ -183,6 +210,7 @@ export function RankingPage() {
                 kind={kind}
                 stored={storedByCategory.get(category.id)}
                 onSaved={rankings.reload}
+                closedReason={closedReason}
               />
             </Col>
           );

@@ -20,19 +20,20 @@ import {
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/useApi';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorNotice, errorMessage } from '../components/ErrorNotice';
 import { CONFIG_ROOTS, SCORING_CONFIG_FIELDS } from '../components/ScoringConfigForm';
 import type { MessageKey } from '../i18n/messages';
 import { fieldPath } from '../logic/apiError';
 import { configOverride } from '../logic/configOverride';
 import { useI18n } from '../i18n/I18nProvider';
+import { fieldErrorText } from '../logic/errorText';
 import { formatPoints } from '../logic/format';
 import { toResultRows, type ResultRow } from '../logic/resultRows';
 import { useSession } from '../session/SessionProvider';
 import { useCycle, useUnits } from '../session/useCycle';
 
 function OpinionEditor({ year, row, onSaved }: { year: number; row: ResultRow; onSaved(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   // The list carries no opinions; each editor loads its unit's drafted (or edited) opinion (Art. 10).
   const detail = useApi<{ result: { opinion: string } }>(`/cycles/${year}/results/${row.unitId}`);
@@ -47,7 +48,11 @@ function OpinionEditor({ year, row, onSaved }: { year: number; row: ResultRow; o
       onSaved();
     } catch (caught) {
       // The text stays in the box; the error is shown right under it.
-      setError(caught instanceof ApiError ? (caught.fields.opinion ?? caught.message) : String(caught));
+      setError(
+        caught instanceof ApiError && caught.fields.opinion
+          ? fieldErrorText('opinion', caught.fields.opinion, locale)
+          : errorMessage(caught, locale),
+      );
     }
   };
   return (
@@ -72,7 +77,7 @@ function OpinionEditor({ year, row, onSaved }: { year: number; row: ResultRow; o
 }
 
 export function ScoringPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { year } = useSession();
   const { units } = useUnits();
   const { message, modal } = App.useApp();
@@ -109,7 +114,11 @@ export function ScoringPage() {
           Object.entries(caught.fields)
             .map(([path, text]) => {
               const name = fieldPath(path.replace(/^(config|scoringConfig)\./, ''));
-              return { name: ['scoringConfig', ...name], errors: [text], root: String(name[0]) };
+              return {
+                name: ['scoringConfig', ...name],
+                errors: [fieldErrorText(path, text, locale)],
+                root: String(name[0]),
+              };
             })
             .filter((field) => CONFIG_ROOTS.includes(field.root))
             .map(({ name, errors }) => ({ name, errors })) as never,

@@ -29,6 +29,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ScoringConfigForm } from '../components/ScoringConfigForm';
 import { useI18n } from '../i18n/I18nProvider';
 import { formFieldErrors } from '../logic/apiError';
+import { fieldTranslator } from '../logic/errorText';
 import {
   checkpointShareTotal,
   checkWeights,
@@ -37,6 +38,7 @@ import {
   type IndicatorGroup,
 } from '../logic/weightSums';
 import { formatDate } from '../logic/format';
+import { comprehensiveDefaults, defaultCheckpointDueAt, isEnterInDatePicker } from '../logic/formRules';
 import { indicatorFormValues, indicatorUpdateBody } from '../logic/indicatorDraft';
 import { useSession } from '../session/SessionProvider';
 import { useCycle, useUnits, type CycleDetail } from '../session/useCycle';
@@ -71,9 +73,11 @@ function groupWeightsOf(cycle: CycleDetail | undefined): Record<IndicatorGroup, 
 }
 
 function CreateCycleCard({ onCreated }: { onCreated(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>();
+  const useThirdParty = Form.useWatch('useThirdParty', form) as boolean | undefined;
+  const weights = comprehensiveDefaults(Boolean(useThirdParty));
   const onFinish = async (values: Record<string, unknown>) => {
     setError(undefined);
     const iso = (value: unknown) => (value as Dayjs).toISOString();
@@ -82,7 +86,8 @@ function CreateCycleCard({ onCreated }: { onCreated(): void }) {
         year: values.year,
         title: values.title || undefined,
         useThirdParty: Boolean(values.useThirdParty),
-        scoringConfig: values.useThirdParty ? { comprehensive: { thirdParty: 3 } } : {},
+        // Art. 11: leaders 10 and departments 5, or 8/4/3 with a third party (SPEC §4).
+        scoringConfig: { comprehensive: comprehensiveDefaults(Boolean(values.useThirdParty)) },
         explanationDays: values.explanationDays,
         schedule: {
           selfCheckOpensAt: iso(values.selfCheckOpensAt),
@@ -95,13 +100,11 @@ function CreateCycleCard({ onCreated }: { onCreated(): void }) {
     } catch (caught) {
       setError(caught);
       if (caught instanceof ApiError) {
-        const { fields } = formFieldErrors(caught, [
-          'year',
-          'title',
-          'schedule',
-          'explanationDays',
-          'useThirdParty',
-        ]);
+        const { fields } = formFieldErrors(
+          caught,
+          ['year', 'title', 'schedule', 'explanationDays', 'useThirdParty'],
+          fieldTranslator(locale),
+        );
         form.setFields(
           fields.map((field) =>
             field.name[0] === 'schedule' && field.name[1] ? { ...field, name: [field.name[1]] } : field,
@@ -123,7 +126,13 @@ function CreateCycleCard({ onCreated }: { onCreated(): void }) {
     <Card title={t('targets.createCycle')}>
       <Form
         form={form}
+        name="create-cycle"
         layout="vertical"
+        // Enter in a date picker confirms the date; it must not create the cycle half-filled.
+        onKeyDown={(event) => {
+          if (isEnterInDatePicker(event as unknown as { key: string; target: Element }))
+            event.preventDefault();
+        }}
         onFinish={(values) => void onFinish(values)}
         initialValues={{ year: new Date().getFullYear(), explanationDays: 15, useThirdParty: false }}
       >
@@ -156,7 +165,24 @@ function CreateCycleCard({ onCreated }: { onCreated(): void }) {
             {date('evaluationDueAt')}
           </Col>
         </Row>
-        <Form.Item name="useThirdParty" valuePropName="checked">
+        <Form.Item
+          name="useThirdParty"
+          valuePropName="checked"
+          extra={
+            <span data-testid="comprehensive-weights">
+              {weights.thirdParty === undefined
+                ? t('targets.comprehensiveWeights', {
+                    leader: weights.leader,
+                    department: weights.department,
+                  })
+                : t('targets.comprehensiveWeightsThirdParty', {
+                    leader: weights.leader,
+                    department: weights.department,
+                    thirdParty: weights.thirdParty,
+                  })}
+            </span>
+          }
+        >
           <Checkbox>{t('targets.useThirdParty')}</Checkbox>
         </Form.Item>
         <Alert type="info" title={t('targets.configHelp')} style={{ marginBottom: 16 }} />
@@ -268,7 +294,7 @@ export function TargetsPage() {
       // The typed values stay in the form; the server's field errors appear next to their fields.
       setSaveError(caught);
       if (caught instanceof ApiError)
-        form.setFields(formFieldErrors(caught, INDICATOR_FIELDS).fields as never);
+        form.setFields(formFieldErrors(caught, INDICATOR_FIELDS, fieldTranslator(locale)).fields as never);
     }
   };
   const removeIndicator = async (code: string) => {
@@ -359,7 +385,12 @@ export function TargetsPage() {
         >
           <Form
             form={form}
+            name="indicator"
             layout="vertical"
+            onKeyDown={(event) => {
+              if (isEnterInDatePicker(event as unknown as { key: string; target: Element }))
+                event.preventDefault();
+            }}
             onFinish={(values) => void addIndicator(values)}
             initialValues={{ group: 'KEY_TASK', checkpoints: [] }}
           >
@@ -429,7 +460,18 @@ export function TargetsPage() {
                 style={{ marginBottom: 8 }}
               />
             ) : null}
-            <Form.List name="checkpoints">
+            <Form.List
+              name="checkpoints"
+              rules={[
+                {
+                  // Art. 8, 11: the shares of an indicator's checkpoints sum to at most 1; saving waits.
+                  validator: async (_, checkpoints?: { share?: number }[]) => {
+                    const total = checkpointShareTotal(checkpoints ?? []);
+                    if (!total.ok) throw new Error(t('targets.shareTooHigh', { total: total.total }));
+                  },
+                },
+              ]}
+            >
               {(fields, { add, remove }) => (
                 <>
                   {fields.map((field) => (
@@ -482,7 +524,14 @@ export function TargetsPage() {
                       </Col>
                     </Row>
                   ))}
-                  <Button onClick={() => add({ share: 0.2, dueAt: dayjs().add(30, 'day') })}>
+                  <Button
+                    onClick={() =>
+                      add({
+                        share: 0.2,
+                        dueAt: dayjs(defaultCheckpointDueAt(new Date(), cycle.selfCheckOpensAt)),
+                      })
+                    }
+                  >
                     {t('targets.addCheckpoint')}
                   </Button>
                 </>

@@ -1,29 +1,29 @@
 // Third-party evaluation (Art. 9, 11): when the cycle engages a third party, its evaluator (or the
 // office) enters a 0–100 score per unit. Each cell is checked as it is typed and the error stands next
-// to it; the API's per-row errors go back to their cells; typed scores stay after a failed submit.
+// to it; the API's per-row errors go back to their cells; typed scores stay after a failed submit. The
+// scores recorded so far show next to each cell, with who entered them and when (issue 13).
 import { App, Alert, Button, Card, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
+import { formatDate } from '../logic/format';
+import { scoresByUnit, type SavedThirdPartyScore } from '../logic/savedState';
 import { scoreErrorsByUnit, scoreProblems, thirdPartyBody } from '../logic/thirdPartyScores';
 import { useSession } from '../session/SessionProvider';
 import { useCycle, useUnits } from '../session/useCycle';
 
 export function ThirdPartyPage() {
-  const { t } = useI18n();
-  const { user, year } = useSession();
+  const { t, locale } = useI18n();
+  const { year } = useSession();
   const { cycle, error: cycleError } = useCycle();
   const { units } = useUnits();
   const { message } = App.useApp();
-  // The office may read results, which carry the scores entered so far; the third party may not.
-  const results = useApi<unknown>(year && user?.role === 'OFFICE' ? `/cycles/${year}/results` : null);
-  const entered = new Map(
-    ((results.data as { results?: { unitId: string; thirdPartyScore?: number | null }[] })?.results ?? [])
-      .filter((row) => row.thirdPartyScore !== null && row.thirdPartyScore !== undefined)
-      .map((row) => [row.unitId, Number(row.thirdPartyScore)]),
+  const recorded = useApi<{ scores: SavedThirdPartyScore[] }>(
+    year ? `/cycles/${year}/third-party-scores` : null,
   );
+  const entered = scoresByUnit(recorded.data?.scores ?? []);
   const [drafts, setDrafts] = useState<Record<string, number | string | null>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
@@ -54,7 +54,8 @@ export function ThirdPartyPage() {
       const response = await api.post<{ recorded: number }>(`/cycles/${year}/third-party-scores`, body);
       message.success(t('thirdParty.recorded', { count: response?.recorded ?? body.scores.length }));
       setServerErrors({});
-      results.reload();
+      setDrafts({});
+      recorded.reload();
     } catch (caught) {
       // The typed scores stay; errors naming a row go next to that unit's cell.
       setError(caught);
@@ -69,7 +70,7 @@ export function ThirdPartyPage() {
       <Typography.Title level={2} style={{ margin: 0 }}>
         {t('menu.thirdParty')}
       </Typography.Title>
-      <ErrorNotice error={cycleError} />
+      <ErrorNotice error={cycleError ?? recorded.error} />
       {cycle && !cycle.useThirdParty ? <Alert type="info" showIcon title={t('thirdParty.notUsed')} /> : null}
       <Card title={t('thirdParty.title')}>
         <Alert type="info" title={t('thirdParty.help')} style={{ marginBottom: 12 }} />
@@ -94,13 +95,22 @@ export function ThirdPartyPage() {
                       step={0.5}
                       style={{ width: 160 }}
                       status={problem ? 'error' : undefined}
-                      placeholder={entered.has(unit.id) ? String(entered.get(unit.id)) : undefined}
-                      value={drafts[unit.id] ?? null}
+                      // A typed draft, else the score recorded.
+                      value={unit.id in drafts ? drafts[unit.id] : (entered.get(unit.id)?.score ?? null)}
                       onChange={(value) => {
                         setDrafts((current) => ({ ...current, [unit.id]: value }));
                         setServerErrors(({ [unit.id]: _dropped, ...rest }) => rest);
                       }}
                     />
+                    {entered.has(unit.id) ? (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('thirdParty.saved', {
+                          score: entered.get(unit.id)!.score,
+                          who: entered.get(unit.id)!.enteredByName ?? '—',
+                          at: formatDate(entered.get(unit.id)!.enteredAt, locale, true),
+                        })}
+                      </Typography.Text>
+                    ) : null}
                     {problem ? (
                       <Typography.Text type="danger" role="alert">
                         {problem}

@@ -1,5 +1,6 @@
 // A unit after notification: confirm the leadership group's feedback (Art. 19) and, if failing, write
-// the explanation (text plus attachment) before its deadline (Art. 21).
+// the explanation (text plus attachment) before its deadline (Art. 21). The explanation's review shows:
+// submitted and awaiting review, 已退回 with the office's comment, or 已接受 (nothing more to do).
 import { App, Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
@@ -8,7 +9,9 @@ import { EvidenceUpload, type EvidenceMeta } from '../components/EvidenceUpload'
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { formFieldErrors } from '../logic/apiError';
+import { fieldTranslator } from '../logic/errorText';
 import { formatDate } from '../logic/format';
+import { explanationState } from '../logic/savedState';
 import { useSession } from '../session/SessionProvider';
 
 export function UnitFollowUpPage() {
@@ -26,6 +29,9 @@ export function UnitFollowUpPage() {
       dueAt: string;
       content?: string;
       reviewComment?: string;
+      reviewedAt?: string | null;
+      submittedAt?: string | null;
+      evidence?: EvidenceMeta[];
     }[];
   }>(year ? `/cycles/${year}/explanations` : null);
   const [form] = Form.useForm<{ content: string }>();
@@ -35,6 +41,7 @@ export function UnitFollowUpPage() {
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
   const mine = feedback.data?.feedback.find((row) => row.unitId === unitId);
   const explanation = explanations.data?.explanations.find((row) => row.unitId === unitId);
+  const review = explanation ? explanationState(explanation) : undefined;
   const confirm = async () => {
     try {
       await api.post(`/cycles/${year}/feedback/${unitId}/confirm`, { note: confirmNote });
@@ -55,7 +62,8 @@ export function UnitFollowUpPage() {
       explanations.reload();
     } catch (caught) {
       setError(caught);
-      if (caught instanceof ApiError) form.setFields(formFieldErrors(caught, ['content']).fields as never);
+      if (caught instanceof ApiError)
+        form.setFields(formFieldErrors(caught, ['content'], fieldTranslator(locale)).fields as never);
     }
   };
   return (
@@ -91,18 +99,27 @@ export function UnitFollowUpPage() {
           <Typography.Text type="secondary">{t('app.none')}</Typography.Text>
         )}
       </Card>
-      {explanation ? (
+      {explanation && review ? (
         <Card title={t('unit.explanation')}>
+          {review.editable ? (
+            <Alert
+              type={new Date(explanation.dueAt) < new Date() ? 'error' : 'warning'}
+              title={t('unit.explanationHelp', { due: formatDate(explanation.dueAt, locale, true) })}
+              style={{ marginBottom: 12 }}
+            />
+          ) : null}
           <Alert
-            type={new Date(explanation.dueAt) < new Date() ? 'error' : 'warning'}
-            title={t('unit.explanationHelp', { due: formatDate(explanation.dueAt, locale, true) })}
+            type={review.tone}
+            showIcon
+            data-testid="explanation-status"
+            title={t(`explanation.status.${review.status}`, { at: formatDate(review.at, locale, true) })}
+            description={review.comment ? t('explanation.comment', { comment: review.comment }) : undefined}
             style={{ marginBottom: 12 }}
           />
-          {explanation.reviewComment ? (
-            <Alert type="info" title={explanation.reviewComment} style={{ marginBottom: 12 }} />
-          ) : null}
           <Form
+            key={`${explanation.status}:${explanation.submittedAt ?? ''}`}
             form={form}
+            disabled={!review.editable}
             layout="vertical"
             onFinish={(values) => void submitExplanation(values)}
             initialValues={{ content: explanation.content ?? '' }}
@@ -111,11 +128,19 @@ export function UnitFollowUpPage() {
               <Input.TextArea rows={10} />
             </Form.Item>
             <Form.Item label={t('unit.attachment')}>
-              <EvidenceUpload year={year} unitId={unitId} onChange={setEvidence} />
+              <EvidenceUpload
+                key={explanation.submittedAt ?? 'none'}
+                year={year}
+                unitId={unitId}
+                initial={explanation.evidence}
+                onChange={setEvidence}
+              />
             </Form.Item>
-            <Button type="primary" htmlType="submit" disabled={explanation.status === 'ACCEPTED'}>
-              {t('app.submit')}
-            </Button>
+            {review.editable ? (
+              <Button type="primary" htmlType="submit">
+                {explanation.submittedAt ? t('unit.resubmitCheckpoint') : t('app.submit')}
+              </Button>
+            ) : null}
           </Form>
         </Card>
       ) : null}

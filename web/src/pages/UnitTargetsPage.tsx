@@ -1,24 +1,21 @@
 // A unit's targets and due dates (Art. 8), with evidence upload and submission per checkpoint.
 import { App, Alert, Button, Card, Collapse, Form, Input, List, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/useApi';
 import { EvidenceUpload, type EvidenceMeta } from '../components/EvidenceUpload';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { formFieldErrors } from '../logic/apiError';
+import { fieldTranslator } from '../logic/errorText';
 import { formatDate } from '../logic/format';
+import { latestSubmissions, submitLabelKey, type SavedSubmission } from '../logic/savedState';
 import { useSession } from '../session/SessionProvider';
 import { useCycle, type CheckpointRow } from '../session/useCycle';
 
-interface Submission {
-  id: string;
-  checkpointId: string;
-  submittedAt: string;
-  late: boolean;
-  text?: string;
-}
+type Submission = SavedSubmission;
 
+/** One checkpoint's form; the page remounts it (key) when the saved submission changes, so it refills. */
 function CheckpointForm({
   year,
   unitId,
@@ -32,14 +29,11 @@ function CheckpointForm({
   submission?: Submission;
   onSubmitted(): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ text: string }>();
-  // What was submitted before comes back into the box unless the unit has started typing again.
-  useEffect(() => {
-    if (submission?.text && !form.isFieldTouched('text')) form.setFieldsValue({ text: submission.text });
-  }, [submission, form]);
-  const [evidence, setEvidence] = useState<EvidenceMeta[]>([]);
+  // What was submitted before is the starting point of a resubmission: its text and its files.
+  const [evidence, setEvidence] = useState<EvidenceMeta[]>(() => [...(submission?.evidence ?? [])]);
   const [error, setError] = useState<unknown>();
   const onFinish = async (values: { text: string }) => {
     setError(undefined);
@@ -53,7 +47,8 @@ function CheckpointForm({
       onSubmitted();
     } catch (caught) {
       setError(caught);
-      if (caught instanceof ApiError) form.setFields(formFieldErrors(caught, ['text']).fields as never);
+      if (caught instanceof ApiError)
+        form.setFields(formFieldErrors(caught, ['text'], fieldTranslator(locale)).fields as never);
     }
   };
   return (
@@ -74,16 +69,39 @@ function CheckpointForm({
       {checkpoint.standard ? (
         <Typography.Paragraph type="secondary">{checkpoint.standard}</Typography.Paragraph>
       ) : null}
-      <Form form={form} layout="vertical" onFinish={(values) => void onFinish(values)}>
+      {submission ? (
+        <Alert
+          type={submission.late ? 'warning' : 'success'}
+          data-testid="saved-submission"
+          style={{ marginBottom: 12 }}
+          title={t('unit.savedSubmission', {
+            at: formatDate(submission.submittedAt, locale, true),
+            who: submission.submittedByName ?? '—',
+            revision: submission.revision ?? 1,
+          })}
+        />
+      ) : null}
+      <Form
+        form={form}
+        // A name per checkpoint: field ids (checkpoint-K1-R1_text) stay unique on the page, so each
+        // label points at its own box for screen readers.
+        name={`checkpoint-${checkpoint.code}`}
+        layout="vertical"
+        initialValues={{ text: submission?.text ?? '' }}
+        onFinish={(values) => void onFinish(values)}
+      >
         <Form.Item name="text" label={t('unit.submissionText')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
-        <Form.Item label={t('verification.evidence')} extra={t('unit.uploadHelp')}>
-          <EvidenceUpload year={year} unitId={unitId} onChange={setEvidence} />
+        <Form.Item
+          label={submission ? t('unit.savedFiles') : t('verification.evidence')}
+          extra={t('unit.uploadHelp')}
+        >
+          <EvidenceUpload year={year} unitId={unitId} initial={submission?.evidence} onChange={setEvidence} />
         </Form.Item>
         <ErrorNotice error={error} />
         <Button type="primary" htmlType="submit" style={{ marginTop: 8 }}>
-          {t('unit.submitCheckpoint')}
+          {t(submitLabelKey(submission))}
         </Button>
       </Form>
     </Card>
@@ -104,9 +122,7 @@ export function UnitTargetsPage() {
   const mine = cycle.indicators.filter(
     (indicator) => !indicator.notUndertaken.some((row) => row.unitId === unitId),
   );
-  const latest = new Map<string, Submission>();
-  for (const submission of submissions.data?.submissions ?? [])
-    latest.set(submission.checkpointId, submission);
+  const latest = latestSubmissions(submissions.data?.submissions ?? []);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
@@ -137,6 +153,7 @@ export function UnitTargetsPage() {
                   renderItem={(checkpoint) => (
                     <List.Item>
                       <CheckpointForm
+                        key={`${checkpoint.id}:${latest.get(checkpoint.id)?.submittedAt ?? 'none'}`}
                         year={year}
                         unitId={unitId}
                         checkpoint={checkpoint}

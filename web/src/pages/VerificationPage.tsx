@@ -1,6 +1,20 @@
 // Verification queue (Art. 8): submitted checkpoint evidence with a viewer/download, and the completion
-// fraction 0–1 recorded per unit per checkpoint (documents or on-site visit, 实地察访核验).
-import { App, Alert, Button, Card, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+// fraction 0–1 recorded per unit per checkpoint (documents or on-site visit, 实地察访核验). What was
+// recorded shows after a reload (fraction, method, who, when) with 待核验/已核验 and a filter.
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Form,
+  InputNumber,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
@@ -9,21 +23,16 @@ import { EvidenceLinks } from '../components/EvidenceViewer';
 import { YearEndVerification } from '../components/YearEndVerification';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDate } from '../logic/format';
+import {
+  queueCounts,
+  verificationQueue,
+  type SavedCheckpointVerification,
+  type SavedSubmission,
+  type VerificationFilter,
+} from '../logic/savedState';
 import { useSession } from '../session/SessionProvider';
 
-interface QueueSubmission {
-  id: string;
-  unitId: string;
-  checkpointId: string;
-  unit?: { name: string };
-  checkpoint?: { name: string; code: string };
-  unitName?: string;
-  checkpointName?: string;
-  text?: string;
-  late: boolean;
-  submittedAt: string;
-  evidence?: { id: string; originalName: string; mimeType?: string }[];
-}
+type QueueSubmission = SavedSubmission;
 
 export function VerificationPage() {
   const { t, locale } = useI18n();
@@ -33,22 +42,32 @@ export function VerificationPage() {
   const [fractions, setFractions] = useState<
     Record<string, { fraction?: number; method: 'DOCUMENT_REVIEW' | 'ON_SITE' }>
   >({});
+  const verifications = useApi<{ checkpoints: SavedCheckpointVerification[] }>(
+    year ? `/cycles/${year}/verifications` : null,
+  );
+  const [filter, setFilter] = useState<VerificationFilter>('ALL');
   const [error, setError] = useState<unknown>();
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
-  const rows = submissions.data?.submissions ?? [];
+  const all = verificationQueue(submissions.data?.submissions ?? [], verifications.data?.checkpoints ?? []);
+  const counts = queueCounts(all);
+  const rows = filter === 'ALL' ? all : all.filter((row) => row.status === filter);
+  const methodOf = (row: (typeof all)[number]) =>
+    fractions[row.id]?.method ?? row.verification?.method ?? 'DOCUMENT_REVIEW';
   const record = async () => {
     setError(undefined);
-    const entries = rows
+    const entries = all
       .filter((row) => fractions[row.id]?.fraction !== undefined)
       .map((row) => ({
         unitId: row.unitId,
         checkpointId: row.checkpointId,
         fraction: fractions[row.id].fraction,
-        method: fractions[row.id].method,
+        method: methodOf(row),
       }));
     try {
       await api.post(`/cycles/${year}/verifications/checkpoints`, { entries });
       message.success(t('app.saved'));
+      setFractions({});
+      verifications.reload();
     } catch (caught) {
       setError(caught);
     }
@@ -58,8 +77,21 @@ export function VerificationPage() {
       <Typography.Title level={2} style={{ margin: 0 }}>
         {t('verification.queue')}
       </Typography.Title>
-      <ErrorNotice error={submissions.error} />
+      <ErrorNotice error={submissions.error ?? verifications.error} />
       <Card>
+        <Segmented<VerificationFilter>
+          aria-label={t('verification.filter')}
+          style={{ marginBottom: 12 }}
+          value={filter}
+          onChange={setFilter}
+          options={(['ALL', 'PENDING', 'VERIFIED'] as const).map((value) => ({
+            value,
+            label:
+              value === 'ALL'
+                ? `${t('verification.filter.ALL')} ${all.length}`
+                : `${t(`verification.status.${value}`)} ${counts[value]}`,
+          }))}
+        />
         <Table
           size="small"
           rowKey="id"
@@ -68,11 +100,31 @@ export function VerificationPage() {
           columns={[
             {
               title: t('verification.unit'),
-              render: (_, row) => row.unit?.name ?? row.unitName ?? row.unitId,
+              render: (_, row) => row.unit?.name ?? '—',
             },
             {
               title: t('verification.checkpoint'),
-              render: (_, row) => row.checkpoint?.name ?? row.checkpointName ?? row.checkpointId,
+              render: (_, row) => row.checkpoint?.name ?? '—',
+            },
+            {
+              title: t('verification.status'),
+              render: (_, row) => (
+                <Space orientation="vertical" size={0}>
+                  <Tag color={row.status === 'VERIFIED' ? 'green' : 'gold'}>
+                    {t(`verification.status.${row.status}`)}
+                  </Tag>
+                  {row.verification ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('verification.recorded', {
+                        fraction: row.verification.fraction,
+                        method: t(`verification.method.${row.verification.method}`),
+                        who: row.verification.verifiedByName ?? '—',
+                        at: formatDate(row.verification.verifiedAt, locale, true),
+                      })}
+                    </Typography.Text>
+                  ) : null}
+                </Space>
+              ),
             },
             {
               title: t('verification.submittedAt'),
@@ -97,18 +149,16 @@ export function VerificationPage() {
               title: t('verification.fraction'),
               render: (_, row) => (
                 <InputNumber
-                  aria-label={`${t('verification.fraction')} ${row.unit?.name ?? row.unitId}`}
+                  aria-label={`${t('verification.fraction')} ${row.unit?.name ?? ''} ${row.checkpoint?.code ?? ''}`}
                   min={0}
                   max={1}
                   step={0.1}
-                  value={fractions[row.id]?.fraction}
+                  // A typed draft, else what is recorded.
+                  value={row.id in fractions ? fractions[row.id]?.fraction : row.verification?.fraction}
                   onChange={(value) =>
                     setFractions((current) => ({
                       ...current,
-                      [row.id]: {
-                        method: current[row.id]?.method ?? 'DOCUMENT_REVIEW',
-                        fraction: value ?? undefined,
-                      },
+                      [row.id]: { method: methodOf(row), fraction: value ?? undefined },
                     }))
                   }
                 />
@@ -119,9 +169,16 @@ export function VerificationPage() {
               render: (_, row) => (
                 <Select
                   style={{ width: 140 }}
-                  value={fractions[row.id]?.method ?? 'DOCUMENT_REVIEW'}
+                  aria-label={`${t('verification.method')} ${row.unit?.name ?? ''} ${row.checkpoint?.code ?? ''}`}
+                  value={methodOf(row)}
                   onChange={(method) =>
-                    setFractions((current) => ({ ...current, [row.id]: { ...current[row.id], method } }))
+                    setFractions((current) => ({
+                      ...current,
+                      [row.id]: {
+                        fraction: current[row.id]?.fraction ?? row.verification?.fraction,
+                        method,
+                      },
+                    }))
                   }
                   options={(['DOCUMENT_REVIEW', 'ON_SITE'] as const).map((method) => ({
                     value: method,
