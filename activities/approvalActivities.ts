@@ -20,8 +20,20 @@ export function canonicalJson(value: unknown): string {
 
 export function approvalActivities({ db }: ActivityDeps) {
   return {
-    async openApprovalRound({ cycleId, round, actorId, at }: { cycleId: string; round: number; actorId: string; at: string }) {
-      const existing = await db.approvalRound.findUnique({ where: { cycleId_number: { cycleId, number: round } } });
+    async openApprovalRound({
+      cycleId,
+      round,
+      actorId,
+      at,
+    }: {
+      cycleId: string;
+      round: number;
+      actorId: string;
+      at: string;
+    }) {
+      const existing = await db.approvalRound.findUnique({
+        where: { cycleId_number: { cycleId, number: round } },
+      });
       if (existing) return { snapshotHash: existing.snapshotHash };
       const scoringInput = await loadScoringInput(db, cycleId);
       const results = await db.unitResult.findMany({ where: { cycleId }, orderBy: { unitId: 'asc' } });
@@ -40,19 +52,52 @@ export function approvalActivities({ db }: ActivityDeps) {
       const snapshotHash = createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
       await db.$transaction(async (tx) => {
         await tx.approvalRound.create({
-          data: { cycleId, number: round, snapshot, snapshotHash, submittedById: actorId, submittedAt: new Date(at) },
+          data: {
+            cycleId,
+            number: round,
+            snapshot,
+            snapshotHash,
+            submittedById: actorId,
+            submittedAt: new Date(at),
+          },
         });
-        await writeAudit(tx, { cycleId, action: 'approval.submit', targetType: 'ApprovalRound', targetId: String(round), actor: { userId: actorId, role: 'OFFICE' }, after: { round, snapshotHash }, at });
+        await writeAudit(tx, {
+          cycleId,
+          action: 'approval.submit',
+          targetType: 'ApprovalRound',
+          targetId: String(round),
+          actor: { userId: actorId, role: 'OFFICE' },
+          after: { round, snapshotHash },
+          at,
+        });
       });
       return { snapshotHash };
     },
 
-    async recordVote({ cycleId, round, input, at }: { cycleId: string; round: number; input: VoteInput; at: string }) {
-      const approvalRound = await db.approvalRound.findUniqueOrThrow({ where: { cycleId_number: { cycleId, number: round } } });
+    async recordVote({
+      cycleId,
+      round,
+      input,
+      at,
+    }: {
+      cycleId: string;
+      round: number;
+      input: VoteInput;
+      at: string;
+    }) {
+      const approvalRound = await db.approvalRound.findUniqueOrThrow({
+        where: { cycleId_number: { cycleId, number: round } },
+      });
       await db.$transaction(async (tx) => {
         await tx.approvalVote.upsert({
           where: { roundId_voterId: { roundId: approvalRound.id, voterId: input.actor.userId } },
-          create: { roundId: approvalRound.id, voterId: input.actor.userId, decision: input.decision, comment: input.comment ?? '', votedAt: new Date(at) },
+          create: {
+            roundId: approvalRound.id,
+            voterId: input.actor.userId,
+            decision: input.decision,
+            comment: input.comment ?? '',
+            votedAt: new Date(at),
+          },
           update: {},
         });
         await writeAudit(tx, {
@@ -61,19 +106,41 @@ export function approvalActivities({ db }: ActivityDeps) {
           action: 'approval.vote',
           targetType: 'ApprovalRound',
           targetId: approvalRound.id,
-          after: { round, decision: input.decision, comment: input.comment ?? '', snapshotHash: approvalRound.snapshotHash },
+          after: {
+            round,
+            decision: input.decision,
+            comment: input.comment ?? '',
+            snapshotHash: approvalRound.snapshotHash,
+          },
           at,
         });
       });
     },
 
-    async closeApprovalRound({ cycleId, round, outcome, at }: { cycleId: string; round: number; outcome: 'APPROVED' | 'REJECTED'; at: string }) {
+    async closeApprovalRound({
+      cycleId,
+      round,
+      outcome,
+      at,
+    }: {
+      cycleId: string;
+      round: number;
+      outcome: 'APPROVED' | 'REJECTED';
+      at: string;
+    }) {
       await db.$transaction(async (tx) => {
         const updated = await tx.approvalRound.update({
           where: { cycleId_number: { cycleId, number: round } },
           data: { status: outcome, decidedAt: new Date(at) },
         });
-        await writeAudit(tx, { cycleId, action: 'approval.decide', targetType: 'ApprovalRound', targetId: updated.id, after: { round, outcome }, at });
+        await writeAudit(tx, {
+          cycleId,
+          action: 'approval.decide',
+          targetType: 'ApprovalRound',
+          targetId: updated.id,
+          after: { round, outcome },
+          at,
+        });
       });
     },
   };

@@ -25,7 +25,11 @@ export interface CycleSetup {
 }
 
 /** `engine: 2` (the current workflow) records that this cycle's human facts are written by the API. */
-export async function loadCycleSetup(db: Db, cycleId: string, options: { engine?: 2 } = {}): Promise<CycleSetup> {
+export async function loadCycleSetup(
+  db: Db,
+  cycleId: string,
+  options: { engine?: 2 } = {},
+): Promise<CycleSetup> {
   if (options.engine) await db.cycle.update({ where: { id: cycleId }, data: { engine: options.engine } });
   const cycle = await db.cycle.findUniqueOrThrow({
     where: { id: cycleId },
@@ -34,7 +38,10 @@ export async function loadCycleSetup(db: Db, cycleId: string, options: { engine?
       checkpoints: { orderBy: { dueAt: 'asc' } },
     },
   });
-  const units = await db.unit.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] });
+  const units = await db.unit.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+  });
   const categories = await db.category.findMany({ orderBy: { sortOrder: 'asc' } });
   const voters = await db.user.findMany({
     where: { active: true, role: { in: ['LEADER', 'PARTY_MEMBER'] } },

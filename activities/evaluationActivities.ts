@@ -9,7 +9,12 @@ import {
   writeRanking,
   writeThirdPartyScores,
 } from '../facts/evaluationFacts';
-import type { AdjustmentInput, DowngradeInput, RankingInput, ThirdPartyScoresInput } from '../workflows/contract';
+import type {
+  AdjustmentInput,
+  DowngradeInput,
+  RankingInput,
+  ThirdPartyScoresInput,
+} from '../workflows/contract';
 
 export function evaluationActivities({ db }: ActivityDeps) {
   return {
@@ -27,7 +32,10 @@ export function evaluationActivities({ db }: ActivityDeps) {
 
     /** Art. 9, 13: the minimum for scoring, and whether every ranker has ranked. */
     async evaluationProgress({ cycleId }: { cycleId: string }) {
-      const cycle = await db.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { id: true, useThirdParty: true } });
+      const cycle = await db.cycle.findUniqueOrThrow({
+        where: { id: cycleId },
+        select: { id: true, useThirdParty: true },
+      });
       return evaluationProgress(db, cycle);
     },
   };

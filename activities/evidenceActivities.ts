@@ -7,8 +7,12 @@ import type { CheckpointSubmissionInput, SelfCheckInput } from '../workflows/con
 
 export function evidenceActivities({ db }: ActivityDeps) {
   return {
-    recordCheckpointSubmission: (args: { cycleId: string; input: CheckpointSubmissionInput; at: string; late: boolean }) =>
-      db.$transaction((tx) => writeCheckpointSubmission(tx, { ...args, auditKey: activityAuditKey() })),
+    recordCheckpointSubmission: (args: {
+      cycleId: string;
+      input: CheckpointSubmissionInput;
+      at: string;
+      late: boolean;
+    }) => db.$transaction((tx) => writeCheckpointSubmission(tx, { ...args, auditKey: activityAuditKey() })),
 
     recordSelfCheck: (args: { cycleId: string; input: SelfCheckInput; at: string }) =>
       db.$transaction((tx) => writeSelfCheck(tx, { ...args, auditKey: activityAuditKey() })),

@@ -32,11 +32,20 @@ export function followUpActivities({ db }: ActivityDeps) {
 
     /** Every GOOD unit gets a recognition record (Art. 20); the office may turn it into recognition plus reward. */
     async recordDefaultIncentives({ cycleId, at }: { cycleId: string; at: string }) {
-      const good = await db.unitResult.findMany({ where: { cycleId, finalGrade: 'GOOD' }, select: { unitId: true } });
+      const good = await db.unitResult.findMany({
+        where: { cycleId, finalGrade: 'GOOD' },
+        select: { unitId: true },
+      });
       for (const { unitId } of good) {
         await db.incentive.upsert({
           where: { cycleId_unitId: { cycleId, unitId } },
-          create: { cycleId, unitId, kind: 'RECOGNITION', note: '年度工作实绩考核“好”等次 (Art. 20)', createdAt: new Date(at) },
+          create: {
+            cycleId,
+            unitId,
+            kind: 'RECOGNITION',
+            note: '年度工作实绩考核“好”等次 (Art. 20)',
+            createdAt: new Date(at),
+          },
           update: {},
         });
       }
@@ -128,7 +137,15 @@ export function followUpActivities({ db }: ActivityDeps) {
       at: string;
     }) => db.$transaction((tx) => writeExplanationReview(tx, { ...args, auditKey: activityAuditKey() })),
 
-    async recordExplanationEscalation({ cycleId, unitId, escalations }: { cycleId: string; unitId: string; escalations: number }) {
+    async recordExplanationEscalation({
+      cycleId,
+      unitId,
+      escalations,
+    }: {
+      cycleId: string;
+      unitId: string;
+      escalations: number;
+    }) {
       await db.explanation.update({ where: { cycleId_unitId: { cycleId, unitId } }, data: { escalations } });
     },
   };

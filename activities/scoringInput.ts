@@ -5,7 +5,14 @@ import type { Db } from '../prisma/client';
 export interface StoredScoringFile {
   config: unknown;
   units: { id: string; name: string; category: string }[];
-  indicators: { id: string; name: string; group: string; weight: number; checkpoints: { id: string; share: number }[]; notUndertakenBy: string[] }[];
+  indicators: {
+    id: string;
+    name: string;
+    group: string;
+    weight: number;
+    checkpoints: { id: string; share: number }[];
+    notUndertakenBy: string[];
+  }[];
   results: Record<string, Record<string, { checkpoints: Record<string, number>; yearEnd?: number }>>;
   rankings: { leaders: RankingEntry[]; departments: RankingEntry[] };
   thirdParty?: Record<string, number>;
@@ -21,7 +28,10 @@ export async function loadScoringInput(db: Db, cycleId: string): Promise<StoredS
   const cycle = await db.cycle.findUniqueOrThrow({
     where: { id: cycleId },
     include: {
-      indicators: { include: { checkpoints: { orderBy: { code: 'asc' } }, notUndertaken: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] },
+      indicators: {
+        include: { checkpoints: { orderBy: { code: 'asc' } }, notUndertaken: true },
+        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+      },
       rankings: { orderBy: [{ kind: 'asc' }, { evaluatorKey: 'asc' }] },
       thirdParty: true,
       adjustments: { orderBy: { createdAt: 'asc' } },
@@ -29,20 +39,33 @@ export async function loadScoringInput(db: Db, cycleId: string): Promise<StoredS
       yearEnds: true,
     },
   });
-  const units = await db.unit.findMany({ where: { active: true }, include: { category: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] });
+  const units = await db.unit.findMany({
+    where: { active: true },
+    include: { category: true },
+    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+  });
   const categoryCode = new Map(units.map((unit) => [unit.categoryId, unit.category.code]));
-  const checkpointVerifications = await db.checkpointVerification.findMany({ where: { checkpoint: { cycleId } } });
+  const checkpointVerifications = await db.checkpointVerification.findMany({
+    where: { checkpoint: { cycleId } },
+  });
 
   const results: StoredScoringFile['results'] = {};
   const cell = (unitId: string, indicatorId: string) => {
     results[unitId] ??= {};
     return (results[unitId][indicatorId] ??= { checkpoints: {} });
   };
-  const indicatorOfCheckpoint = new Map(cycle.indicators.flatMap((indicator) => indicator.checkpoints.map((cp) => [cp.id, indicator.id] as const)));
+  const indicatorOfCheckpoint = new Map(
+    cycle.indicators.flatMap((indicator) =>
+      indicator.checkpoints.map((cp) => [cp.id, indicator.id] as const),
+    ),
+  );
   for (const verification of checkpointVerifications) {
-    cell(verification.unitId, indicatorOfCheckpoint.get(verification.checkpointId)!).checkpoints[verification.checkpointId] = Number(verification.fraction);
+    cell(verification.unitId, indicatorOfCheckpoint.get(verification.checkpointId)!).checkpoints[
+      verification.checkpointId
+    ] = Number(verification.fraction);
   }
-  for (const yearEnd of cycle.yearEnds) cell(yearEnd.unitId, yearEnd.indicatorId).yearEnd = Number(yearEnd.fraction);
+  for (const yearEnd of cycle.yearEnds)
+    cell(yearEnd.unitId, yearEnd.indicatorId).yearEnd = Number(yearEnd.fraction);
 
   const rankingsOf = (kind: 'LEADER' | 'DEPARTMENT'): RankingEntry[] => {
     const byEvaluator = new Map<string, RankingEntry>();
@@ -62,13 +85,28 @@ export async function loadScoringInput(db: Db, cycleId: string): Promise<StoredS
       name: indicator.name,
       group: indicator.group,
       weight: Number(indicator.weight),
-      checkpoints: indicator.checkpoints.map((checkpoint) => ({ id: checkpoint.id, share: Number(checkpoint.share) })),
+      checkpoints: indicator.checkpoints.map((checkpoint) => ({
+        id: checkpoint.id,
+        share: Number(checkpoint.share),
+      })),
       notUndertakenBy: indicator.notUndertaken.map((row) => row.unitId).sort(),
     })),
     results,
     rankings: { leaders: rankingsOf('LEADER'), departments: rankingsOf('DEPARTMENT') },
-    ...(cycle.useThirdParty ? { thirdParty: Object.fromEntries(cycle.thirdParty.map((row) => [row.unitId, Number(row.score)])) } : {}),
-    adjustments: cycle.adjustments.map((row) => ({ unit: row.unitId, kind: row.kind, count: row.count, note: row.note })),
-    downgrades: cycle.downgrades.map((row) => ({ unit: row.unitId, levels: row.levels, reason: row.reason, note: row.note })),
+    ...(cycle.useThirdParty
+      ? { thirdParty: Object.fromEntries(cycle.thirdParty.map((row) => [row.unitId, Number(row.score)])) }
+      : {}),
+    adjustments: cycle.adjustments.map((row) => ({
+      unit: row.unitId,
+      kind: row.kind,
+      count: row.count,
+      note: row.note,
+    })),
+    downgrades: cycle.downgrades.map((row) => ({
+      unit: row.unitId,
+      levels: row.levels,
+      reason: row.reason,
+      note: row.note,
+    })),
   };
 }

@@ -7,13 +7,26 @@ import { lockCycleGate } from '../facts/cycleGate';
 
 export function stageActivities({ db }: ActivityDeps) {
   return {
-    async enterStage(args: { cycleId: string; stage: CycleStage; at: string; manual: boolean; actorId?: string; note?: string }) {
+    async enterStage(args: {
+      cycleId: string;
+      stage: CycleStage;
+      at: string;
+      manual: boolean;
+      actorId?: string;
+      note?: string;
+    }) {
       await db.$transaction(async (tx) => {
         // FOR UPDATE: a fact the API is writing under the old stage commits first, or waits for the new one.
         const before = await lockCycleGate(tx, args.cycleId, 'update');
         await tx.stageTransition.upsert({
           where: { cycleId_stage: { cycleId: args.cycleId, stage: args.stage } },
-          create: { cycleId: args.cycleId, stage: args.stage, enteredAt: new Date(args.at), manual: args.manual, note: args.note },
+          create: {
+            cycleId: args.cycleId,
+            stage: args.stage,
+            enteredAt: new Date(args.at),
+            manual: args.manual,
+            note: args.note,
+          },
           // A stage entered again (scoring after a rejected round) records its latest entry.
           update: { enteredAt: new Date(args.at), manual: args.manual, note: args.note },
         });
@@ -46,12 +59,18 @@ export function stageActivities({ db }: ActivityDeps) {
       const { cycleId, target } = args;
       return db.$transaction(async (tx) => {
         await lockCycleGate(tx, cycleId, 'update');
-        const explanationUnit = target.startsWith('EXPLANATION:') ? target.slice('EXPLANATION:'.length) : null;
+        const explanationUnit = target.startsWith('EXPLANATION:')
+          ? target.slice('EXPLANATION:'.length)
+          : null;
         const explanationBefore = explanationUnit
-          ? await tx.explanation.findUnique({ where: { cycleId_unitId: { cycleId, unitId: explanationUnit } } })
+          ? await tx.explanation.findUnique({
+              where: { cycleId_unitId: { cycleId, unitId: explanationUnit } },
+            })
           : null;
         const previousDueAt = args.previousDueAt ?? explanationBefore?.dueAt.toISOString() ?? args.newDueAt;
-        const existing = await tx.deadlineExtension.findFirst({ where: { cycleId, target, newDueAt: new Date(args.newDueAt) } });
+        const existing = await tx.deadlineExtension.findFirst({
+          where: { cycleId, target, newDueAt: new Date(args.newDueAt) },
+        });
         if (!existing) {
           await tx.deadlineExtension.create({
             data: {
@@ -65,13 +84,24 @@ export function stageActivities({ db }: ActivityDeps) {
             },
           });
         }
-        const field = { SELF_CHECK: 'selfCheckDueAt', VERIFICATION: 'verificationDueAt', EVALUATION: 'evaluationDueAt' }[target as string];
-        if (field) await tx.cycle.update({ where: { id: cycleId }, data: { [field]: new Date(args.newDueAt) } });
+        const field = {
+          SELF_CHECK: 'selfCheckDueAt',
+          VERIFICATION: 'verificationDueAt',
+          EVALUATION: 'evaluationDueAt',
+        }[target as string];
+        if (field)
+          await tx.cycle.update({ where: { id: cycleId }, data: { [field]: new Date(args.newDueAt) } });
         if (target.startsWith('CHECKPOINT_ROUND:')) {
-          await tx.checkpoint.updateMany({ where: { cycleId, dueAt: new Date(previousDueAt) }, data: { dueAt: new Date(args.newDueAt) } });
+          await tx.checkpoint.updateMany({
+            where: { cycleId, dueAt: new Date(previousDueAt) },
+            data: { dueAt: new Date(args.newDueAt) },
+          });
         }
         if (target.startsWith('EXPLANATION:')) {
-          await tx.explanation.updateMany({ where: { cycleId, unitId: target.slice('EXPLANATION:'.length) }, data: { dueAt: new Date(args.newDueAt) } });
+          await tx.explanation.updateMany({
+            where: { cycleId, unitId: target.slice('EXPLANATION:'.length) },
+            data: { dueAt: new Date(args.newDueAt) },
+          });
         }
         await writeAudit(tx, {
           cycleId,
@@ -90,10 +120,21 @@ export function stageActivities({ db }: ActivityDeps) {
     },
 
     /** A checkpoint round closed, at its due date or by hand: later submissions are late (SPEC §2.2). */
-    async closeCheckpointRound({ cycleId, checkpointIds, at }: { cycleId: string; checkpointIds: string[]; at: string }) {
+    async closeCheckpointRound({
+      cycleId,
+      checkpointIds,
+      at,
+    }: {
+      cycleId: string;
+      checkpointIds: string[];
+      at: string;
+    }) {
       await db.$transaction(async (tx) => {
         await lockCycleGate(tx, cycleId, 'update');
-        await tx.checkpoint.updateMany({ where: { cycleId, id: { in: checkpointIds }, closedAt: null }, data: { closedAt: new Date(at) } });
+        await tx.checkpoint.updateMany({
+          where: { cycleId, id: { in: checkpointIds }, closedAt: null },
+          data: { closedAt: new Date(at) },
+        });
       });
     },
 
@@ -116,7 +157,14 @@ export function stageActivities({ db }: ActivityDeps) {
     async closeCycle({ cycleId, at }: { cycleId: string; at: string }) {
       await db.$transaction(async (tx) => {
         await tx.cycle.update({ where: { id: cycleId }, data: { closedAt: new Date(at) } });
-        await writeAudit(tx, { cycleId, action: 'cycle.close', targetType: 'Cycle', targetId: cycleId, after: { closedAt: at }, at });
+        await writeAudit(tx, {
+          cycleId,
+          action: 'cycle.close',
+          targetType: 'Cycle',
+          targetId: cycleId,
+          after: { closedAt: at },
+          at,
+        });
       });
     },
 

@@ -6,7 +6,11 @@ import type { CheckpointVerificationInput, YearEndVerificationInput } from '../w
 
 export function verificationActivities({ db }: ActivityDeps) {
   return {
-    recordCheckpointVerifications: (args: { cycleId: string; input: CheckpointVerificationInput; at: string }) =>
+    recordCheckpointVerifications: (args: {
+      cycleId: string;
+      input: CheckpointVerificationInput;
+      at: string;
+    }) =>
       db.$transaction((tx) => writeCheckpointVerifications(tx, { ...args, auditKey: activityAuditKey() })),
 
     recordYearEndVerifications: (args: { cycleId: string; input: YearEndVerificationInput; at: string }) =>

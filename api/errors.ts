@@ -46,7 +46,11 @@ export const RETRY_AFTER_SECONDS = 2;
 /** The engine or the database is momentarily saturated (never the client's fault): 503 + Retry-After. */
 export function fromSaturation(error: unknown): HttpError | null {
   const seen = new Set<unknown>();
-  for (let current: unknown = error; current && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+  for (
+    let current: unknown = error;
+    current && !seen.has(current);
+    current = (current as { cause?: unknown }).cause
+  ) {
     seen.add(current);
     const { name, code, message } = current as { name?: string; code?: unknown; message?: string };
     // Temporal: RESOURCE_EXHAUSTED (8), UNAVAILABLE (14), DEADLINE_EXCEEDED (4); an update that timed out
@@ -60,7 +64,11 @@ export function fromSaturation(error: unknown): HttpError | null {
     // write conflict or deadlock (P2034).
     const database = typeof code === 'string' && ['P2024', 'P2028', 'P2034'].includes(code);
     if (temporal || database) {
-      return new HttpError(503, 'ENGINE_BUSY', 'the system is busy; your request was not saved, try again in a moment');
+      return new HttpError(
+        503,
+        'ENGINE_BUSY',
+        'the system is busy; your request was not saved, try again in a moment',
+      );
     }
   }
   return null;
@@ -79,7 +87,8 @@ export function fromWorkflowRefusal(error: unknown): HttpError | null {
     const { status, code } = REFUSAL_CODE[refusal.reason];
     return new HttpError(status, code, refusal.message);
   }
-  if (error instanceof CycleAlreadyRunningError) return new HttpError(409, 'ALREADY_PUBLISHED', error.message);
+  if (error instanceof CycleAlreadyRunningError)
+    return new HttpError(409, 'ALREADY_PUBLISHED', error.message);
   const cause = (error as { cause?: { type?: string; message?: string; name?: string } })?.cause;
   if ((error as Error)?.name === 'WorkflowUpdateFailedError' && cause?.type && cause.type in REFUSAL_CODE) {
     const { status, code } = REFUSAL_CODE[cause.type as RefusalReason];
@@ -126,13 +135,15 @@ export function fromDatabaseError(error: unknown): HttpError | null {
       [field]: 'already taken (must be unique)',
     });
   }
-  if (code === 'P2025') return new HttpError(404, 'NOT_FOUND', 'the record was not found (changed meanwhile)');
+  if (code === 'P2025')
+    return new HttpError(404, 'NOT_FOUND', 'the record was not found (changed meanwhile)');
   return null;
 }
 
 /** body-parser, multer/busboy and the router raise errors with a 4xx status meant for the client. */
 function fromClientError(error: unknown): HttpError | null {
-  const status = (error as { status?: unknown; statusCode?: unknown })?.status ??
+  const status =
+    (error as { status?: unknown; statusCode?: unknown })?.status ??
     (error as { statusCode?: unknown })?.statusCode;
   if (typeof status !== 'number' || status < 400 || status > 499) return null;
   const type = String((error as { type?: unknown }).type ?? '');

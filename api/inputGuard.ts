@@ -88,8 +88,7 @@ export function guardStrings(req: Request, _res: Response, next: NextFunction) {
     ['body', req.body],
   ] as const) {
     const found = findProblem(value, '');
-    if (found)
-      return next(refuse(req, found.rule, found.field || `(${source})`, String(MAX_STRING_LENGTH)));
+    if (found) return next(refuse(req, found.rule, found.field || `(${source})`, String(MAX_STRING_LENGTH)));
   }
   for (const header of DATA_HEADERS) {
     const value = req.get(header);

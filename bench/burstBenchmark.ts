@@ -45,13 +45,22 @@ async function main() {
   );
   try {
     const office = await signInAt(job.baseUrl, 'office1');
-    const targets = oneRoundOf(demoTargets(year, new Date()), new Date(Date.now() + 20 * DAY_MS).toISOString(), checkpointCount);
+    const targets = oneRoundOf(
+      demoTargets(year, new Date()),
+      new Date(Date.now() + 20 * DAY_MS).toISOString(),
+      checkpointCount,
+    );
     await office.post('/api/cycles', targets.cycle);
-    for (const indicator of targets.indicators) await office.post(`/api/cycles/${year}/indicators`, indicator);
+    for (const indicator of targets.indicators)
+      await office.post(`/api/cycles/${year}/indicators`, indicator);
     const published = await office.post(`/api/cycles/${year}/publish`, { acknowledgeWarnings: true });
     if (published.status !== 202) throw new Error(`publish: ${JSON.stringify(published.body)}`);
     const cycle = await job.db.cycle.findUniqueOrThrow({ where: { year } });
-    for (let wait = 0; (await job.db.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).stage !== 'CHECKPOINTS'; wait++) {
+    for (
+      let wait = 0;
+      (await job.db.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).stage !== 'CHECKPOINTS';
+      wait++
+    ) {
       if (wait > 600) throw new Error('the cycle never reached CHECKPOINTS');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -67,12 +76,16 @@ async function main() {
       password: DEMO_PASSWORD,
       units,
       checkpointsOf: (unit) =>
-        checkpoints.filter((cp) => !cp.indicator.notUndertaken.some((row) => row.unitId === unit.unitId)).map((cp) => cp.id),
+        checkpoints
+          .filter((cp) => !cp.indicator.notUndertaken.some((row) => row.unitId === unit.unitId))
+          .map((cp) => cp.id),
       repeats,
       concurrency,
     });
     const stored = await job.db.checkpointSubmission.count({ where: { checkpoint: { cycleId: cycle.id } } });
-    const audited = await job.db.auditLog.count({ where: { cycleId: cycle.id, action: 'checkpoint.submit' } });
+    const audited = await job.db.auditLog.count({
+      where: { cycleId: cycle.id, action: 'checkpoint.submit' },
+    });
     console.log(
       JSON.stringify({
         server: 'real (embedded temporal-dev-server)',

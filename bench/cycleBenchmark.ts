@@ -79,13 +79,17 @@ async function federationOf(db: Db, count: number) {
   }
 }
 
-const realServer = process.argv.includes('--server') && process.argv[process.argv.indexOf('--server') + 1] === 'real';
+const realServer =
+  process.argv.includes('--server') && process.argv[process.argv.indexOf('--server') + 1] === 'real';
 
 async function main() {
   const unitCount = unitsArgument();
   const started = Date.now();
   await globalSetup();
-  const stack = await startTestStack({ loginAttemptsPer15Min: 1000, server: realServer ? 'real' : 'time-skipping' });
+  const stack = await startTestStack({
+    loginAttemptsPer15Min: 1000,
+    server: realServer ? 'real' : 'time-skipping',
+  });
   try {
     await federationOf(stack.db, unitCount);
     const setupMs = Date.now() - started;
@@ -177,7 +181,10 @@ async function main() {
     // Fetched one by one: a 500-unit cycle's own history exceeds the client's 4 MB gRPC message limit.
     const histories = [];
     const unreadable: string[] = [];
-    for (const workflowId of cycleWorkflowIds(ctx.wf, await withFacts(ctx.stack.db, { ...ctx.cycle, engine: 2 }, finalStatus))) {
+    for (const workflowId of cycleWorkflowIds(
+      ctx.wf,
+      await withFacts(ctx.stack.db, { ...ctx.cycle, engine: 2 }, finalStatus),
+    )) {
       try {
         histories.push(...(await cycleHistories(stack.env.client, [workflowId])));
       } catch (error) {

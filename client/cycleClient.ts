@@ -24,7 +24,11 @@ export interface CycleClient {
     query: QueryDefinition<Ret, Args>,
     ...args: Args
   ): Promise<Ret>;
-  signal<Args extends unknown[]>(workflowId: string, signal: SignalDefinition<Args>, ...args: Args): Promise<void>;
+  signal<Args extends unknown[]>(
+    workflowId: string,
+    signal: SignalDefinition<Args>,
+    ...args: Args
+  ): Promise<void>;
   /** A unit's feedback workflow (Art. 19); one already running is success. */
   startFeedback(workflowId: string, input: FeedbackWorkflowInput): Promise<void>;
   status(workflowId: string): Promise<CycleStatus>;

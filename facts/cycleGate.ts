@@ -26,7 +26,11 @@ export interface CycleGate {
   explanationDays: number;
 }
 
-export async function lockCycleGate(tx: Tx, cycleId: string, mode: 'share' | 'update' = 'share'): Promise<CycleGate> {
+export async function lockCycleGate(
+  tx: Tx,
+  cycleId: string,
+  mode: 'share' | 'update' = 'share',
+): Promise<CycleGate> {
   const lock = mode === 'share' ? Prisma.sql`FOR SHARE` : Prisma.sql`FOR UPDATE`;
   const rows = await tx.$queryRaw<CycleGate[]>`
     SELECT "id", "year", "workflowId", "stage"::text AS "stage", "engine", "frozenAt", "publishedAt", "closedAt",
@@ -54,5 +58,8 @@ export function requireRevisable(gate: CycleGate, what: string): void {
   if (isStageAtOrAfter(gate.stage, 'NOTIFICATION'))
     refuse(RefusalReason.CLOSED, `${what}: results are approved and immutable`);
   if (gate.frozenAt || gate.stage === 'APPROVAL')
-    refuse(RefusalReason.WRONG_STAGE, `${what}: the results are submitted for approval; wait for the outcome`);
+    refuse(
+      RefusalReason.WRONG_STAGE,
+      `${what}: the results are submitted for approval; wait for the outcome`,
+    );
 }

@@ -1,7 +1,12 @@
 // Comprehensive evaluation (Art. 9, 13), commendations and criticisms (Art. 14, 15), downgrades (Art. 17).
 import { writeAudit } from '../db/audit';
 import { RefusalReason } from '../domain/cycle/refusalReason';
-import type { AdjustmentInput, DowngradeInput, RankingInput, ThirdPartyScoresInput } from '../workflows/contract';
+import type {
+  AdjustmentInput,
+  DowngradeInput,
+  RankingInput,
+  ThirdPartyScoresInput,
+} from '../workflows/contract';
 import { requireOpen, requireRevisable, type CycleGate, type Tx } from './cycleGate';
 import { refuse, requireRole } from './refusal';
 import { requireAssessedUnit, requireAssessedUnits } from './unitChecks';
@@ -10,10 +15,16 @@ import type { WriteContext } from './submissionFacts';
 /** Who ranks (Art. 13, 22): the party-group members and the ranking member departments. */
 async function rankers(tx: Tx) {
   const [voters, departments] = await Promise.all([
-    tx.user.findMany({ where: { active: true, role: { in: ['LEADER', 'PARTY_MEMBER'] } }, select: { id: true } }),
+    tx.user.findMany({
+      where: { active: true, role: { in: ['LEADER', 'PARTY_MEMBER'] } },
+      select: { id: true },
+    }),
     tx.department.findMany({ where: { ranks: true }, select: { id: true } }),
   ]);
-  return { voterIds: voters.map((user) => user.id), departmentIds: departments.map((department) => department.id) };
+  return {
+    voterIds: voters.map((user) => user.id),
+    departmentIds: departments.map((department) => department.id),
+  };
 }
 
 export const evaluatorKeyOf = (actor: RankingInput['actor'], kind: RankingInput['kind']) =>
@@ -56,7 +67,12 @@ export async function writeRanking(
 ) {
   const { cycleId, input, evaluatorKey, at } = args;
   const where = {
-    cycleId_kind_evaluatorKey_categoryId: { cycleId, kind: input.kind, evaluatorKey, categoryId: input.categoryId },
+    cycleId_kind_evaluatorKey_categoryId: {
+      cycleId,
+      kind: input.kind,
+      evaluatorKey,
+      categoryId: input.categoryId,
+    },
   };
   const previous = await tx.ranking.findUnique({ where });
   const data = { unitOrder: input.unitOrder, submittedById: input.actor.userId, submittedAt: new Date(at) };
@@ -93,7 +109,10 @@ export async function checkThirdPartyScores(tx: Tx, gate: CycleGate, input: Thir
   }
 }
 
-export async function writeThirdPartyScores(tx: Tx, args: { cycleId: string; input: ThirdPartyScoresInput } & WriteContext) {
+export async function writeThirdPartyScores(
+  tx: Tx,
+  args: { cycleId: string; input: ThirdPartyScoresInput } & WriteContext,
+) {
   const { cycleId, input, at } = args;
   for (const { unitId, score } of input.scores) {
     const data = { score, enteredById: input.actor.userId, enteredAt: new Date(at) };
@@ -121,12 +140,21 @@ export async function writeThirdPartyScores(tx: Tx, args: { cycleId: string; inp
  * category, and the third party's scores when engaged (`minimumMet`); the stage may end before its
  * deadline once every ranker has ranked every category (`everyoneRanked`).
  */
-export async function evaluationProgress(tx: Pick<Tx, 'unit' | 'user' | 'department' | 'ranking' | 'thirdPartyScore'>, cycle: { id: string; useThirdParty: boolean }) {
+export async function evaluationProgress(
+  tx: Pick<Tx, 'unit' | 'user' | 'department' | 'ranking' | 'thirdPartyScore'>,
+  cycle: { id: string; useThirdParty: boolean },
+) {
   const [units, rankings, scored, voters, departments] = await Promise.all([
     tx.unit.findMany({ where: { active: true }, select: { id: true, categoryId: true } }),
-    tx.ranking.findMany({ where: { cycleId: cycle.id }, select: { kind: true, evaluatorKey: true, categoryId: true } }),
+    tx.ranking.findMany({
+      where: { cycleId: cycle.id },
+      select: { kind: true, evaluatorKey: true, categoryId: true },
+    }),
     tx.thirdPartyScore.findMany({ where: { cycleId: cycle.id }, select: { unitId: true } }),
-    tx.user.findMany({ where: { active: true, role: { in: ['LEADER', 'PARTY_MEMBER'] } }, select: { id: true } }),
+    tx.user.findMany({
+      where: { active: true, role: { in: ['LEADER', 'PARTY_MEMBER'] } },
+      select: { id: true },
+    }),
     tx.department.findMany({ where: { ranks: true }, select: { id: true } }),
   ]);
   const categories = [...new Set(units.map((unit) => unit.categoryId))];
@@ -157,10 +185,14 @@ export async function checkAdjustment(tx: Tx, gate: CycleGate, input: Adjustment
   requireRevisable(gate, 'commendations and criticisms');
   if (!Number.isInteger(input.count) || input.count < 1)
     refuse(RefusalReason.INVALID, 'count must be a whole number of at least 1');
-  if (!input.note.trim()) refuse(RefusalReason.INVALID, 'note: name the notice (文件) of the commendation or criticism');
+  if (!input.note.trim())
+    refuse(RefusalReason.INVALID, 'note: name the notice (文件) of the commendation or criticism');
 }
 
-export async function writeAdjustment(tx: Tx, args: { cycleId: string; id: string; input: AdjustmentInput } & WriteContext) {
+export async function writeAdjustment(
+  tx: Tx,
+  args: { cycleId: string; id: string; input: AdjustmentInput } & WriteContext,
+) {
   const { cycleId, id, input, at } = args;
   const data = {
     cycleId,
@@ -176,7 +208,10 @@ export async function writeAdjustment(tx: Tx, args: { cycleId: string; id: strin
   await tx.adjustment.upsert({ where: { id }, create: { id, ...data }, update: {} });
   const evidenceIds = (input.evidence ?? []).map((ref) => ref.evidenceId);
   if (evidenceIds.length > 0) {
-    await tx.evidenceFile.updateMany({ where: { id: { in: evidenceIds }, cycleId }, data: { adjustmentId: id } });
+    await tx.evidenceFile.updateMany({
+      where: { id: { in: evidenceIds }, cycleId },
+      data: { adjustmentId: id },
+    });
   }
   await writeAudit(tx, {
     cycleId,
@@ -196,11 +231,15 @@ export async function checkDowngrade(tx: Tx, gate: CycleGate, input: DowngradeIn
   await requireAssessedUnit(tx, input.unitId);
   requireOpen(gate, 'downgrade', 'downgrade decisions (Art. 17)');
   requireRevisable(gate, 'downgrade decisions');
-  if (input.levels !== 1 && input.levels !== 2) refuse(RefusalReason.INVALID, 'levels must be 1 or 2 (Art. 17)');
+  if (input.levels !== 1 && input.levels !== 2)
+    refuse(RefusalReason.INVALID, 'levels must be 1 or 2 (Art. 17)');
   if (!input.note.trim()) refuse(RefusalReason.INVALID, 'note: state the facts behind the downgrade');
 }
 
-export async function writeDowngrade(tx: Tx, args: { cycleId: string; id: string; input: DowngradeInput } & WriteContext) {
+export async function writeDowngrade(
+  tx: Tx,
+  args: { cycleId: string; id: string; input: DowngradeInput } & WriteContext,
+) {
   const { cycleId, id, input, at } = args;
   const data = {
     cycleId,

@@ -27,7 +27,9 @@ export async function checkOpinion(tx: Tx, gate: CycleGate, input: OpinionInput)
 
 export async function writeOpinion(tx: Tx, args: { cycleId: string; input: OpinionInput } & WriteContext) {
   const { cycleId, input, at } = args;
-  const previous = await tx.unitResult.findUnique({ where: { cycleId_unitId: { cycleId, unitId: input.unitId } } });
+  const previous = await tx.unitResult.findUnique({
+    where: { cycleId_unitId: { cycleId, unitId: input.unitId } },
+  });
   if (!previous) refuse(RefusalReason.NOT_FOUND, `unit ${input.unitId} has no result to comment on yet`);
   await tx.unitResult.update({
     where: { id: previous.id },
@@ -50,7 +52,9 @@ export async function checkFeedback(tx: Tx, gate: CycleGate, input: FeedbackInpu
   requireRole(input.actor, ['OFFICE', 'LEADER', 'PARTY_MEMBER'], 'feedback (Art. 19)');
   await requireAssessedUnit(tx, input.unitId);
   requireOpen(gate, 'feedback', 'feedback (Art. 19)');
-  const existing = await tx.feedback.findUnique({ where: { cycleId_unitId: { cycleId: gate.id, unitId: input.unitId } } });
+  const existing = await tx.feedback.findUnique({
+    where: { cycleId_unitId: { cycleId: gate.id, unitId: input.unitId } },
+  });
   if (existing) refuse(RefusalReason.CLOSED, `feedback for unit ${input.unitId} was already recorded`);
   if (!input.content.trim()) refuse(RefusalReason.INVALID, 'content: the feedback may not be empty');
 }
@@ -59,7 +63,13 @@ export async function writeFeedback(tx: Tx, args: { cycleId: string; input: Feed
   const { cycleId, input, at } = args;
   const saved = await tx.feedback.upsert({
     where: { cycleId_unitId: { cycleId, unitId: input.unitId } },
-    create: { cycleId, unitId: input.unitId, content: input.content, recordedById: input.actor.userId, recordedAt: new Date(at) },
+    create: {
+      cycleId,
+      unitId: input.unitId,
+      content: input.content,
+      recordedById: input.actor.userId,
+      recordedAt: new Date(at),
+    },
     update: {},
   });
   await writeAudit(tx, {
@@ -108,17 +118,29 @@ export async function checkIncentive(tx: Tx, gate: CycleGate, input: IncentiveIn
   requireRole(input.actor, ['OFFICE'], 'incentives (Art. 20)');
   await requireAssessedUnit(tx, input.unitId);
   requireOpen(gate, 'incentive', 'incentives (Art. 20)');
-  const result = await tx.unitResult.findUnique({ where: { cycleId_unitId: { cycleId: gate.id, unitId: input.unitId } } });
+  const result = await tx.unitResult.findUnique({
+    where: { cycleId_unitId: { cycleId: gate.id, unitId: input.unitId } },
+  });
   if (result?.finalGrade !== 'GOOD')
     refuse(RefusalReason.INVALID, 'only units graded GOOD (好) receive incentives (Art. 20)');
   if (input.kind === 'RECOGNITION_AND_REWARD' && !(input.amount && input.amount > 0))
     refuse(RefusalReason.INVALID, 'amount: a reward in lieu of subsidy (以奖代补) needs a positive amount');
 }
 
-export async function writeIncentive(tx: Tx, args: { cycleId: string; input: IncentiveInput } & WriteContext) {
+export async function writeIncentive(
+  tx: Tx,
+  args: { cycleId: string; input: IncentiveInput } & WriteContext,
+) {
   const { cycleId, input, at } = args;
-  const previous = await tx.incentive.findUnique({ where: { cycleId_unitId: { cycleId, unitId: input.unitId } } });
-  const data = { kind: input.kind, amount: input.amount ?? null, note: input.note ?? '', recordedById: input.actor.userId };
+  const previous = await tx.incentive.findUnique({
+    where: { cycleId_unitId: { cycleId, unitId: input.unitId } },
+  });
+  const data = {
+    kind: input.kind,
+    amount: input.amount ?? null,
+    note: input.note ?? '',
+    recordedById: input.actor.userId,
+  };
   const saved = await tx.incentive.upsert({
     where: { cycleId_unitId: { cycleId, unitId: input.unitId } },
     create: { cycleId, unitId: input.unitId, ...data, createdAt: new Date(at) },
@@ -137,7 +159,13 @@ export async function writeIncentive(tx: Tx, args: { cycleId: string; input: Inc
   });
 }
 
-const statusOf = (row: { unitId: string; dueAt: Date; status: ExplanationStatus['status']; revision: number; late: boolean }): ExplanationStatus => ({
+const statusOf = (row: {
+  unitId: string;
+  dueAt: Date;
+  status: ExplanationStatus['status'];
+  revision: number;
+  late: boolean;
+}): ExplanationStatus => ({
   unitId: row.unitId,
   dueAt: row.dueAt.toISOString(),
   status: row.status,
@@ -151,7 +179,9 @@ async function owedExplanation(tx: Tx, gate: CycleGate, unitId: string) {
   requireOpen(gate, 'explanation', 'written explanations (Art. 21)');
   const row = await tx.explanation.findUnique({ where: { cycleId_unitId: { cycleId: gate.id, unitId } } });
   if (!row) {
-    const result = await tx.unitResult.findUnique({ where: { cycleId_unitId: { cycleId: gate.id, unitId } } });
+    const result = await tx.unitResult.findUnique({
+      where: { cycleId_unitId: { cycleId: gate.id, unitId } },
+    });
     refuse(
       RefusalReason.NOT_ALLOWED,
       `unit ${unitId} is graded ${result?.finalGrade ?? 'ungraded'}, not FAIL: it owes no written explanation (Art. 21)`,
@@ -161,11 +191,17 @@ async function owedExplanation(tx: Tx, gate: CycleGate, unitId: string) {
 }
 
 /** Checks a submission and returns the explanation's next state (revision, sticky late flag). */
-export async function checkExplanationSubmission(tx: Tx, gate: CycleGate, input: ExplanationSubmitInput, now: Date) {
+export async function checkExplanationSubmission(
+  tx: Tx,
+  gate: CycleGate,
+  input: ExplanationSubmitInput,
+  now: Date,
+) {
   requireRole(input.actor, ['UNIT'], 'written explanation (Art. 21)');
   requireOwnUnit(input.actor, input.unitId);
   const row = await owedExplanation(tx, gate, input.unitId);
-  if (row.status === 'SUBMITTED') refuse(RefusalReason.WRONG_STAGE, 'the explanation is awaiting the office’s review');
+  if (row.status === 'SUBMITTED')
+    refuse(RefusalReason.WRONG_STAGE, 'the explanation is awaiting the office’s review');
   if (row.status === 'ACCEPTED') refuse(RefusalReason.CLOSED, 'the explanation was already accepted');
   if (!input.content?.trim()) refuse(RefusalReason.INVALID, 'content: the explanation may not be empty');
   return statusOf({
@@ -178,16 +214,32 @@ export async function checkExplanationSubmission(tx: Tx, gate: CycleGate, input:
 
 export async function writeExplanationSubmission(
   tx: Tx,
-  args: { cycleId: string; unitId: string; input: ExplanationSubmitInput; revision: number; late: boolean } & WriteContext,
+  args: {
+    cycleId: string;
+    unitId: string;
+    input: ExplanationSubmitInput;
+    revision: number;
+    late: boolean;
+  } & WriteContext,
 ) {
   const { cycleId, unitId, input, revision, late, at } = args;
   const saved = await tx.explanation.update({
     where: { cycleId_unitId: { cycleId, unitId } },
-    data: { status: 'SUBMITTED', content: input.content, revision, submittedAt: new Date(at), submittedById: input.actor.userId, late },
+    data: {
+      status: 'SUBMITTED',
+      content: input.content,
+      revision,
+      submittedAt: new Date(at),
+      submittedById: input.actor.userId,
+      late,
+    },
   });
   const evidenceIds = (input.evidence ?? []).map((ref) => ref.evidenceId);
   if (evidenceIds.length > 0) {
-    await tx.evidenceFile.updateMany({ where: { id: { in: evidenceIds }, cycleId, unitId }, data: { explanationId: saved.id } });
+    await tx.evidenceFile.updateMany({
+      where: { id: { in: evidenceIds }, cycleId, unitId },
+      data: { explanationId: saved.id },
+    });
   }
   await writeAudit(tx, {
     cycleId,
@@ -202,7 +254,12 @@ export async function writeExplanationSubmission(
 }
 
 /** Checks a review and returns the explanation's next state: accepted, or returned with a fresh deadline. */
-export async function checkExplanationReview(tx: Tx, gate: CycleGate, input: ExplanationReviewInput, now: Date) {
+export async function checkExplanationReview(
+  tx: Tx,
+  gate: CycleGate,
+  input: ExplanationReviewInput,
+  now: Date,
+) {
   requireRole(input.actor, ['OFFICE'], 'explanation review (Art. 21)');
   const row = await owedExplanation(tx, gate, input.unitId);
   if (row.status !== 'SUBMITTED')
@@ -214,7 +271,11 @@ export async function checkExplanationReview(tx: Tx, gate: CycleGate, input: Exp
   return input.decision === 'ACCEPT'
     ? statusOf({ ...row, status: 'ACCEPTED' })
     : // Returned for revision (Art. 21): a fresh deadline of the same length.
-      statusOf({ ...row, status: 'RETURNED', dueAt: new Date(explanationDueAt(now.getTime(), gate.explanationDays)) });
+      statusOf({
+        ...row,
+        status: 'RETURNED',
+        dueAt: new Date(explanationDueAt(now.getTime(), gate.explanationDays)),
+      });
 }
 
 export async function writeExplanationReview(
@@ -245,7 +306,10 @@ export async function writeExplanationReview(
 }
 
 /** The follow-up is done once every failing unit's explanation is accepted and every unit confirmed its feedback (Art. 19, 21). */
-export async function followUpDone(tx: Pick<Tx, 'unit' | 'feedback' | 'explanation'>, cycleId: string): Promise<boolean> {
+export async function followUpDone(
+  tx: Pick<Tx, 'unit' | 'feedback' | 'explanation'>,
+  cycleId: string,
+): Promise<boolean> {
   const [units, confirmed, open] = await Promise.all([
     tx.unit.findMany({ where: { active: true }, select: { id: true } }),
     tx.feedback.findMany({ where: { cycleId, confirmedAt: { not: null } }, select: { unitId: true } }),

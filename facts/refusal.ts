@@ -18,7 +18,8 @@ export function refuse(reason: RefusalReason, message: string): never {
 }
 
 export function requireRole(actor: Actor, roles: readonly Role[], what: string): void {
-  if (!roles.includes(actor.role)) refuse(RefusalReason.NOT_ALLOWED, `${what}: role ${actor.role} may not do this`);
+  if (!roles.includes(actor.role))
+    refuse(RefusalReason.NOT_ALLOWED, `${what}: role ${actor.role} may not do this`);
 }
 
 /** A unit acts only for itself (Art. 8: each unit uploads its own evidence). */

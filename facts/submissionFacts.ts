@@ -17,7 +17,12 @@ export interface WriteContext {
 /** Round key of a due date, as domain/cycle/checkpointRounds.ts names rounds. */
 const roundKeyOf = (dueAt: Date) => dueAt.toISOString().replace(/[:.]/g, '-');
 
-export async function checkCheckpointSubmission(tx: Tx, gate: CycleGate, input: CheckpointSubmissionInput, now: Date) {
+export async function checkCheckpointSubmission(
+  tx: Tx,
+  gate: CycleGate,
+  input: CheckpointSubmissionInput,
+  now: Date,
+) {
   requireRole(input.actor, ['UNIT'], 'checkpoint evidence');
   requireOwnUnit(input.actor, input.unitId);
   const checkpoint = await tx.checkpoint.findFirst({
@@ -30,7 +35,10 @@ export async function checkCheckpointSubmission(tx: Tx, gate: CycleGate, input: 
   requireOpen(gate, 'checkpointSubmission', `checkpoint round ${roundKeyOf(checkpoint.dueAt)}`);
   await requireAssessedUnit(tx, input.unitId);
   if (checkpoint.indicator.notUndertaken.length > 0)
-    refuse(RefusalReason.INVALID, `unit ${input.unitId} does not undertake checkpoint ${checkpoint.code} (Art. 12)`);
+    refuse(
+      RefusalReason.INVALID,
+      `unit ${input.unitId} does not undertake checkpoint ${checkpoint.code} (Art. 12)`,
+    );
   // Late ones are kept and flagged (SPEC §2.2): after the due date, or once the round was closed by hand.
   const late = checkpoint.closedAt !== null || now.getTime() > checkpoint.dueAt.getTime();
   return { late, roundKey: roundKeyOf(checkpoint.dueAt) };
@@ -104,7 +112,10 @@ export async function checkSelfCheck(tx: Tx, gate: CycleGate, input: SelfCheckIn
   }
 }
 
-export async function writeSelfCheck(tx: Tx, args: { cycleId: string; input: SelfCheckInput } & WriteContext) {
+export async function writeSelfCheck(
+  tx: Tx,
+  args: { cycleId: string; input: SelfCheckInput } & WriteContext,
+) {
   const { cycleId, input, at } = args;
   for (const item of input.items) {
     const selfCheck = await tx.selfCheck.upsert({

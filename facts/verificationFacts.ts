@@ -32,7 +32,10 @@ export async function checkCheckpointVerifications(
     if (open && gate.stage === 'CHECKPOINTS')
       refuse(RefusalReason.WRONG_STAGE, `checkpoint ${checkpoint.code} is verified after its due date`);
     if (checkpoint.indicator.notUndertaken.some((row) => row.unitId === entry.unitId))
-      refuse(RefusalReason.INVALID, `unit ${entry.unitId} does not undertake checkpoint ${checkpoint.code} (Art. 12)`);
+      refuse(
+        RefusalReason.INVALID,
+        `unit ${entry.unitId} does not undertake checkpoint ${checkpoint.code} (Art. 12)`,
+      );
     requireFraction(`entries[${checkpoint.code}/${entry.unitId}].fraction`, entry.fraction);
   }
 }
@@ -100,7 +103,10 @@ export async function checkYearEndVerifications(tx: Tx, gate: CycleGate, input: 
     const indicator = indicators.find((candidate) => candidate.id === entry.indicatorId);
     if (!indicator) refuse(RefusalReason.NOT_FOUND, `indicator ${entry.indicatorId} is not in this cycle`);
     if (indicator.notUndertaken.some((row) => row.unitId === entry.unitId))
-      refuse(RefusalReason.INVALID, `unit ${entry.unitId} does not undertake indicator ${entry.indicatorId} (Art. 12)`);
+      refuse(
+        RefusalReason.INVALID,
+        `unit ${entry.unitId} does not undertake indicator ${entry.indicatorId} (Art. 12)`,
+      );
     requireFraction(`entries[${entry.indicatorId}/${entry.unitId}].fraction`, entry.fraction);
   }
 }

@@ -53,18 +53,27 @@ export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR)
   try {
     await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK]);
     await client.query(MIGRATIONS_TABLE);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"',
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"');
+    const recorded = new Map(
+      rows.filter((row) => !row.rolled_back_at).map((row) => [row.migration_name, row]),
     );
-    const recorded = new Map(rows.filter((row) => !row.rolled_back_at).map((row) => [row.migration_name, row]));
     for (const migration of readMigrations(dir)) {
       const previous = recorded.get(migration.name);
       if (previous) {
         if (!previous.finished_at) {
-          throw new MigrationError(`Migration ${migration.name} started earlier but did not finish; resolve it by hand.`);
+          throw new MigrationError(
+            `Migration ${migration.name} started earlier but did not finish; resolve it by hand.`,
+          );
         }
         if (previous.checksum !== migration.checksum) {
-          throw new MigrationError(`Migration ${migration.name} was changed after it was applied (checksum differs).`);
+          throw new MigrationError(
+            `Migration ${migration.name} was changed after it was applied (checksum differs).`,
+          );
         }
         continue;
       }
@@ -76,7 +85,10 @@ export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR)
           [id, migration.checksum, migration.name],
         );
         await client.query(migration.sql);
-        await client.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
+        await client.query(
+          'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
+          [id],
+        );
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

@@ -16,6 +16,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[kaohe-api] ${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}`);
+  console.error(
+    `[kaohe-api] ${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}`,
+  );
   process.exit(1);
 });

@@ -14,6 +14,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[kaohe-worker] ${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}`);
+  console.error(
+    `[kaohe-worker] ${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}`,
+  );
   process.exit(1);
 });

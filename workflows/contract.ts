@@ -246,9 +246,8 @@ export const confirmFeedbackUpdate = defineUpdate<void, [{ actor: Actor; note?: 
 // The API writes human facts to PostgreSQL itself and tells a workflow only what its control flow needs.
 
 /** API → cycle: the evaluation reached its minimum (Art. 13) or every ranker has ranked. Sent once per change. */
-export const evaluationProgressedSignal = defineSignal<[{ minimumMet: boolean; everyoneRanked: boolean }]>(
-  'evaluationProgressed',
-);
+export const evaluationProgressedSignal =
+  defineSignal<[{ minimumMet: boolean; everyoneRanked: boolean }]>('evaluationProgressed');
 /** API → cycle: the follow-up may be done (every explanation accepted, every feedback confirmed). */
 export const followUpProgressedSignal = defineSignal('followUpProgressed');
 /** API → a unit's feedback workflow: the principal leader confirmed (Art. 19). */

@@ -67,7 +67,8 @@ export function detectFileType(bytes: Buffer): EvidenceType | null {
   if (startsWith(bytes, PNG_SIGNATURE)) return isPng(bytes) ? EVIDENCE_TYPES.png : null;
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
     return isJpeg(bytes) ? EVIDENCE_TYPES.jpeg : null;
-  if (startsWith(bytes, 'GIF87a') || startsWith(bytes, 'GIF89a')) return isGif(bytes) ? EVIDENCE_TYPES.gif : null;
+  if (startsWith(bytes, 'GIF87a') || startsWith(bytes, 'GIF89a'))
+    return isGif(bytes) ? EVIDENCE_TYPES.gif : null;
   if (startsWith(bytes, OLE2_SIGNATURE)) return isOle2(bytes) ? detectOle2(bytes) : null;
   if (bytes.length >= 4 && bytes.readUInt32LE(0) === ZIP_LOCAL_HEADER) {
     const names = zipCentralDirectory(bytes);
@@ -129,10 +130,12 @@ function isJpeg(bytes: Buffer): boolean {
     }
     const length = bytes.readUInt16BE(offset + 2);
     if (length < 2) return false;
-    if ((marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc))
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
       sawFrame = true;
     if (marker === 0xda)
-      return sawFrame && offset + 2 + length < bytes.length - 2 && bytes.readUInt16BE(bytes.length - 2) === 0xffd9;
+      return (
+        sawFrame && offset + 2 + length < bytes.length - 2 && bytes.readUInt16BE(bytes.length - 2) === 0xffd9
+      );
     offset += 2 + length;
   }
   return false;
@@ -224,7 +227,8 @@ export function zipCentralDirectory(bytes: Buffer): string[] | null {
       const extraLength = bytes.readUInt16LE(offset + 30);
       const commentLength = bytes.readUInt16LE(offset + 32);
       const localHeader = bytes.readUInt32LE(offset + 42);
-      if (localHeader + 30 > bytes.length || bytes.readUInt32LE(localHeader) !== ZIP_LOCAL_HEADER) return null;
+      if (localHeader + 30 > bytes.length || bytes.readUInt32LE(localHeader) !== ZIP_LOCAL_HEADER)
+        return null;
       names.push(bytes.toString('utf8', offset + 46, offset + 46 + nameLength));
       offset += 46 + nameLength + extraLength + commentLength;
     }

@@ -408,6 +408,7 @@ function checkpointRoundClosed(
   checkpoint: { dueAt: Date; closedAt: Date | null },
   submission: { late: boolean },
 ): boolean {
-  if (submission.late || checkpoint.closedAt || isStageAtOrAfter(cycle.stage as CycleStage, 'SELF_CHECK')) return true;
+  if (submission.late || checkpoint.closedAt || isStageAtOrAfter(cycle.stage as CycleStage, 'SELF_CHECK'))
+    return true;
   return checkpoint.dueAt.getTime() <= Date.now();
 }

@@ -22,7 +22,11 @@ export type RoundOutcome = 'APPROVED' | 'REJECTED' | 'PENDING';
  * Decides a round as soon as the outcome is certain: approved once the rule is met; rejected once it
  * can no longer be met (the leader rejected, or too many rejections for a majority).
  */
-export function decideRound(rule: ApprovalRule, voters: Voter[], votes: Map<string, VoteDecision>): RoundOutcome {
+export function decideRound(
+  rule: ApprovalRule,
+  voters: Voter[],
+  votes: Map<string, VoteDecision>,
+): RoundOutcome {
   const needed = Math.floor(voters.length * rule.majorityOver) + 1;
   let approvals = 0;
   let rejections = 0;

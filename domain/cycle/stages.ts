@@ -23,7 +23,11 @@ export const STAGE_LABELS: Record<CycleStage, { zh: string; en: string; article:
   SCORING: { zh: '计分评定', en: 'Scoring', article: 'Art. 10-17' },
   APPROVAL: { zh: '党组审定', en: 'Party-group approval', article: 'Art. 18' },
   NOTIFICATION: { zh: '结果通报', en: 'Notification', article: 'Art. 18' },
-  FOLLOW_UP: { zh: '反馈、激励与书面说明', en: 'Feedback, incentives and explanations', article: 'Art. 19-21' },
+  FOLLOW_UP: {
+    zh: '反馈、激励与书面说明',
+    en: 'Feedback, incentives and explanations',
+    article: 'Art. 19-21',
+  },
   CLOSED: { zh: '已归档', en: 'Closed', article: '' },
 };
 
@@ -36,7 +40,12 @@ export function isStageAtOrAfter(stage: CycleStage, reference: CycleStage): bool
 }
 
 /** Stages the office may leave by hand ("advance"); the others end on their own conditions. */
-export const MANUALLY_ADVANCEABLE: readonly CycleStage[] = ['CHECKPOINTS', 'SELF_CHECK', 'VERIFICATION', 'EVALUATION'];
+export const MANUALLY_ADVANCEABLE: readonly CycleStage[] = [
+  'CHECKPOINTS',
+  'SELF_CHECK',
+  'VERIFICATION',
+  'EVALUATION',
+];
 
 export function nextStage(stage: CycleStage): CycleStage {
   const index = stageIndex(stage);

@@ -8,7 +8,12 @@ export interface DemoTargets {
     year: number;
     docNumber: string;
     useThirdParty: boolean;
-    schedule: { selfCheckOpensAt: string; selfCheckDueAt: string; verificationDueAt: string; evaluationDueAt: string };
+    schedule: {
+      selfCheckOpensAt: string;
+      selfCheckDueAt: string;
+      verificationDueAt: string;
+      evaluationDueAt: string;
+    };
   };
   indicators: {
     code: string;
@@ -34,8 +39,20 @@ export function demoTargets(year: number, start: Date): DemoTargets {
     const checkpoints =
       group === 'KEY_TASK' && keyTask <= 2
         ? [
-            { code: `${code}-R1`, name: `${template.name}（上半年节点）`, dueAt: roundDueDates[0], share: 0.2, standard: '按进度完成上半年任务并上传证明材料' },
-            { code: `${code}-R2`, name: `${template.name}（三季度节点）`, dueAt: roundDueDates[1], share: 0.2, standard: '按进度完成三季度任务并上传证明材料' },
+            {
+              code: `${code}-R1`,
+              name: `${template.name}（上半年节点）`,
+              dueAt: roundDueDates[0],
+              share: 0.2,
+              standard: '按进度完成上半年任务并上传证明材料',
+            },
+            {
+              code: `${code}-R2`,
+              name: `${template.name}（三季度节点）`,
+              dueAt: roundDueDates[1],
+              share: 0.2,
+              standard: '按进度完成三季度任务并上传证明材料',
+            },
           ]
         : [];
     return {
@@ -55,7 +72,12 @@ export function demoTargets(year: number, start: Date): DemoTargets {
       year,
       docNumber: `大工考〔${year}〕1号`,
       useThirdParty: false,
-      schedule: { selfCheckOpensAt: at(90), selfCheckDueAt: at(100), verificationDueAt: at(110), evaluationDueAt: at(120) },
+      schedule: {
+        selfCheckOpensAt: at(90),
+        selfCheckDueAt: at(100),
+        verificationDueAt: at(110),
+        evaluationDueAt: at(120),
+      },
     },
     indicators,
     roundDueDates,

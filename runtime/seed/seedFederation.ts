@@ -8,10 +8,20 @@ import federation from './federation.json';
 export const DEMO_PASSWORD = 'kaohe-demo-2026';
 
 const EN_NAMES: Record<string, string> = {
-  zhongshan: 'Zhongshan District', xigang: 'Xigang District', shahekou: 'Shahekou District', ganjingzi: 'Ganjingzi District',
-  lvshunkou: 'Lushunkou District', pulandian: 'Pulandian District', wafangdian: 'Wafangdian City', zhuanghe: 'Zhuanghe City',
-  changhai: 'Changhai County', jinpu: 'Jinpu New Area', baoshuiqu: 'Dalian Free Trade Zone', gaoxinqu: 'Dalian Hi-tech Zone',
-  changxingdao: 'Changxing Island Economic Zone', huayuankou: 'Huayuankou Economic Zone',
+  zhongshan: 'Zhongshan District',
+  xigang: 'Xigang District',
+  shahekou: 'Shahekou District',
+  ganjingzi: 'Ganjingzi District',
+  lvshunkou: 'Lushunkou District',
+  pulandian: 'Pulandian District',
+  wafangdian: 'Wafangdian City',
+  zhuanghe: 'Zhuanghe City',
+  changhai: 'Changhai County',
+  jinpu: 'Jinpu New Area',
+  baoshuiqu: 'Dalian Free Trade Zone',
+  gaoxinqu: 'Dalian Hi-tech Zone',
+  changxingdao: 'Changxing Island Economic Zone',
+  huayuankou: 'Huayuankou Economic Zone',
 };
 
 export interface SeedSummary {
@@ -57,14 +67,33 @@ export async function seedFederation(db: Db, options: { password?: string } = {}
     const row = await db.department.upsert({
       where: { code: department.code },
       // 组织建设部's head is a deputy director of the office (Art. 22): it owns indicators but does not rank.
-      create: { code: department.code, name: department.name, ranks: department.code !== 'organization', sortOrder: index },
+      create: {
+        code: department.code,
+        name: department.name,
+        ranks: department.code !== 'organization',
+        sortOrder: index,
+      },
       update: {},
     });
     departmentIds.set(department.code, row.id);
   }
 
-  const users: { username: string; displayName: string; role: string; title: string; unitId?: string; departmentId?: string; email: string }[] = [
-    { username: 'admin', displayName: '系统管理员', role: 'ADMIN', title: '系统管理员', email: 'admin@kaohe.example.org' },
+  const users: {
+    username: string;
+    displayName: string;
+    role: string;
+    title: string;
+    unitId?: string;
+    departmentId?: string;
+    email: string;
+  }[] = [
+    {
+      username: 'admin',
+      displayName: '系统管理员',
+      role: 'ADMIN',
+      title: '系统管理员',
+      email: 'admin@kaohe.example.org',
+    },
     ...federation.office.map((member, index) => ({
       username: `office${index + 1}`,
       displayName: member.title.replace(/（.*）/, ''),
@@ -95,7 +124,13 @@ export async function seedFederation(db: Db, options: { password?: string } = {}
       unitId: unitIds.get(unit.code),
       email: `leader@${unit.code}.union.example.org`,
     })),
-    { username: 'thirdparty', displayName: '第三方评估机构', role: 'THIRD_PARTY', title: '第三方专业机构 (Art. 9)', email: 'evaluator@thirdparty.example.org' },
+    {
+      username: 'thirdparty',
+      displayName: '第三方评估机构',
+      role: 'THIRD_PARTY',
+      title: '第三方专业机构 (Art. 9)',
+      email: 'evaluator@thirdparty.example.org',
+    },
   ];
   for (const user of users) {
     await db.user.upsert({

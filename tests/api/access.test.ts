@@ -5,7 +5,13 @@
 // 2. the platform routes with real inputs: the allowed roles succeed, the others get 403.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { checkResponsesAgainst, startTestStack, signIn, type TestStack, type Session } from '../support/testStack';
+import {
+  checkResponsesAgainst,
+  startTestStack,
+  signIn,
+  type TestStack,
+  type Session,
+} from '../support/testStack';
 import { responseContract } from '../support/responseContract';
 import { publishDemoCycle } from '../support/cycleDriver';
 import { mountedRoutes } from '../../api/openapi/expressRoutes';
@@ -55,11 +61,12 @@ describe('access control', () => {
     });
   const send = (session: Session | null, method: string, path: string) => {
     const agent = session ? session.agent : request(stack.app);
-    const call = (agent as unknown as Record<string, (url: string) => request.Test>)[method](path).on(
-      'response',
-      (response: { status: number; body: unknown; headers: Record<string, string> }) =>
+    const verb = (agent as unknown as Record<string, (url: string) => request.Test>)[method];
+    const call = verb
+      .call(agent, path)
+      .on('response', (response: { status: number; body: unknown; headers: Record<string, string> }) =>
         contract.record(method, path, response.status, response.body, response.headers['content-type']),
-    );
+      );
     if (method === 'get' || method === 'head') return call;
     return (session ? call.set('x-csrf-token', session.csrf) : call).send({});
   };

@@ -2,7 +2,13 @@
 // through /api, and the test reads results through /api (only the audit log is read from the database).
 // Same scenario and hand-computed totals as
 // tests/workflows/annualCycle.test.ts (Art. 8-21).
-import { checkResponsesAgainst, startTestStack, signIn, type Session, type TestStack } from '../support/testStack';
+import {
+  checkResponsesAgainst,
+  startTestStack,
+  signIn,
+  type Session,
+  type TestStack,
+} from '../support/testStack';
 import { responseContract } from '../support/responseContract';
 import { publishDemoCycle } from '../support/cycleDriver';
 import { DAY_MS } from '../../domain/cycle/deadlines';
@@ -203,9 +209,7 @@ describe('a whole year through HTTP only', () => {
       expectStatus(response, 201);
     }
     // The office extends the self-check by five days, with a reason (kept in the read model).
-    const extended = new Date(
-      Date.parse(demo.cycle.schedule.selfCheckDueAt) + 5 * DAY_MS,
-    ).toISOString();
+    const extended = new Date(Date.parse(demo.cycle.schedule.selfCheckDueAt) + 5 * DAY_MS).toISOString();
     const extension = await office.post(`${base}/deadlines`, {
       target: 'SELF_CHECK',
       newDueAt: extended,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { startTestStack, signIn, type TestStack, type Session } from '../support/testStack';
 import { publishDemoCycle, actors } from '../support/cycleDriver';
-import { minimalPdf, minimalPng, pdfOfSize } from '../support/evidenceFixtures';
+import { minimalPng, pdfOfSize } from '../support/evidenceFixtures';
 import {
   checkpointRoundWorkflowId,
   closeRoundNowSignal,
@@ -15,7 +15,6 @@ import {
 } from '../../workflows/contract';
 
 const YEAR = 2031;
-const PDF = minimalPdf();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const pdfOf = (size: number) => pdfOfSize(size);
 
@@ -207,12 +206,12 @@ describe('evidence files', () => {
     const attached = (await upload(zhongshan, 'round1.pdf', pdfOf(500))).body.evidence;
     const who = await actors(stack.db);
     await stack.actions.submitCheckpoint(cycle, {
-        actor: who.unitActor('zhongshan'),
-        unitId: unitIds.zhongshan,
-        checkpointId: round.checkpointIds[0],
-        text: '上半年节点完成情况',
-        evidence: [{ evidenceId: attached.id }],
-      });
+      actor: who.unitActor('zhongshan'),
+      unitId: unitIds.zhongshan,
+      checkpointId: round.checkpointIds[0],
+      text: '上半年节点完成情况',
+      evidence: [{ evidenceId: attached.id }],
+    });
     expect(
       (await stack.db.evidenceFile.findUniqueOrThrow({ where: { id: attached.id } })).submissionId,
     ).not.toBeNull();

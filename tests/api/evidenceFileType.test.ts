@@ -55,17 +55,32 @@ describe('detectFileType', () => {
 describe('structure, not only the first bytes (issue 12 §3, issue 16)', () => {
   const html = '<!doctype html><html><body><script>alert(document.cookie)</script></body></html>';
   test.each([
-    ['a plain-text file that starts with %PDF-1.4', Buffer.from('%PDF-1.4 these are just notes, not a document\n')],
+    [
+      'a plain-text file that starts with %PDF-1.4',
+      Buffer.from('%PDF-1.4 these are just notes, not a document\n'),
+    ],
     ['a PDF header without startxref/%%EOF', Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n')],
-    ['a PDF whose startxref points nowhere', Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\nstartxref\n999999\n%%EOF\n')],
-    ['an HTML page with a %PDF- marker in its first kilobyte', Buffer.from(`${html}\n${minimalPdf().toString('latin1')}`, 'latin1')],
+    [
+      'a PDF whose startxref points nowhere',
+      Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\nstartxref\n999999\n%%EOF\n'),
+    ],
+    [
+      'an HTML page with a %PDF- marker in its first kilobyte',
+      Buffer.from(`${html}\n${minimalPdf().toString('latin1')}`, 'latin1'),
+    ],
     ['a PDF followed by an HTML page', Buffer.concat([minimalPdf(), Buffer.from(html)])],
-    ['JPEG magic followed by an HTML page', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(html)])],
+    [
+      'JPEG magic followed by an HTML page',
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(html)]),
+    ],
     ['a valid JPEG with an HTML page appended', Buffer.concat([minimalJpeg(), Buffer.from(html)])],
     ['a PNG signature and nothing more', Buffer.concat([minimalPng().subarray(0, 8), Buffer.alloc(32)])],
     ['a PNG with bytes after IEND', Buffer.concat([minimalPng(), Buffer.from(html)])],
     ['a GIF header without its trailer', minimalGif().subarray(0, minimalGif().length - 1)],
-    ['an OLE2 signature with a zeroed header', Buffer.concat([ole2('WordDocument').subarray(0, 8), Buffer.alloc(2000)])],
+    [
+      'an OLE2 signature with a zeroed header',
+      Buffer.concat([ole2('WordDocument').subarray(0, 8), Buffer.alloc(2000)]),
+    ],
     ['a truncated docx (central directory cut off)', Buffer.alloc(0)],
   ])('refuses %s', async (_label, bytes) => {
     const input = bytes.length ? bytes : (await docxBytes()).subarray(0, 400);

@@ -45,7 +45,7 @@ const hostileString = fc.constantFrom(
   '%00',
   '%E0%A4%A',
   '../../etc/passwd',
-  "'; DROP TABLE \"User\"; --",
+  '\'; DROP TABLE "User"; --',
   '<script>alert(1)</script>',
   '𠮷😀',
   '',
@@ -100,14 +100,17 @@ function arbitraryFor(document: object, input: Schema, depth = 0): fc.Arbitrary<
   const shaped = (): fc.Arbitrary<unknown> => {
     if (schema.enum) return fc.constantFrom(...schema.enum);
     const variants = schema.anyOf ?? schema.oneOf;
-    if (variants?.length) return fc.oneof(...variants.map((variant) => arbitraryFor(document, variant, depth + 1)));
+    if (variants?.length)
+      return fc.oneof(...variants.map((variant) => arbitraryFor(document, variant, depth + 1)));
     if (schema.allOf?.length) return arbitraryFor(document, schema.allOf[0], depth + 1);
     const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
     switch (type) {
       case 'string':
         if (schema.format === 'uuid') return fc.uuid();
         if (schema.format === 'date-time')
-          return fc.date({ min: new Date('2000-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+          return fc
+            .date({ min: new Date('2000-01-01'), max: new Date('2200-01-01'), noInvalidDate: true })
+            .map((d) => d.toISOString());
         if (schema.format === 'email') return fc.emailAddress();
         return fc.string({ maxLength: 30 });
       case 'integer':
@@ -117,7 +120,9 @@ function arbitraryFor(document: object, input: Schema, depth = 0): fc.Arbitrary<
       case 'boolean':
         return fc.boolean();
       case 'array':
-        return depth > 4 ? fc.constant([]) : fc.array(arbitraryFor(document, schema.items ?? {}, depth + 1), { maxLength: 3 });
+        return depth > 4
+          ? fc.constant([])
+          : fc.array(arbitraryFor(document, schema.items ?? {}, depth + 1), { maxLength: 3 });
       case 'object': {
         if (depth > 4) return fc.constant({});
         const properties = Object.entries(schema.properties ?? {});
@@ -125,8 +130,14 @@ function arbitraryFor(document: object, input: Schema, depth = 0): fc.Arbitrary<
         return fc
           .tuple(
             fc.record(
-              Object.fromEntries(properties.map(([key, child]) => [key, arbitraryFor(document, child, depth + 1)])),
-              { requiredKeys: properties.map(([key]) => key).filter((key) => required.has(key) && Math.random() < 0.9) },
+              Object.fromEntries(
+                properties.map(([key, child]) => [key, arbitraryFor(document, child, depth + 1)]),
+              ),
+              {
+                requiredKeys: properties
+                  .map(([key]) => key)
+                  .filter((key) => required.has(key) && Math.random() < 0.9),
+              },
             ),
             fc.option(fc.dictionary(fc.string({ maxLength: 8 }), hostileValue, { maxKeys: 2 }), { freq: 5 }),
           )
@@ -139,11 +150,14 @@ function arbitraryFor(document: object, input: Schema, depth = 0): fc.Arbitrary<
   return fc.oneof({ weight: 8, arbitrary: shaped() }, { weight: 2, arbitrary: hostileValue });
 }
 
-function operationsOf(document: { paths: Record<string, Record<string, Record<string, unknown>>> }): Operation[] {
+function operationsOf(document: {
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+}): Operation[] {
   const operations: Operation[] = [];
   for (const [path, methods] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
-      const content = (operation.requestBody as { content?: Record<string, { schema: Schema }> } | undefined)?.content;
+      const content = (operation.requestBody as { content?: Record<string, { schema: Schema }> } | undefined)
+        ?.content;
       operations.push({
         method,
         path,
@@ -162,7 +176,10 @@ function operationsOf(document: { paths: Record<string, Record<string, Record<st
 describe('fuzzing every documented operation', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ loginAttemptsPer15Min: 100_000, loginAttemptsPerAddressPer15Min: 100_000 });
+    stack = await startTestStack({
+      loginAttemptsPer15Min: 100_000,
+      loginAttemptsPerAddressPer15Min: 100_000,
+    });
     await publishDemoCycle(stack, YEAR);
   });
   afterAll(async () => {
@@ -171,8 +188,13 @@ describe('fuzzing every documented operation', () => {
 
   test('no 5xx, every error in the error shape', async () => {
     const document = (await request(stack.app).get('/api/openapi.json')).body;
-    const operations = operationsOf(document).filter((operation) => !SKIPPED.has(`${operation.method} ${operation.path}`));
-    const cycle = await stack.db.cycle.findUniqueOrThrow({ where: { year: YEAR }, include: { indicators: true } });
+    const operations = operationsOf(document).filter(
+      (operation) => !SKIPPED.has(`${operation.method} ${operation.path}`),
+    );
+    const cycle = await stack.db.cycle.findUniqueOrThrow({
+      where: { year: YEAR },
+      include: { indicators: true },
+    });
     const known = {
       year: [String(YEAR), '2099', '1999', '0x7df', '1e3'],
       uuid: [
@@ -192,7 +214,12 @@ describe('fuzzing every documented operation', () => {
 
     const pathValue = (name: string) =>
       fc.oneof(
-        { weight: 6, arbitrary: fc.constantFrom(...(name === 'year' ? known.year : name === 'code' ? known.code : known.uuid)) },
+        {
+          weight: 6,
+          arbitrary: fc.constantFrom(
+            ...(name === 'year' ? known.year : name === 'code' ? known.code : known.uuid),
+          ),
+        },
         { weight: 1, arbitrary: fc.uuid() },
         { weight: 2, arbitrary: hostileString.map((value) => encode(value).slice(0, 200)) },
         { weight: 1, arbitrary: fc.constantFrom('%00', '%E0%A4%A', '%ud800', '..%2F..%2F') },
@@ -205,7 +232,12 @@ describe('fuzzing every documented operation', () => {
         const generator = fc.record({
           path: fc.tuple(...pathParameters.map((parameter) => pathValue(parameter.name))),
           query: fc.record(
-            Object.fromEntries(queryParameters.map((parameter) => [parameter.name, fc.oneof(arbitraryFor(document, parameter.schema ?? {}), hostileString)])),
+            Object.fromEntries(
+              queryParameters.map((parameter) => [
+                parameter.name,
+                fc.oneof(arbitraryFor(document, parameter.schema ?? {}), hostileString),
+              ]),
+            ),
             { requiredKeys: [] },
           ),
           body: operation.body ? arbitraryFor(document, operation.body.schema) : fc.constant(undefined),
@@ -222,7 +254,10 @@ describe('fuzzing every documented operation', () => {
             (Object.keys(sample.query).length
               ? '?' +
                 Object.entries(sample.query)
-                  .map(([key, value]) => `${encode(key)}=${encode(typeof value === 'string' ? value : JSON.stringify(value) ?? '')}`)
+                  .map(
+                    ([key, value]) =>
+                      `${encode(key)}=${encode(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))}`,
+                  )
                   .join('&')
               : '');
           const session = sessions[role];
@@ -230,9 +265,13 @@ describe('fuzzing every documented operation', () => {
           if (sample.csrf) call = call.set('x-csrf-token', session.csrf);
           if (sample.language) call = call.set('Accept-Language', sample.language);
           if (operation.body?.type === 'multipart') {
-            const fields = (sample.body && typeof sample.body === 'object' ? sample.body : {}) as Record<string, unknown>;
+            const fields = (sample.body && typeof sample.body === 'object' ? sample.body : {}) as Record<
+              string,
+              unknown
+            >;
             for (const [key, value] of Object.entries(fields))
-              if (key !== 'file' && typeof value === 'string' && !value.includes('\u0000')) call = call.field(key, value);
+              if (key !== 'file' && typeof value === 'string' && !value.includes('\u0000'))
+                call = call.field(key, value);
             call = call.attach('file', minimalPdf(), sample.fileName);
           } else if (operation.body) {
             call = call.set('Content-Type', 'application/json').send(JSON.stringify(sample.body ?? null));
@@ -241,13 +280,16 @@ describe('fuzzing every documented operation', () => {
           try {
             response = await call;
           } catch (error) {
-            failures.push(`${operation.method.toUpperCase()} ${url}: client error ${(error as Error).message}`);
+            failures.push(
+              `${operation.method.toUpperCase()} ${url}: client error ${(error as Error).message}`,
+            );
             continue;
           }
           requests++;
           histogram[response.status] = (histogram[response.status] ?? 0) + 1;
           const label = `${role} ${operation.method.toUpperCase()} ${url.slice(0, 160)} → ${response.status}`;
-          if (response.status >= 500) failures.push(`${label} ${JSON.stringify(response.body).slice(0, 300)}`);
+          if (response.status >= 500)
+            failures.push(`${label} ${JSON.stringify(response.body).slice(0, 300)}`);
           else if (response.status >= 400) {
             const error = response.body?.error;
             if (typeof error?.code !== 'string' || typeof error?.message !== 'string')

@@ -53,17 +53,17 @@ describe('hostile input', () => {
 
     const url = `/api/cycles/${DRAFT}/indicators`;
     expectRefusal(await office.post(url, indicator({ code: 'N1', name: 'a\u0000b' })), 400, 'name');
-    expectRefusal(await office.post(url, indicator({ code: 'N2', departmentCode: '\u0000' })), 400, 'departmentCode');
+    expectRefusal(
+      await office.post(url, indicator({ code: 'N2', departmentCode: '\u0000' })),
+      400,
+      'departmentCode',
+    );
     expectRefusal(
       await office.post(url, indicator({ code: 'N3', notUndertakenBy: ['zhongshan', 'x\u0000'] })),
       400,
       'notUndertakenBy.1',
     );
-    expectRefusal(
-      await office.post(url, { ...indicator({ code: 'N4' }), ['k\u0000']: 1 }),
-      400,
-      '(key)',
-    );
+    expectRefusal(await office.post(url, { ...indicator({ code: 'N4' }), ['k\u0000']: 1 }), 400, '(key)');
     expect(await stack.db.indicator.count({ where: { code: { in: ['N1', 'N2', 'N3', 'N4'] } } })).toBe(0);
   });
 
@@ -78,8 +78,22 @@ describe('hostile input', () => {
     expectRefusal(await unit.get(`/api/cycles/${PUBLISHED}/evidence?unitId=%00`), 400, 'unitId');
     expectRefusal(await office.del(`/api/cycles/${DRAFT}/indicators/K1%00`), 400, 'path');
     expectRefusal(await office.del(`/api/cycles/${DRAFT}/indicators/%E0%A4%A`), 400, 'path');
-    expectRefusal(await office.post(`/api/cycles/${DRAFT}/indicators`, indicator({ code: 'L1', standard: 'x'.repeat(60_000) })), 400, 'standard');
-    expectRefusal(await office.post(`/api/cycles/${DRAFT}/indicators`, indicator({ code: 'L2', departmentCode: 'd'.repeat(41) })), 400, 'departmentCode');
+    expectRefusal(
+      await office.post(
+        `/api/cycles/${DRAFT}/indicators`,
+        indicator({ code: 'L1', standard: 'x'.repeat(60_000) }),
+      ),
+      400,
+      'standard',
+    );
+    expectRefusal(
+      await office.post(
+        `/api/cycles/${DRAFT}/indicators`,
+        indicator({ code: 'L2', departmentCode: 'd'.repeat(41) }),
+      ),
+      400,
+      'departmentCode',
+    );
   });
 
   test('a JSON body in another charset is 415; a compressed body (valid or not) is 415, never 500', async () => {
@@ -130,17 +144,27 @@ describe('hostile input', () => {
       400,
     );
     expectRefusal(
-      await multipart('multipart/form-data; boundary=xyz', part(Buffer.from('a.pdf\u0000.exe'), minimalPdf())),
+      await multipart(
+        'multipart/form-data; boundary=xyz',
+        part(Buffer.from('a.pdf\u0000.exe'), minimalPdf()),
+      ),
       400,
       'file',
     );
     // The well-formed request works, so the refusals above are about the form, not the route.
-    expect((await multipart('multipart/form-data; boundary=xyz', part(Buffer.from('a.pdf'), minimalPdf()))).status).toBe(201);
+    expect(
+      (await multipart('multipart/form-data; boundary=xyz', part(Buffer.from('a.pdf'), minimalPdf()))).status,
+    ).toBe(201);
     expect(await stack.db.evidenceFile.count()).toBe(before + 1);
   });
 
   test('a malformed session cookie is no session: 401 where one is needed, never 500', async () => {
-    for (const cookie of ['kaohe_session=%E0%A4%A', 'kaohe_session=%', 'kaohe_session="', '=;;=kaohe_session']) {
+    for (const cookie of [
+      'kaohe_session=%E0%A4%A',
+      'kaohe_session=%',
+      'kaohe_session="',
+      '=;;=kaohe_session',
+    ]) {
       expectRefusal(await request(stack.app).get('/api/auth/me').set('Cookie', cookie), 401);
       expectRefusal(await request(stack.app).get('/api/cycles').set('Cookie', cookie), 401);
     }
@@ -154,7 +178,10 @@ describe('hostile input', () => {
   test('duplicate checkpoint codes are refused before the database: 400 within one indicator, 409 across', async () => {
     const url = `/api/cycles/${DRAFT}/indicators`;
     const [first] = targets.indicators[0].checkpoints;
-    const within = await office.post(url, indicator({ code: 'D1', checkpoints: [first, { ...first, name: '又一个' }] }));
+    const within = await office.post(
+      url,
+      indicator({ code: 'D1', checkpoints: [first, { ...first, name: '又一个' }] }),
+    );
     expectRefusal(within, 400, 'checkpoints.1.code');
     expect((await office.post(url, indicator({ code: 'D2', checkpoints: [first] }))).status).toBe(201);
     const across = await office.post(url, indicator({ code: 'D3', checkpoints: [first] }));
@@ -171,7 +198,12 @@ describe('hostile input', () => {
       expect(response.body.error.code).toBe('DUPLICATE');
     const users = await Promise.all(
       Array.from({ length: 5 }, () =>
-        admin.post('/api/auth/users', { username: 'twin.user', displayName: '双胞胎', role: 'OFFICE', password: 'Kaohe-Twin-2031!' }),
+        admin.post('/api/auth/users', {
+          username: 'twin.user',
+          displayName: '双胞胎',
+          role: 'OFFICE',
+          password: 'Kaohe-Twin-2031!',
+        }),
       ),
     );
     expect(users.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);

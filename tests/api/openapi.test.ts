@@ -93,7 +93,10 @@ describe('OpenAPI document', () => {
   test('documents the approval routes’ real 201 and body, and what decides a round (Art. 18)', () => {
     const submit = document.paths['/cycles/{year}/approval/submit'].post as unknown as {
       description: string;
-      responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>;
+      responses: Record<
+        string,
+        { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }
+      >;
     };
     expect(Object.keys(submit.responses)).toContain('201');
     expect(Object.keys(submit.responses)).not.toContain('200');
@@ -107,7 +110,17 @@ describe('OpenAPI document', () => {
       properties: { error: { properties: { code: { enum: string[] } } } };
     };
     const codes = error.properties.error.properties.code.enum;
-    expect(codes).toEqual(expect.arrayContaining(['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'WRONG_STAGE', 'CLOSED', 'DUPLICATE', 'CONDITIONS_NOT_MET']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'BAD_REQUEST',
+        'FORBIDDEN',
+        'NOT_FOUND',
+        'WRONG_STAGE',
+        'CLOSED',
+        'DUPLICATE',
+        'CONDITIONS_NOT_MET',
+      ]),
+    );
     expect(codes).not.toContain('INVALID');
     expect(codes).not.toContain('RANKING_INCOMPLETE');
   });
@@ -116,13 +129,21 @@ describe('OpenAPI document', () => {
   test('the response contract check refuses an undocumented status, a wrong body and an unknown route', () => {
     const contract = responseContract();
     const submit = '/api/cycles/2031/approval/submit';
-    contract.record('post', submit, 201, { round: { number: 1, snapshotHash: null, status: 'OPEN' } }, 'application/json');
+    contract.record(
+      'post',
+      submit,
+      201,
+      { round: { number: 1, snapshotHash: null, status: 'OPEN' } },
+      'application/json',
+    );
     contract.record('post', submit, 200, {}, 'application/json');
     contract.record('post', submit, 201, { round: { number: 'one' } }, 'application/json; charset=utf-8');
     contract.record('get', '/api/nowhere', 200, {}, 'application/json');
     expect(contract.problems()).toEqual([
       'GET /nowhere: no documented operation',
-      expect.stringMatching(/^POST \/cycles\/\{year\}\/approval\/submit 201: .*\/round\/number must be integer/),
+      expect.stringMatching(
+        /^POST \/cycles\/\{year\}\/approval\/submit 201: .*\/round\/number must be integer/,
+      ),
       'POST /cycles/{year}/approval/submit: answered 200, documented 201, 400, 401, 403, 404, 409',
     ]);
     expect(contract.checked()).toEqual({ responses: 4, withSchema: 2 });

@@ -30,39 +30,56 @@ describe('concurrent publication', () => {
   test.each([
     [2041, 2],
     [2042, 5],
-  ])('cycle %i, %i concurrent publishes: one 202, the rest 409, read model and workflow agree', async (year, n) => {
-    const targets = await prepare(year);
-    const responses = await Promise.all(
-      Array.from({ length: n }, () => office.post(`/api/cycles/${year}/publish`, { acknowledgeWarnings: true })),
-    );
-    const statuses = responses.map((response) => response.status).sort();
-    expect(statuses).toEqual([202, ...Array(n - 1).fill(409)]);
-    for (const response of responses.filter((candidate) => candidate.status === 409))
-      expect(response.body.error).toMatchObject({ code: 'ALREADY_PUBLISHED', message: expect.any(String) });
+  ])(
+    'cycle %i, %i concurrent publishes: one 202, the rest 409, read model and workflow agree',
+    async (year, n) => {
+      const targets = await prepare(year);
+      const responses = await Promise.all(
+        Array.from({ length: n }, () =>
+          office.post(`/api/cycles/${year}/publish`, { acknowledgeWarnings: true }),
+        ),
+      );
+      const statuses = responses.map((response) => response.status).sort();
+      expect(statuses).toEqual([202, ...Array(n - 1).fill(409)]);
+      for (const response of responses.filter((candidate) => candidate.status === 409))
+        expect(response.body.error).toMatchObject({ code: 'ALREADY_PUBLISHED', message: expect.any(String) });
 
-    const cycle = await stack.db.cycle.findUniqueOrThrow({ where: { year } });
-    expect(cycle.publishedAt).not.toBeNull();
-    expect(cycle.publishedAt!.toISOString()).toBe(responses.find((r) => r.status === 202)!.body.cycle.publishedAt);
-    const status = await eventually(async () => {
-      const response = await office.get(`/api/cycles/${year}/status`);
-      return response.body.status?.stage === 'CHECKPOINTS' ? response.body.status : undefined;
-    }, 'the workflow in CHECKPOINTS', 240_000);
-    expect(status.stage).toBe('CHECKPOINTS');
-    await eventually(async () =>
-      (await stack.db.cycle.findUniqueOrThrow({ where: { year } })).stage === 'CHECKPOINTS' ? true : undefined,
-      'the read model in CHECKPOINTS',
-      240_000,
-    );
+      const cycle = await stack.db.cycle.findUniqueOrThrow({ where: { year } });
+      expect(cycle.publishedAt).not.toBeNull();
+      expect(cycle.publishedAt!.toISOString()).toBe(
+        responses.find((r) => r.status === 202)!.body.cycle.publishedAt,
+      );
+      const status = await eventually(
+        async () => {
+          const response = await office.get(`/api/cycles/${year}/status`);
+          return response.body.status?.stage === 'CHECKPOINTS' ? response.body.status : undefined;
+        },
+        'the workflow in CHECKPOINTS',
+        240_000,
+      );
+      expect(status.stage).toBe('CHECKPOINTS');
+      await eventually(
+        async () =>
+          (await stack.db.cycle.findUniqueOrThrow({ where: { year } })).stage === 'CHECKPOINTS'
+            ? true
+            : undefined,
+        'the read model in CHECKPOINTS',
+        240_000,
+      );
 
-    const upload = await unit.agent
-      .post(`/api/cycles/${year}/evidence`)
-      .set('x-csrf-token', unit.csrf)
-      .attach('file', minimalPdf(), 'a.pdf');
-    expect(upload.status).toBe(201);
-    const { code, ...rest } = targets.indicators[0];
-    const edit = await office.put(`/api/cycles/${year}/indicators/${code}`, rest);
-    expect(edit.status).toBe(409);
-    expect(edit.body.error.code).toBe('WRONG_STAGE');
-    expect((await office.post(`/api/cycles/${year}/publish`, { acknowledgeWarnings: true })).status).toBe(409);
-  }, 600_000);
+      const upload = await unit.agent
+        .post(`/api/cycles/${year}/evidence`)
+        .set('x-csrf-token', unit.csrf)
+        .attach('file', minimalPdf(), 'a.pdf');
+      expect(upload.status).toBe(201);
+      const { code, ...rest } = targets.indicators[0];
+      const edit = await office.put(`/api/cycles/${year}/indicators/${code}`, rest);
+      expect(edit.status).toBe(409);
+      expect(edit.body.error.code).toBe('WRONG_STAGE');
+      expect((await office.post(`/api/cycles/${year}/publish`, { acknowledgeWarnings: true })).status).toBe(
+        409,
+      );
+    },
+    600_000,
+  );
 });

@@ -52,11 +52,11 @@ describe('dashboard, notices, audit, contacts', () => {
       for (const checkpoint of checkpoints) {
         if (checkpoint.indicator.notUndertaken.some((row) => row.unitId === unitId(code))) continue;
         await stack.actions.submitCheckpoint(cycle, {
-            actor: who.unitActor(code),
-            unitId: unitId(code),
-            checkpointId: checkpoint.id,
-            text: `${code} 节点完成情况`,
-          });
+          actor: who.unitActor(code),
+          unitId: unitId(code),
+          checkpointId: checkpoint.id,
+          text: `${code} 节点完成情况`,
+        });
       }
     };
 

@@ -87,7 +87,9 @@ describe('security headers and sign-in throttling', () => {
   test('a CSRF refusal is audited', async () => {
     const office = await signIn(stack.app, 'office1');
     const before = await stack.db.auditLog.count({ where: { action: { startsWith: 'denied:csrf' } } });
-    const refused = await office.agent.post('/api/auth/password').send({ currentPassword: 'x', newPassword: 'y' });
+    const refused = await office.agent
+      .post('/api/auth/password')
+      .send({ currentPassword: 'x', newPassword: 'y' });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('CSRF');
     const after = await stack.db.auditLog.findMany({ where: { action: { startsWith: 'denied:csrf' } } });
@@ -97,16 +99,19 @@ describe('security headers and sign-in throttling', () => {
 
   test('signing in as another user in the same browser ends the previous session', async () => {
     const first = await signIn(stack.app, 'unit-zhongshan');
-    const cookie = (first.agent as unknown as { jar: { getCookie(name: string, options: object): { value: string } } }).jar.getCookie(
-      SESSION_COOKIE,
-      { domain: '127.0.0.1', path: '/', secure: false, script: false },
-    );
+    const cookie = (
+      first.agent as unknown as { jar: { getCookie(name: string, options: object): { value: string } } }
+    ).jar.getCookie(SESSION_COOKIE, { domain: '127.0.0.1', path: '/', secure: false, script: false });
     const oldToken = cookie?.value;
-    const second = await first.agent.post('/api/auth/login').send({ username: 'unit-xigang', password: DEMO_PASSWORD });
+    const second = await first.agent
+      .post('/api/auth/login')
+      .send({ username: 'unit-xigang', password: DEMO_PASSWORD });
     expect(second.status).toBe(200);
     expect((await first.agent.get('/api/auth/me')).body.user.username).toBe('unit-xigang');
     const sessions = await stack.db.session.findMany({ where: { userId: first.userId } });
-    expect(sessions.map((session) => session.id)).not.toContain(oldToken ? hashToken(decodeURIComponent(oldToken)) : '');
+    expect(sessions.map((session) => session.id)).not.toContain(
+      oldToken ? hashToken(decodeURIComponent(oldToken)) : '',
+    );
     expect(sessions).toHaveLength(0);
   });
 });

@@ -492,11 +492,15 @@ describe('failing unit: criticism and written explanation (Art. 21)', () => {
     });
     h.inbox.clear();
     // The workflow sends EXPLANATION_ACCEPTED on acceptance; a retry of it sends nothing again.
-    expect(await h.send('EXPLANATION_ACCEPTED', { ...params(), revision: 3 }, '2027-02-20T09:00:00.000Z')).toEqual({
+    expect(
+      await h.send('EXPLANATION_ACCEPTED', { ...params(), revision: 3 }, '2027-02-20T09:00:00.000Z'),
+    ).toEqual({
       queued: 2,
       sent: 2,
     });
-    expect(await h.send('EXPLANATION_ACCEPTED', { ...params(), revision: 3 }, '2027-02-20T09:00:00.000Z')).toEqual({
+    expect(
+      await h.send('EXPLANATION_ACCEPTED', { ...params(), revision: 3 }, '2027-02-20T09:00:00.000Z'),
+    ).toEqual({
       queued: 2,
       sent: 0,
     });
@@ -505,7 +509,9 @@ describe('failing unit: criticism and written explanation (Art. 21)', () => {
     expect(forwarded.subject).toBe('长海县总工会关于2026年度工作实绩考核不合格的书面说明');
     expect(forwarded.text).toContain('二、整改：按月调度，限期完成。');
     expect(forwarded.text).toContain('第3稿，2027年2月18日提交');
-    expect(forwarded.text).toContain(`1. 整改措施.pdf（application/pdf，4821字节，SHA-256：${'ab'.repeat(32)}）`);
+    expect(forwarded.text).toContain(
+      `1. 整改措施.pdf（application/pdf，4821字节，SHA-256：${'ab'.repeat(32)}）`,
+    );
     expect(forwarded.text).toContain('第二十一条');
     expect(forwarded.text).not.toContain('http'); // the committee has no login (SPEC §1)
     // The notices log (Notification) shows it under its own event, in the committee's locale.

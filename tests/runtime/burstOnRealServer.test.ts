@@ -52,74 +52,89 @@ describe('every submission of a deadline-day burst is accepted on the real Tempo
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  it('14 units × 10 checkpoints × 16 from 30 clients: every one accepted once, and the next after 2,000 too', async () => {
-    const office = await signInAt(job!.baseUrl, 'office1');
-    const targets = oneRoundOf(demoTargets(YEAR, new Date()), new Date(Date.now() + 20 * DAY).toISOString(), 10);
-    expect((await office.post('/api/cycles', targets.cycle)).status).toBe(201);
-    for (const indicator of targets.indicators)
-      expect((await office.post(`/api/cycles/${YEAR}/indicators`, indicator)).status).toBe(201);
-    expect((await office.post(`/api/cycles/${YEAR}/publish`, { acknowledgeWarnings: true })).status).toBe(202);
-    const cycle = await job!.db.cycle.findUniqueOrThrow({ where: { year: YEAR } });
-    await eventually(
-      async () => (await job!.db.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).stage === 'CHECKPOINTS',
-      'the checkpoint stage',
-      60_000,
-    );
+  it(
+    '14 units × 10 checkpoints × 16 from 30 clients: every one accepted once, and the next after 2,000 too',
+    async () => {
+      const office = await signInAt(job!.baseUrl, 'office1');
+      const targets = oneRoundOf(
+        demoTargets(YEAR, new Date()),
+        new Date(Date.now() + 20 * DAY).toISOString(),
+        10,
+      );
+      expect((await office.post('/api/cycles', targets.cycle)).status).toBe(201);
+      for (const indicator of targets.indicators)
+        expect((await office.post(`/api/cycles/${YEAR}/indicators`, indicator)).status).toBe(201);
+      expect((await office.post(`/api/cycles/${YEAR}/publish`, { acknowledgeWarnings: true })).status).toBe(
+        202,
+      );
+      const cycle = await job!.db.cycle.findUniqueOrThrow({ where: { year: YEAR } });
+      await eventually(
+        async () =>
+          (await job!.db.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).stage === 'CHECKPOINTS',
+        'the checkpoint stage',
+        60_000,
+      );
 
-    // Units that undertake every checkpoint (Art. 12 exempts two urban units from one indicator).
-    const checkpoints = await job!.db.checkpoint.findMany({
-      where: { cycleId: cycle.id },
-      include: { indicator: { include: { notUndertaken: true } } },
-    });
-    expect(checkpoints).toHaveLength(10);
-    const users = await job!.db.user.findMany({ where: { role: 'UNIT' }, include: { unit: true } });
-    const units = users
-      .filter((user) => user.unit?.active)
-      .map((user) => ({ username: user.username, unitId: user.unitId! }));
-    expect(units).toHaveLength(14);
-    const checkpointsOf = (unit: { unitId: string }) =>
-      checkpoints
-        .filter((cp) => !cp.indicator.notUndertaken.some((row) => row.unitId === unit.unitId))
-        .map((cp) => cp.id);
-    const chains = units.reduce((sum, unit) => sum + checkpointsOf(unit).length, 0);
+      // Units that undertake every checkpoint (Art. 12 exempts two urban units from one indicator).
+      const checkpoints = await job!.db.checkpoint.findMany({
+        where: { cycleId: cycle.id },
+        include: { indicator: { include: { notUndertaken: true } } },
+      });
+      expect(checkpoints).toHaveLength(10);
+      const users = await job!.db.user.findMany({ where: { role: 'UNIT' }, include: { unit: true } });
+      const units = users
+        .filter((user) => user.unit?.active)
+        .map((user) => ({ username: user.username, unitId: user.unitId! }));
+      expect(units).toHaveLength(14);
+      const checkpointsOf = (unit: { unitId: string }) =>
+        checkpoints
+          .filter((cp) => !cp.indicator.notUndertaken.some((row) => row.unitId === unit.unitId))
+          .map((cp) => cp.id);
+      const chains = units.reduce((sum, unit) => sum + checkpointsOf(unit).length, 0);
 
-    const result = await runBurst({
-      baseUrl: job!.baseUrl,
-      year: YEAR,
-      password: DEMO_PASSWORD,
-      units,
-      checkpointsOf,
-      repeats: 16,
-      concurrency: 30,
-    });
-    console.log(
-      `burst: ${result.requests} submissions, ${result.accepted} accepted, by status ${JSON.stringify(result.byStatus)}, ` +
-        `${result.retried} retried after 503, ${result.perSecond.toFixed(1)}/s, p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms`,
-    );
-    expect(result.accepted).toBe(result.requests);
-    expect(result.requests).toBe(chains * 16);
-    expect(result.requests).toBeGreaterThan(2000);
+      const result = await runBurst({
+        baseUrl: job!.baseUrl,
+        year: YEAR,
+        password: DEMO_PASSWORD,
+        units,
+        checkpointsOf,
+        repeats: 16,
+        concurrency: 30,
+      });
+      console.log(
+        `burst: ${result.requests} submissions, ${result.accepted} accepted, by status ${JSON.stringify(result.byStatus)}, ` +
+          `${result.retried} retried after 503, ${result.perSecond.toFixed(1)}/s, p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms`,
+      );
+      expect(result.accepted).toBe(result.requests);
+      expect(result.requests).toBe(chains * 16);
+      expect(result.requests).toBeGreaterThan(2000);
 
-    // Each unit's latest submission per checkpoint, once; every submission audited once.
-    const stored = await job!.db.checkpointSubmission.findMany({ where: { checkpoint: { cycleId: cycle.id } } });
-    expect(stored).toHaveLength(chains);
-    for (const row of stored) {
-      expect(row.text).toBe(result.lastText(row.unitId, row.checkpointId));
-      expect(row.late).toBe(false);
-    }
-    const audited = await job!.db.auditLog.count({ where: { cycleId: cycle.id, action: 'checkpoint.submit' } });
-    expect(audited).toBe(result.requests);
+      // Each unit's latest submission per checkpoint, once; every submission audited once.
+      const stored = await job!.db.checkpointSubmission.findMany({
+        where: { checkpoint: { cycleId: cycle.id } },
+      });
+      expect(stored).toHaveLength(chains);
+      for (const row of stored) {
+        expect(row.text).toBe(result.lastText(row.unitId, row.checkpointId));
+        expect(row.late).toBe(false);
+      }
+      const audited = await job!.db.auditLog.count({
+        where: { cycleId: cycle.id, action: 'checkpoint.submit' },
+      });
+      expect(audited).toBe(result.requests);
 
-    // More than 2,000 submissions to one round, and the round still takes the next.
-    const first = units.find((candidate) => checkpointsOf(candidate).includes(checkpoints[0].id))!;
-    const unit = await signInAt(job!.baseUrl, first.username);
-    const next = await unit.post(`/api/cycles/${YEAR}/checkpoints/${checkpoints[0].id}/submissions`, {
-      unitId: first.unitId,
-      text: '截止日后的补充说明',
-    });
-    expect(next.status).toBe(201);
-    expect(await job!.db.auditLog.count({ where: { cycleId: cycle.id, action: 'checkpoint.submit' } })).toBe(
-      result.requests + 1,
-    );
-  }, 15 * 60_000);
+      // More than 2,000 submissions to one round, and the round still takes the next.
+      const first = units.find((candidate) => checkpointsOf(candidate).includes(checkpoints[0].id))!;
+      const unit = await signInAt(job!.baseUrl, first.username);
+      const next = await unit.post(`/api/cycles/${YEAR}/checkpoints/${checkpoints[0].id}/submissions`, {
+        unitId: first.unitId,
+        text: '截止日后的补充说明',
+      });
+      expect(next.status).toBe(201);
+      expect(
+        await job!.db.auditLog.count({ where: { cycleId: cycle.id, action: 'checkpoint.submit' } }),
+      ).toBe(result.requests + 1);
+    },
+    15 * 60_000,
+  );
 });

@@ -69,7 +69,10 @@ function startCompiled(
 }
 
 /** SIGTERM, then the exit code; a process that does not stop within the limit fails with its output. */
-async function stopCompiled(started: Started | undefined, limitMs = 30_000): Promise<number | null | undefined> {
+async function stopCompiled(
+  started: Started | undefined,
+  limitMs = 30_000,
+): Promise<number | null | undefined> {
   if (!started || started.child.exitCode !== null) return started?.child.exitCode;
   started.child.kill('SIGTERM');
   let timer: NodeJS.Timeout | undefined;

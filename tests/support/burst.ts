@@ -28,7 +28,11 @@ interface SessionCookie {
   csrf: string;
 }
 
-export async function signInForBurst(baseUrl: string, username: string, password: string): Promise<SessionCookie> {
+export async function signInForBurst(
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<SessionCookie> {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -59,7 +63,9 @@ export async function runBurst(options: {
   const sessions = new Map<string, SessionCookie>();
   for (const unit of options.units)
     sessions.set(unit.username, await signInForBurst(options.baseUrl, unit.username, options.password));
-  const chains = options.units.flatMap((unit) => options.checkpointsOf(unit).map((checkpointId) => ({ unit, checkpointId })));
+  const chains = options.units.flatMap((unit) =>
+    options.checkpointsOf(unit).map((checkpointId) => ({ unit, checkpointId })),
+  );
   const byStatus: Record<number, number> = {};
   const latencies: number[] = [];
   let retried = 0;
@@ -70,16 +76,19 @@ export async function runBurst(options: {
     const idempotencyKey = randomUUID();
     for (let attempt = 0; ; attempt += 1) {
       const started = performance.now();
-      const response = await fetch(`${options.baseUrl}/api/cycles/${options.year}/checkpoints/${checkpointId}/submissions`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          cookie: session.cookie,
-          'x-csrf-token': session.csrf,
-          'idempotency-key': idempotencyKey,
+      const response = await fetch(
+        `${options.baseUrl}/api/cycles/${options.year}/checkpoints/${checkpointId}/submissions`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            cookie: session.cookie,
+            'x-csrf-token': session.csrf,
+            'idempotency-key': idempotencyKey,
+          },
+          body: JSON.stringify({ unitId: unit.unitId, text: textOf(unit.username, checkpointId, repeat) }),
         },
-        body: JSON.stringify({ unitId: unit.unitId, text: textOf(unit.username, checkpointId, repeat) }),
-      });
+      );
       await response.arrayBuffer();
       latencies.push(performance.now() - started);
       if (response.status === 503 && attempt < 20) {
@@ -97,13 +106,15 @@ export async function runBurst(options: {
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
       for (let chain = chains[next++]; chain; chain = chains[next++]) {
-        for (let repeat = 0; repeat < options.repeats; repeat += 1) await submit(chain.unit, chain.checkpointId, repeat);
+        for (let repeat = 0; repeat < options.repeats; repeat += 1)
+          await submit(chain.unit, chain.checkpointId, repeat);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   const sorted = [...latencies].sort((a, b) => a - b);
-  const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+  const percentile = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
   const requests = chains.length * options.repeats;
   const accepted = Object.entries(byStatus)
     .filter(([status]) => Number(status) >= 200 && Number(status) < 300)
@@ -123,11 +134,16 @@ export async function runBurst(options: {
 }
 
 /** Demo targets with one round of `count` checkpoints (two per key task), as on a real deadline day. */
-export function oneRoundOf<T extends { indicators: { group: string; checkpoints: { code: string; name: string; dueAt: string; share: number; standard: string }[]; code: string; name: string }[] }>(
-  targets: T,
-  dueAt: string,
-  count: number,
-): T {
+export function oneRoundOf<
+  T extends {
+    indicators: {
+      group: string;
+      checkpoints: { code: string; name: string; dueAt: string; share: number; standard: string }[];
+      code: string;
+      name: string;
+    }[];
+  },
+>(targets: T, dueAt: string, count: number): T {
   let remaining = count;
   for (const indicator of targets.indicators) {
     indicator.checkpoints = [];

@@ -26,7 +26,9 @@ export interface RecordedHistory {
 export function cycleWorkflowIds(cycleWorkflowId: string, status: CycleStatus, engine = 2): string[] {
   return [
     cycleWorkflowId,
-    ...(engine === 1 ? status.rounds.map((round) => checkpointRoundWorkflowId(cycleWorkflowId, round.key)) : []),
+    ...(engine === 1
+      ? status.rounds.map((round) => checkpointRoundWorkflowId(cycleWorkflowId, round.key))
+      : []),
     ...Array.from({ length: status.approvalRound }, (_, index) =>
       approvalRoundWorkflowId(cycleWorkflowId, index + 1),
     ),

@@ -62,4 +62,3 @@ export async function signInAt(baseUrl: string, username: string) {
   const csrf = response.body.csrfToken as string;
   return { post: (url: string, body: object) => agent.post(url).set('x-csrf-token', csrf).send(body) };
 }
-

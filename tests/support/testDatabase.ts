@@ -12,7 +12,10 @@ export interface TestDatabase {
 
 function serverUrl(): string {
   const url = process.env.KAOHE_TEST_PG_SERVER_URL;
-  if (!url) throw new Error('KAOHE_TEST_PG_SERVER_URL is unset: run the tests through jest (tests/support/globalSetup.ts)');
+  if (!url)
+    throw new Error(
+      'KAOHE_TEST_PG_SERVER_URL is unset: run the tests through jest (tests/support/globalSetup.ts)',
+    );
   return url;
 }
 

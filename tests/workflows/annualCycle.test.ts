@@ -237,7 +237,8 @@ describe('a whole assessment year', () => {
       });
     }
     for (const code of CODES.filter((code) => code !== 'gaoxinqu')) {
-      await stack.actions.confirmFeedback(cycle, { unitId: unitId(code),
+      await stack.actions.confirmFeedback(cycle, {
+        unitId: unitId(code),
         actor: who.unitActor(code),
         note: '已向干部职工反馈',
       });
@@ -249,7 +250,8 @@ describe('a whole assessment year', () => {
     );
     await advanceTo(stack, followUpStart + 16 * DAY);
     expect((await explanationChild.query(explanationStatusQuery)).escalations).toBe(1);
-    await stack.actions.confirmFeedback(cycle, { unitId: unitId('gaoxinqu'),
+    await stack.actions.confirmFeedback(cycle, {
+      unitId: unitId('gaoxinqu'),
       actor: who.unitActor('gaoxinqu'),
     });
     const first = await stack.actions.submitExplanation(cycle, {
@@ -380,7 +382,10 @@ describe('a whole assessment year', () => {
     expect(own?.text).toContain('101');
 
     // ----- The finished histories replay against the current workflow code (README: deploying) -----
-    const histories = await cycleHistories(stack.env.client, cycleWorkflowIds(wf, await withFacts(stack.db, { ...cycle, engine: 2 }, finalStatus)));
+    const histories = await cycleHistories(
+      stack.env.client,
+      cycleWorkflowIds(wf, await withFacts(stack.db, { ...cycle, engine: 2 }, finalStatus)),
+    );
     expect(histories).toHaveLength(1 + 2 + 2 + 1 + 14);
     expect(await replayFailures(histories)).toEqual([]);
     if (process.env.KAOHE_RECORD_HISTORIES === '1') saveHistories(histories, 'annual-cycle');

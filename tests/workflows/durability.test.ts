@@ -15,9 +15,7 @@ import {
   DAY,
 } from '../support/cycleDriver';
 import { cycleHistories, cycleWorkflowIds, replayFailures } from '../support/cycleHistories';
-import {
-  submitForApprovalUpdate,
-} from '../../workflows/contract';
+import { submitForApprovalUpdate } from '../../workflows/contract';
 
 describe('a cycle survives its worker', () => {
   let stack: TestStack;
@@ -107,7 +105,8 @@ describe('a cycle survives its worker', () => {
         unitId: ctx.unitId(code),
         content: '年度考核结果反馈',
       });
-      await stack.actions.confirmFeedback(ctx.cycle, { unitId: ctx.unitId(code),
+      await stack.actions.confirmFeedback(ctx.cycle, {
+        unitId: ctx.unitId(code),
         actor: ctx.who.unitActor(code),
       });
     }
@@ -131,7 +130,12 @@ describe('a cycle survives its worker', () => {
 
     // The histories written across both workers replay against the current code.
     expect(
-      await replayFailures(await cycleHistories(stack.env.client, cycleWorkflowIds(ctx.wf, await withFacts(ctx.stack.db, { ...ctx.cycle, engine: 2 }, finalStatus)))),
+      await replayFailures(
+        await cycleHistories(
+          stack.env.client,
+          cycleWorkflowIds(ctx.wf, await withFacts(ctx.stack.db, { ...ctx.cycle, engine: 2 }, finalStatus)),
+        ),
+      ),
     ).toEqual([]);
     // Typically 60-110 s; the margin is for a machine shared with other test runs.
   }, 240_000);

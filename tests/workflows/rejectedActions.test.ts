@@ -28,7 +28,12 @@ async function refusal(action: Promise<unknown>): Promise<{ name: string; reason
   try {
     await action;
   } catch (error) {
-    const failure = error as { name: string; reason?: string; message?: string; cause?: { type?: string; message?: string } };
+    const failure = error as {
+      name: string;
+      reason?: string;
+      message?: string;
+      cause?: { type?: string; message?: string };
+    };
     if (failure.name === 'Refusal')
       return { name: failure.name, reason: failure.reason ?? '', message: failure.message ?? '' };
     return { name: failure.name, reason: failure.cause?.type ?? '', message: failure.cause?.message ?? '' };

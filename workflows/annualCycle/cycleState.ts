@@ -14,7 +14,12 @@ export interface CycleState {
   cycleId: string;
   rule: ApprovalRule;
   stage: CycleStage;
-  deadlines: { selfCheckOpensAt: number; selfCheckDueAt: number; verificationDueAt: number; evaluationDueAt: number };
+  deadlines: {
+    selfCheckOpensAt: number;
+    selfCheckDueAt: number;
+    verificationDueAt: number;
+    evaluationDueAt: number;
+  };
   rounds: CheckpointRound[];
   roundDue: Map<string, number>;
   /** Rounds whose close (at the due date or by hand) is published. */

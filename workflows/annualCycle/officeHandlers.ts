@@ -69,7 +69,8 @@ export function registerOfficeHandlers(state: CycleState): void {
     {
       validator: ({ actor, from }) => {
         requireRole(actor, ['OFFICE'], 'advancing a stage');
-        if (from !== state.stage) refuse(RefusalReason.WRONG_STAGE, `the cycle is in ${state.stage}, not ${from}`);
+        if (from !== state.stage)
+          refuse(RefusalReason.WRONG_STAGE, `the cycle is in ${state.stage}, not ${from}`);
         if (!MANUALLY_ADVANCEABLE.includes(state.stage))
           refuse(RefusalReason.WRONG_STAGE, `stage ${state.stage} ends on its own conditions, not by hand`);
         if (state.advanceRequested) refuse(RefusalReason.WRONG_STAGE, 'an advance is already under way');
@@ -116,7 +117,8 @@ export function registerOfficeHandlers(state: CycleState): void {
         requireRole(actor, ['OFFICE'], 'extending a deadline');
         if (!reason.trim()) refuse(RefusalReason.INVALID, 'reason: say why the deadline moves');
         const newDue = Date.parse(newDueAt);
-        if (Number.isNaN(newDue) || newDue <= Date.now()) refuse(RefusalReason.INVALID, 'newDueAt must be a future date');
+        if (Number.isNaN(newDue) || newDue <= Date.now())
+          refuse(RefusalReason.INVALID, 'newDueAt must be a future date');
         if (target.startsWith('CHECKPOINT_ROUND:')) {
           const key = target.slice('CHECKPOINT_ROUND:'.length);
           const due = state.roundDue.get(key);
@@ -146,7 +148,8 @@ export function registerOfficeHandlers(state: CycleState): void {
     {
       validator: ({ actor }) => {
         requireRole(actor, ['OFFICE'], 'scoring');
-        if (state.stage !== 'SCORING') refuse(RefusalReason.WRONG_STAGE, `scoring (Art. 10-17) is not open in stage ${state.stage}`);
+        if (state.stage !== 'SCORING')
+          refuse(RefusalReason.WRONG_STAGE, `scoring (Art. 10-17) is not open in stage ${state.stage}`);
         requireUnsubmitted(state, 'scoring');
       },
     },
@@ -169,7 +172,8 @@ export function registerOfficeHandlers(state: CycleState): void {
         if (state.stage !== 'SCORING')
           refuse(RefusalReason.WRONG_STAGE, `submitting for approval is not open in stage ${state.stage}`);
         requireUnsubmitted(state, 'submitting for approval');
-        if (state.approvalRequested) refuse(RefusalReason.WRONG_STAGE, 'the results are already being submitted');
+        if (state.approvalRequested)
+          refuse(RefusalReason.WRONG_STAGE, 'the results are already being submitted');
       },
     },
   );

@@ -4,5 +4,7 @@ import type { Actor } from '../contract';
 import type { CycleState } from './cycleState';
 
 export async function rescore(state: CycleState, actor?: Actor): Promise<void> {
-  state.grades = (await records.scoreCycle({ cycleId: state.cycleId, at: new Date().toISOString(), actor })).grades;
+  state.grades = (
+    await records.scoreCycle({ cycleId: state.cycleId, at: new Date().toISOString(), actor })
+  ).grades;
 }

@@ -108,7 +108,11 @@ export async function runEvaluation(state: CycleState, manualBefore: boolean): P
   await enter(state, 'EVALUATION', manualBefore);
   acknowledgeAdvance(state);
   await announce({ cycleId: state.cycleId, event: 'RANKING_REQUEST', at: at(), params: { reminder: 0 } });
-  let manual = await holdStage(state, () => state.deadlines.evaluationDueAt, () => state.evaluation.everyoneRanked);
+  let manual = await holdStage(
+    state,
+    () => state.deadlines.evaluationDueAt,
+    () => state.evaluation.everyoneRanked,
+  );
   let reminder = 0;
   const minimumMet = async () => {
     // A lost signal must not stall the year: the facts in PostgreSQL decide.
@@ -144,7 +148,9 @@ export async function scoreAndApprove(state: CycleState, manualBefore: boolean):
     });
     const round = await startChild(approvalRoundWorkflow, {
       workflowId: approvalRoundWorkflowId(state.setup.workflowId, state.approvalRound),
-      args: [{ cycleId: state.cycleId, round: state.approvalRound, voters: state.setup.voters, rule: state.rule }],
+      args: [
+        { cycleId: state.cycleId, round: state.approvalRound, voters: state.setup.voters, rule: state.rule },
+      ],
     });
     state.approvalOpen = true;
     await enter(state, 'APPROVAL');
@@ -201,4 +207,3 @@ export async function closeCycle(state: CycleState): Promise<void> {
   await records.closeCycle({ cycleId: state.cycleId, at: at() });
   await enter(state, 'CLOSED');
 }
-

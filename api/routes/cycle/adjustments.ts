@@ -98,16 +98,20 @@ export function adjustmentRoutes(deps: ApiDeps): Router {
     await requireUnitExists(db, body.unitId);
     const evidence = await checkEvidence(db, cycle.id, body.unitId, body.evidenceIds);
     const id = await act(deps, req, (actions, options) =>
-      actions.recordAdjustment(cycle, {
-      actor: actorOf(req),
-      unitId: body.unitId,
-      kind: body.kind,
-      count: body.count,
-      issuedBy: body.issuedBy,
-      issuedOn: body.issuedOn ?? null,
-      note: body.note,
-      evidence,
-    }, options),
+      actions.recordAdjustment(
+        cycle,
+        {
+          actor: actorOf(req),
+          unitId: body.unitId,
+          kind: body.kind,
+          count: body.count,
+          issuedBy: body.issuedBy,
+          issuedOn: body.issuedOn ?? null,
+          note: body.note,
+          evidence,
+        },
+        options,
+      ),
     );
     res.status(201).json({ adjustment: { id } });
   });
@@ -132,10 +136,14 @@ export function adjustmentRoutes(deps: ApiDeps): Router {
     const cycle = await findCycle(db, year);
     await requireUnitExists(db, body.unitId);
     const id = await act(deps, req, (actions, options) =>
-      actions.recordDowngrade(cycle, {
-      actor: actorOf(req),
-      ...body,
-    }, options),
+      actions.recordDowngrade(
+        cycle,
+        {
+          actor: actorOf(req),
+          ...body,
+        },
+        options,
+      ),
     );
     res.status(201).json({ downgrade: { id } });
   });

@@ -46,7 +46,11 @@ describeRoute({
   tags: ['approval'],
   roles: ['OFFICE'],
   params: yearParams,
-  response: { status: 201, description: 'the round opened, with the hash of its frozen snapshot', schema: submitResponse },
+  response: {
+    status: 201,
+    description: 'the round opened, with the hash of its frozen snapshot',
+    schema: submitResponse,
+  },
   errors: [404, 409],
 });
 describeRoute({

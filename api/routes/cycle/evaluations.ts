@@ -84,12 +84,16 @@ export function evaluationRoutes(deps: ApiDeps): Router {
     const category = await db.category.findUnique({ where: { id: body.categoryId } });
     if (!category) throw new HttpError(404, 'NOT_FOUND', `categoryId: category ${body.categoryId} not found`);
     await act(deps, req, (actions, options) =>
-      actions.submitRanking(cycle, {
-      actor: actorOf(req),
-      kind: body.kind,
-      categoryId: body.categoryId,
-      unitOrder: body.unitOrder,
-    }, options),
+      actions.submitRanking(
+        cycle,
+        {
+          actor: actorOf(req),
+          kind: body.kind,
+          categoryId: body.categoryId,
+          unitOrder: body.unitOrder,
+        },
+        options,
+      ),
     );
     res.json({ ranking: { kind: body.kind, categoryId: body.categoryId, unitOrder: body.unitOrder } });
   });
@@ -116,10 +120,14 @@ export function evaluationRoutes(deps: ApiDeps): Router {
     const body = thirdPartyBody.parse(req.body);
     const cycle = await findCycle(db, year);
     const count = await act(deps, req, (actions, options) =>
-      actions.enterThirdPartyScores(cycle, {
-      actor: actorOf(req),
-      scores: body.scores,
-    }, options),
+      actions.enterThirdPartyScores(
+        cycle,
+        {
+          actor: actorOf(req),
+          scores: body.scores,
+        },
+        options,
+      ),
     );
     res.json({ recorded: count });
   });

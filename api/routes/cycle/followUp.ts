@@ -7,8 +7,7 @@ import { requireRole } from '../../auth/access';
 import { conflict } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
 import { exactDecimal } from '../../../domain/precision';
-import {
-} from '../../../workflows/contract';
+import {} from '../../../workflows/contract';
 import {
   actorOf,
   checkEvidence,
@@ -151,11 +150,15 @@ export function followUpRoutes(deps: ApiDeps): Router {
     if (await db.feedback.findUnique({ where: { cycleId_unitId: { cycleId: cycle.id, unitId } } }))
       throw conflict('DUPLICATE', `feedback for unit ${unitId} was already recorded`);
     await act(deps, req, (actions, options) =>
-      actions.recordFeedback(cycle, {
-      actor: actorOf(req),
-      unitId,
-      content: body.content,
-    }, options),
+      actions.recordFeedback(
+        cycle,
+        {
+          actor: actorOf(req),
+          unitId,
+          content: body.content,
+        },
+        options,
+      ),
     );
     res.status(201).json({ feedback: { unitId, content: body.content } });
   });
@@ -203,12 +206,16 @@ export function followUpRoutes(deps: ApiDeps): Router {
     const cycle = await findCycle(db, year);
     const evidence = await checkEvidence(db, cycle.id, unitId, body.evidenceIds);
     const status = await act(deps, req, (actions, options) =>
-      actions.submitExplanation(cycle, {
-      actor: actorOf(req),
-      unitId,
-      content: body.content,
-      evidence,
-    }, options),
+      actions.submitExplanation(
+        cycle,
+        {
+          actor: actorOf(req),
+          unitId,
+          content: body.content,
+          evidence,
+        },
+        options,
+      ),
     );
     res.status(201).json({ explanation: status });
   });
@@ -218,12 +225,16 @@ export function followUpRoutes(deps: ApiDeps): Router {
     const body = reviewBody.parse(req.body);
     const cycle = await findCycle(db, year);
     const status = await act(deps, req, (actions, options) =>
-      actions.reviewExplanation(cycle, {
-      actor: actorOf(req),
-      unitId,
-      decision: body.decision,
-      comment: body.comment,
-    }, options),
+      actions.reviewExplanation(
+        cycle,
+        {
+          actor: actorOf(req),
+          unitId,
+          decision: body.decision,
+          comment: body.comment,
+        },
+        options,
+      ),
     );
     res.json({ explanation: status });
   });
@@ -234,13 +245,17 @@ export function followUpRoutes(deps: ApiDeps): Router {
     const cycle = await findCycle(db, year);
     await requireUnitExists(db, body.unitId);
     await act(deps, req, (actions, options) =>
-      actions.recordIncentive(cycle, {
-      actor: actorOf(req),
-      unitId: body.unitId,
-      kind: body.kind,
-      amount: body.amount ?? null,
-      note: body.note,
-    }, options),
+      actions.recordIncentive(
+        cycle,
+        {
+          actor: actorOf(req),
+          unitId: body.unitId,
+          kind: body.kind,
+          amount: body.amount ?? null,
+          note: body.note,
+        },
+        options,
+      ),
     );
     res
       .status(201)

@@ -9,16 +9,7 @@ import { notFound } from '../../errors';
 import { describeRoute } from '../../openapi/describeRoute';
 import type { CycleStage } from '../../../domain/cycle/stages';
 import type { Db } from '../../../prisma/client';
-import {
-  READERS,
-  actorOf,
-  findCycle,
-  act,
-  isPublished,
-  requireOwnUnit,
-  uuid,
-  yearParams,
-} from './shared';
+import { READERS, actorOf, findCycle, act, isPublished, requireOwnUnit, uuid, yearParams } from './shared';
 
 const unitParams = yearParams.extend({ unitId: uuid });
 export const opinionBody = z
@@ -159,11 +150,15 @@ export function resultRoutes(deps: ApiDeps): Router {
     if (!(await db.unitResult.findUnique({ where: { cycleId_unitId: { cycleId: cycle.id, unitId } } })))
       throw notFound(`result of unit ${unitId} in cycle ${year}`);
     await act(deps, req, (actions, options) =>
-      actions.editOpinion(cycle, {
-      actor: actorOf(req),
-      unitId,
-      opinion: body.opinion,
-    }, options),
+      actions.editOpinion(
+        cycle,
+        {
+          actor: actorOf(req),
+          unitId,
+          opinion: body.opinion,
+        },
+        options,
+      ),
     );
     res.json({ unitId, opinion: body.opinion });
   });

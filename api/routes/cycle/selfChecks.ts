@@ -87,11 +87,15 @@ export function selfCheckRoutes(deps: ApiDeps): Router {
       });
     }
     const count = await act(deps, req, (actions, options) =>
-      actions.submitSelfCheck(cycle, {
-      actor: actorOf(req),
-      unitId: body.unitId,
-      items,
-    }, options),
+      actions.submitSelfCheck(
+        cycle,
+        {
+          actor: actorOf(req),
+          unitId: body.unitId,
+          items,
+        },
+        options,
+      ),
     );
     res.status(201).json({ recorded: count });
   });

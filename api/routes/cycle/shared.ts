@@ -79,7 +79,9 @@ export function idempotencyKeyOf(req: Request): string | null {
   const key = req.get('idempotency-key');
   if (key === undefined) return null;
   if (!IDEMPOTENCY_KEY.test(key))
-    throw badRequest('Idempotency-Key: 8-128 letters, digits or . _ : -', { 'Idempotency-Key': '8-128 letters, digits or . _ : -' });
+    throw badRequest('Idempotency-Key: 8-128 letters, digits or . _ : -', {
+      'Idempotency-Key': '8-128 letters, digits or . _ : -',
+    });
   return key;
 }
 

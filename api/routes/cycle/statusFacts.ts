@@ -3,10 +3,17 @@
 import type { Db } from '../../../prisma/client';
 import type { CycleStatus } from '../../../workflows/contract';
 
-export async function withFacts(db: Db, cycle: { id: string; engine: number }, status: CycleStatus): Promise<CycleStatus> {
+export async function withFacts(
+  db: Db,
+  cycle: { id: string; engine: number },
+  status: CycleStatus,
+): Promise<CycleStatus> {
   if (cycle.engine === 1) return status;
   const [rankings, explanations, feedback, checkpoints] = await Promise.all([
-    db.ranking.findMany({ where: { cycleId: cycle.id }, select: { kind: true, evaluatorKey: true, categoryId: true } }),
+    db.ranking.findMany({
+      where: { cycleId: cycle.id },
+      select: { kind: true, evaluatorKey: true, categoryId: true },
+    }),
     db.explanation.findMany({ where: { cycleId: cycle.id }, orderBy: { dueAt: 'asc' } }),
     db.feedback.findMany({ where: { cycleId: cycle.id }, select: { unitId: true, confirmedAt: true } }),
     db.checkpoint.findMany({ where: { cycleId: cycle.id, closedAt: { not: null } }, select: { id: true } }),
@@ -16,9 +23,12 @@ export async function withFacts(db: Db, cycle: { id: string; engine: number }, s
     ...status,
     rounds: status.rounds.map((round) => ({
       ...round,
-      closed: round.closed || (round.checkpointIds.length > 0 && round.checkpointIds.every((id) => closed.has(id))),
+      closed:
+        round.closed || (round.checkpointIds.length > 0 && round.checkpointIds.every((id) => closed.has(id))),
     })),
-    rankingsReceived: rankings.map((ranking) => `${ranking.kind}:${ranking.evaluatorKey}:${ranking.categoryId}`),
+    rankingsReceived: rankings.map(
+      (ranking) => `${ranking.kind}:${ranking.evaluatorKey}:${ranking.categoryId}`,
+    ),
     explanations: explanations.map((row) => ({
       unitId: row.unitId,
       dueAt: row.dueAt.toISOString(),

@@ -77,7 +77,9 @@ export function submissionRoutes(deps: ApiDeps): Router {
         options,
       ),
     );
-    res.status(201).json({ submission: { id: result.submissionId, late: result.late, roundKey: result.roundKey } });
+    res
+      .status(201)
+      .json({ submission: { id: result.submissionId, late: result.late, roundKey: result.roundKey } });
   });
 
   router.get('/:year/submissions', async (req, res) => {

@@ -116,11 +116,15 @@ export function verificationRoutes(deps: ApiDeps): Router {
         await deny(db, req, 'a department verifies only checkpoints of the indicators it owns');
       }
       const count = await act(deps, req, (actions, options) =>
-      actions.verifyCheckpoints(cycle, {
-        actor: actorOf(req),
-        entries: body.entries,
-      }, options),
-    );
+        actions.verifyCheckpoints(
+          cycle,
+          {
+            actor: actorOf(req),
+            entries: body.entries,
+          },
+          options,
+        ),
+      );
       res.json({ recorded: count });
     },
   );
@@ -133,11 +137,15 @@ export function verificationRoutes(deps: ApiDeps): Router {
       const body = yearEndVerificationBody.parse(req.body);
       const cycle = await findCycle(db, year);
       const count = await act(deps, req, (actions, options) =>
-      actions.verifyYearEnd(cycle, {
-        actor: actorOf(req),
-        entries: body.entries,
-      }, options),
-    );
+        actions.verifyYearEnd(
+          cycle,
+          {
+            actor: actorOf(req),
+            entries: body.entries,
+          },
+          options,
+        ),
+      );
       res.json({ recorded: count });
     },
   );

@@ -276,7 +276,11 @@ describe('invalid scoring files (SPEC §5)', () => {
       /at most 4 decimal places, received 0\.12345/,
     );
     // One precision policy (domain/precision.ts): weights and shares 4 decimals, third-party scores 2.
-    refused((file) => (file.indicators[0].weight = 50.00001), 'indicators[0].weight', /at most 4 decimal places/);
+    refused(
+      (file) => (file.indicators[0].weight = 50.00001),
+      'indicators[0].weight',
+      /at most 4 decimal places/,
+    );
     refused(
       (file) => {
         file.config = { comprehensive: { thirdParty: 3 } };
