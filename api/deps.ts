@@ -19,6 +19,8 @@ export interface ApiDeps {
     /** Failed sign-ins allowed per address across user names in 15 minutes (default 10). */
     loginAttemptsPerAddressPer15Min?: number;
   };
+  /** The time human facts happen at (client/cycleActions.ts); the wall clock unless a test skips time. */
+  now?: () => Promise<Date>;
   /** Whether Temporal answers, for /readyz. */
   temporalReachable(): Promise<boolean>;
 }

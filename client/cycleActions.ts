@@ -156,10 +156,16 @@ export function createCycleActions({
   db,
   cycles,
   chaseEveryDays = 7,
+  now: clock = async () => new Date(),
 }: {
   db: Db;
   cycles: CycleClient;
   chaseEveryDays?: number;
+  /**
+   * The time a fact happens (late flags, a returned explanation's new deadline): the wall clock, which
+   * is Temporal's clock in production; tests that skip Temporal time pass the test server's clock.
+   */
+  now?: () => Promise<Date>;
 }): CycleActions {
   /**
    * Runs `fact` in one transaction holding the cycle's gate FOR SHARE, unless the cycle is of engine 1,
@@ -178,7 +184,7 @@ export function createCycleActions({
   ): Promise<Result> {
     const engine = await db.cycle.findUnique({ where: { id: cycle.id }, select: { engine: true } });
     if (engine?.engine === 1) return legacy();
-    const now = new Date();
+    const now = await clock();
     const auditKey = options?.idempotencyKey ? `api/${actor.userId}/${options.idempotencyKey}` : null;
     const { result, after } = await db.$transaction(
       async (tx) => {

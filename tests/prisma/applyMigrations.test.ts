@@ -10,6 +10,12 @@ import { MIGRATIONS_DIR, applyMigrations } from '../../prisma/applyMigrations';
 import { ensureDatabase } from '../../runtime/embeddedPostgres';
 
 const INIT = '20261124000000_init';
+/** Every committed migration, in the order they apply. */
+const ALL = fs
+  .readdirSync(path.join(__dirname, '..', '..', 'prisma', 'migrations'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 function serverUrl(): string {
   const url = process.env.KAOHE_TEST_PG_SERVER_URL;
@@ -75,16 +81,16 @@ afterAll(async () => {
   }
 });
 
-test('an empty database gets the init migration, recorded as prisma migrate deploy records it', async () => {
+test('an empty database gets every migration, recorded as prisma migrate deploy records it', async () => {
   const url = await emptyDatabase();
   const fileChecksum = createHash('sha256')
     .update(fs.readFileSync(path.join(MIGRATIONS_DIR, INIT, 'migration.sql')))
     .digest('hex');
 
-  expect(await applyMigrations(url)).toEqual([INIT]);
+  expect(await applyMigrations(url)).toEqual(ALL);
 
   const rows = await recordedMigrations(url);
-  expect(rows).toHaveLength(1);
+  expect(rows).toHaveLength(ALL.length);
   expect(rows[0]).toMatchObject({
     migration_name: INIT,
     checksum: fileChecksum,
@@ -119,7 +125,7 @@ test('a migration edited after it was applied is refused, naming the migration',
     );
     expect(refusal?.name).toBe('MigrationError');
     expect(refusal?.message).toBe(`Migration ${INIT} was changed after it was applied (checksum differs).`);
-    expect(await recordedMigrations(url)).toHaveLength(1);
+    expect(await recordedMigrations(url)).toHaveLength(ALL.length);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -88,11 +88,14 @@ describe('the embedded default keeps a running cycle across a restart (issue 8)'
       const wf = cycle.workflowId;
 
       const status = (): Promise<CycleStatus> => job!.client.workflow.getHandle(wf).query(cycleStatusQuery);
-      const round = await eventually(
-        async () =>
-          (await status()).rounds.find((candidate) => Date.parse(candidate.dueAt) === Date.parse(roundDueAt)),
-        'the first checkpoint round',
-      );
+      // Evidence is taken once the checkpoint stage opens (after the targets' notices).
+      const round = await eventually(async () => {
+        const current = await status();
+        return (
+          current.stage === 'CHECKPOINTS' &&
+          current.rounds.find((candidate) => Date.parse(candidate.dueAt) === Date.parse(roundDueAt))
+        );
+      }, 'the first checkpoint round');
 
       // Two units that undertake every checkpoint of the round and have a principal leader to remind.
       const checkpoints = await job.db.checkpoint.findMany({

@@ -79,7 +79,10 @@ export async function startTestStack(
   };
   await startWorker();
   const cycles = createCycleClient(env.client, TASK_QUEUE);
+  // Facts happen at the test server's time, which the tests skip ahead.
+  const now = async () => new Date(await env.currentTimeMs());
   const app = createApp({
+    now,
     db: database.db,
     cycles,
     mailer,
@@ -106,7 +109,7 @@ export async function startTestStack(
     inbox,
     app,
     cycles,
-    actions: createCycleActions({ db: database.db, cycles }),
+    actions: createCycleActions({ db: database.db, cycles, now }),
     evidenceDir,
     startWorker,
     stopWorker,

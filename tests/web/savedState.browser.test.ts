@@ -3,6 +3,7 @@
 // unit names and the fractions recorded (待核验/已核验 and a filter), the self-check form refilled from
 // what was saved, and the third party's recorded scores. Stages nobody here acts in are moved on
 // through the workflow contract (tests/support/cycleDriver.ts), with Temporal's time skipping.
+import { minimalPdf } from '../support/evidenceFixtures';
 import { signIn } from '../support/testStack';
 import { advanceTo, eventually, submitSelfCheck, verifyUnits, waitForStage } from '../support/cycleDriver';
 import { publishedCycleContext, startWebBrowserStack, type WebBrowserStack } from '../support/webBrowser';
@@ -49,7 +50,7 @@ test('after a reload each role sees what it saved, with who and when', async () 
   const unit = await web.signInPage('unit-zhongshan');
   const card = unit.page.getByTestId('checkpoint-K1-R1');
   await card.getByLabel('完成情况说明').fill('上半年任务完成，附总结。');
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const pdf = minimalPdf();
   await card
     .locator('input[type=file]')
     .setInputFiles({ name: '节点总结.pdf', mimeType: 'application/pdf', buffer: pdf });
