@@ -7,7 +7,7 @@ import { parseScoringInput, scoreUnits } from '../domain/scoring';
 import { draftOpinion } from '../domain/scoring/draftOpinion';
 import type { Actor, OpinionInput } from '../workflows/contract';
 
-type Grade = 'GOOD' | 'FAIRLY_GOOD' | 'PASS' | 'FAIL';
+import type { Grade } from '../domain/scoring/scoringOutput';
 
 export function scoringActivities({ db }: ActivityDeps) {
   return {

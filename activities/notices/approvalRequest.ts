@@ -6,7 +6,7 @@ import { draftNotice, intParam } from './noticeDraft';
 import { cycleHeader, portalUrl } from './cycleHeader';
 import { usersWithRoles } from './noticeRecipients';
 
-type GradeName = 'GOOD' | 'FAIRLY_GOOD' | 'PASS' | 'FAIL';
+import type { Grade as GradeName } from '../../domain/scoring/scoringOutput';
 
 function snapshotGrades(snapshot: unknown): GradeName[] | null {
   const results = (snapshot as { results?: { finalGrade?: unknown }[] } | null)?.results;

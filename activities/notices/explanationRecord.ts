@@ -11,4 +11,4 @@ export async function explanationOf(db: Db, cycleId: string, unitId: unknown) {
   return { unit, explanation, result };
 }
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+export { DAY_MS } from '../../domain/cycle/deadlines';

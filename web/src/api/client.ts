@@ -1,6 +1,21 @@
 // Every call to the API: same-origin, the session cookie, and the CSRF header on mutating calls
 // (api/auth/sessions.ts). Errors come back as ApiError with the server's code, message and fields.
+import { message } from 'antd';
 import { ApiError, apiErrorFrom } from '../logic/apiError';
+import { busyRetryDelayMs } from '../logic/retryPolicy';
+
+/** randomUUID exists only in secure contexts (https, localhost); an office LAN may serve plain http. */
+const actionKey = () =>
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+        byte.toString(16).padStart(2, '0'),
+      ).join('');
+
+const savingText = () =>
+  document.documentElement.lang.startsWith('en')
+    ? 'The system is busy; still saving…'
+    : '系统繁忙，正在继续保存…';
 
 let csrfToken: string | undefined;
 export const setCsrfToken = (token: string | undefined) => {
@@ -16,12 +31,22 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
+  // One key per action: a retry after a 503 (nothing was saved) or a lost answer is carried out once.
+  if (method !== 'GET') headers['idempotency-key'] = actionKey();
   let response: Response;
-  try {
-    response = await fetch(`/api${url}`, { method, headers, body: payload, credentials: 'same-origin' });
-  } catch {
-    throw apiErrorFrom(0, null);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      response = await fetch(`/api${url}`, { method, headers, body: payload, credentials: 'same-origin' });
+    } catch {
+      throw apiErrorFrom(0, null);
+    }
+    const delay = busyRetryDelayMs(response.status, response.headers.get('retry-after'), attempt);
+    if (delay === null) break;
+    // What the user typed stays in the form; the app keeps saving and says so.
+    void message.loading({ content: savingText(), key: 'kaohe-busy', duration: delay / 1000 + 1 });
+    await new Promise((resolve) => setTimeout(resolve, delay));
   }
+  message.destroy('kaohe-busy');
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   let json: unknown = null;
