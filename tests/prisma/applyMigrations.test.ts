@@ -136,7 +136,7 @@ test('a later migration is applied alone, after the ones already recorded', asyn
   const dir = copyOfMigrations();
   try {
     await applyMigrations(url, dir);
-    const later = '20261201000000_unit_short_name';
+    const later = '20991231000000_unit_short_name';
     fs.mkdirSync(path.join(dir, later));
     fs.writeFileSync(
       path.join(dir, later, 'migration.sql'),
@@ -144,7 +144,7 @@ test('a later migration is applied alone, after the ones already recorded', asyn
     );
 
     expect(await applyMigrations(url, dir)).toEqual([later]);
-    expect((await recordedMigrations(url)).map((row) => row.migration_name)).toEqual([INIT, later]);
+    expect((await recordedMigrations(url)).map((row) => row.migration_name)).toEqual([...ALL, later]);
     const columns = await query<{ column_name: string }>(
       url,
       `SELECT column_name FROM information_schema.columns WHERE table_name = 'Unit' AND column_name = 'shortName'`,
@@ -176,7 +176,7 @@ test('a failing migration leaves neither its changes nor a record behind', async
       /^Migration 20261201000000_broken failed: relation "NoSuchTable" does not exist/,
     );
     expect(await tableExists(url, 'Scratch')).toBe(false);
-    expect((await recordedMigrations(url)).map((row) => row.migration_name)).toEqual([INIT]);
+    expect((await recordedMigrations(url)).map((row) => row.migration_name)).toEqual(ALL);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -187,6 +187,6 @@ test('two processes migrating the same database at once apply the migration once
 
   const [first, second] = await Promise.all([applyMigrations(url), applyMigrations(url)]);
 
-  expect([...first, ...second]).toEqual([INIT]);
+  expect([...first, ...second]).toEqual(ALL);
   expect(await recordedMigrations(url)).toHaveLength(1);
 });

@@ -21,6 +21,7 @@ import { cycleHistories, cycleWorkflowIds, replayFailures, saveHistories } from 
 import {
   explanationStatusQuery,
   explanationWorkflowId,
+  feedbackWorkflowId,
   submitForApprovalUpdate,
 } from '../../workflows/contract';
 
@@ -326,6 +327,11 @@ describe('a whole assessment year', () => {
     expect(audited('downgrade.record')).toBe(1);
 
     // ----- Every email exactly once: outbox rows = SMTP messages, per event, to the right people -----
+    // Each unit's follow-up workflow sends its last notice (accepted, confirmed) as it ends.
+    await explanationChild.result();
+    await Promise.all(
+      CODES.map((code) => stack.env.client.workflow.getHandle(feedbackWorkflowId(wf, unitId(code))).result()),
+    );
     const outbox = await stack.db.notification.findMany({ where: { cycleId: cycle.id } });
     expect(outbox.filter((row) => row.status !== 'SENT')).toEqual([]);
     await stack.inbox.waitFor(outbox.length, 30_000);
