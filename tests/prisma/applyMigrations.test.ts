@@ -188,5 +188,5 @@ test('two processes migrating the same database at once apply the migration once
   const [first, second] = await Promise.all([applyMigrations(url), applyMigrations(url)]);
 
   expect([...first, ...second]).toEqual(ALL);
-  expect(await recordedMigrations(url)).toHaveLength(1);
+  expect(await recordedMigrations(url)).toHaveLength(ALL.length);
 });
