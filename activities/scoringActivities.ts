@@ -1,7 +1,8 @@
 // Scoring (Art. 10-17): the same calculation as `npm run score`, on the cycle's stored inputs; results
 // and draft opinions (评价意见, Art. 10) are stored for the office to review before approval.
 import type { ActivityDeps } from './deps';
-import { writeAudit } from './audit';
+import { activityAuditKey, writeAudit } from './audit';
+import { writeOpinion } from '../facts/followUpFacts';
 import { loadScoringInput } from './scoringInput';
 import { parseScoringInput, scoreUnits } from '../domain/scoring';
 import { draftOpinion } from '../domain/scoring/draftOpinion';
@@ -91,26 +92,8 @@ export function scoringActivities({ db }: ActivityDeps) {
       };
     },
 
-    async recordOpinion({ cycleId, input, at }: { cycleId: string; input: OpinionInput; at: string }) {
-      await db.$transaction(async (tx) => {
-        const previous = await tx.unitResult.findUniqueOrThrow({
-          where: { cycleId_unitId: { cycleId, unitId: input.unitId } },
-        });
-        await tx.unitResult.update({
-          where: { id: previous.id },
-          data: { opinion: input.opinion, opinionEditedById: input.actor.userId },
-        });
-        await writeAudit(tx, {
-          cycleId,
-          actor: input.actor,
-          action: 'opinion.edit',
-          targetType: 'UnitResult',
-          targetId: previous.id,
-          before: { opinion: previous.opinion },
-          after: { opinion: input.opinion },
-          at,
-        });
-      });
-    },
+    /** Engine 1: the office's edit of an evaluation opinion (Art. 10); the write is the fact's own. */
+    recordOpinion: (args: { cycleId: string; input: OpinionInput; at: string }) =>
+      db.$transaction((tx) => writeOpinion(tx, { ...args, auditKey: activityAuditKey() })),
   };
 }

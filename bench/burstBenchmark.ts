@@ -10,9 +10,8 @@ import globalSetup from '../tests/support/globalSetup';
 import globalTeardown from '../tests/support/globalTeardown';
 import { createTestDatabase } from '../tests/support/testDatabase';
 import { startSmtpInbox } from '../tests/support/smtpInbox';
-import { freePort, signInAt, startMainJob } from '../tests/support/mainJob';
+import { mainJobConfig, signInAt, startMainJob } from '../tests/support/mainJob';
 import { oneRoundOf, runBurst } from '../tests/support/burst';
-import { loadConfig } from '../runtime/config';
 import { demoTargets } from '../runtime/seed/demoTargets';
 import { DEMO_PASSWORD } from '../runtime/seed/seedFederation';
 import { DAY_MS } from '../domain/cycle/deadlines';
@@ -32,15 +31,11 @@ async function main() {
   const inbox = await startSmtpInbox();
   const database = await createTestDatabase();
   const job = await startMainJob(
-    loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      DATABASE_URL: database.url,
-      EMBEDDED_TEMPORAL_PORT: String(await freePort()),
-      API_PORT: String(await freePort()),
-      SMTP_URL: inbox.url,
-      TEMPORAL_TASK_QUEUE: 'kaohe-bench-burst',
-      PUBLIC_URL: 'http://kaohe.test',
+    await mainJobConfig({
+      dataDir,
+      databaseUrl: database.url,
+      smtpUrl: inbox.url,
+      taskQueue: 'kaohe-bench-burst',
     }),
   );
   try {

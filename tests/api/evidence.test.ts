@@ -7,9 +7,7 @@ import { createHash } from 'node:crypto';
 import { startTestStack, signIn, type TestStack, type Session } from '../support/testStack';
 import { publishDemoCycle, actors } from '../support/cycleDriver';
 import { minimalPng, pdfOfSize } from '../support/evidenceFixtures';
-import {
-  cycleStatusQuery,
-} from '../../workflows/contract';
+import { cycleStatusQuery } from '../../workflows/contract';
 
 const YEAR = 2031;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

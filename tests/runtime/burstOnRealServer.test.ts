@@ -7,13 +7,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type KaoheConfig } from '../../runtime/config';
+import { type KaoheConfig } from '../../runtime/config';
 import { ensureDevServerBinary } from '../../runtime/temporalDevServer';
 import { demoTargets } from '../../runtime/seed/demoTargets';
 import { DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
 import { startSmtpInbox, type SmtpInbox } from '../support/smtpInbox';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
-import { freePort, signInAt, startMainJob, type MainJob } from '../support/mainJob';
+import { mainJobConfig, signInAt, startMainJob, type MainJob } from '../support/mainJob';
 import { oneRoundOf, runBurst } from '../support/burst';
 import { eventually } from '../support/cycleDriver';
 
@@ -32,15 +32,11 @@ describe('every submission of a deadline-day burst is accepted on the real Tempo
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaohe-burst-'));
     inbox = await startSmtpInbox();
     database = await createTestDatabase();
-    config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      DATABASE_URL: database.url,
-      EMBEDDED_TEMPORAL_PORT: String(await freePort()),
-      API_PORT: String(await freePort()),
-      SMTP_URL: inbox.url,
-      TEMPORAL_TASK_QUEUE: 'kaohe-burst-test',
-      PUBLIC_URL: 'http://kaohe.test',
+    config = await mainJobConfig({
+      dataDir,
+      databaseUrl: database.url,
+      smtpUrl: inbox.url,
+      taskQueue: 'kaohe-burst-test',
     });
     job = await startMainJob(config);
   }, 20 * 60_000);

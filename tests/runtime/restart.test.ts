@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type KaoheConfig } from '../../runtime/config';
+import { type KaoheConfig } from '../../runtime/config';
 import { ensureDevServerBinary, temporalDataDir } from '../../runtime/temporalDevServer';
 import { demoTargets } from '../../runtime/seed/demoTargets';
 import { createCycleActions } from '../../client/cycleActions';
@@ -16,7 +16,7 @@ import { cycleStatusQuery, type CycleStatus } from '../../workflows/contract';
 import { actors, eventually } from '../support/cycleDriver';
 import { startSmtpInbox, type SmtpInbox } from '../support/smtpInbox';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
-import { freePort, signInAt, startMainJob, type MainJob } from '../support/mainJob';
+import { mainJobConfig, signInAt, startMainJob, type MainJob } from '../support/mainJob';
 
 const YEAR = 2031;
 /**
@@ -43,15 +43,11 @@ describe('the embedded default keeps a running cycle across a restart (issue 8)'
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaohe-restart-'));
     inbox = await startSmtpInbox();
     database = await createTestDatabase();
-    config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      DATABASE_URL: database.url,
-      EMBEDDED_TEMPORAL_PORT: String(await freePort()),
-      API_PORT: String(await freePort()),
-      SMTP_URL: inbox.url,
-      TEMPORAL_TASK_QUEUE: 'kaohe-restart-test',
-      PUBLIC_URL: 'http://kaohe.test',
+    config = await mainJobConfig({
+      dataDir,
+      databaseUrl: database.url,
+      smtpUrl: inbox.url,
+      taskQueue: 'kaohe-restart-test',
     });
   }, 20 * 60_000);
 

@@ -4,7 +4,7 @@
 import net from 'node:net';
 import request from 'supertest';
 import { Client, Connection } from '@temporalio/client';
-import type { KaoheConfig } from '../../runtime/config';
+import { loadConfig, type KaoheConfig } from '../../runtime/config';
 import { startServices } from '../../runtime/startServices';
 import { runApiServer, runWorker } from '../../runtime/components';
 import { seedFederation, DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
@@ -61,4 +61,23 @@ export async function signInAt(baseUrl: string, username: string) {
     throw new Error(`sign-in as ${username}: ${response.status} ${JSON.stringify(response.body)}`);
   const csrf = response.body.csrfToken as string;
   return { post: (url: string, body: object) => agent.post(url).set('x-csrf-token', csrf).send(body) };
+}
+
+/** The main job's configuration over a test database and SMTP server, on free ports of its own. */
+export async function mainJobConfig(options: {
+  dataDir: string;
+  databaseUrl: string;
+  smtpUrl: string;
+  taskQueue: string;
+}): Promise<KaoheConfig> {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: options.dataDir,
+    DATABASE_URL: options.databaseUrl,
+    EMBEDDED_TEMPORAL_PORT: String(await freePort()),
+    API_PORT: String(await freePort()),
+    SMTP_URL: options.smtpUrl,
+    TEMPORAL_TASK_QUEUE: options.taskQueue,
+    PUBLIC_URL: 'http://kaohe.test',
+  });
 }

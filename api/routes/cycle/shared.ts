@@ -68,7 +68,11 @@ export async function forward<Ret, Input>(
 const actionsByDeps = new WeakMap<ApiDeps, CycleActions>();
 function actionsFor(deps: ApiDeps): CycleActions {
   let actions = actionsByDeps.get(deps);
-  if (!actions) actionsByDeps.set(deps, (actions = createCycleActions({ db: deps.db, cycles: deps.cycles, now: deps.now })));
+  if (!actions)
+    actionsByDeps.set(
+      deps,
+      (actions = createCycleActions({ db: deps.db, cycles: deps.cycles, now: deps.now })),
+    );
   return actions;
 }
 
