@@ -72,7 +72,13 @@ function VoteForm({ year, round, onVoted }: { year: number; round: Round; onVote
         name="comment"
         dependencies={['decision']}
         label={t('approval.comment')}
-        rules={[{ required: decision === 'REJECT', message: t('approval.commentRequired') }]}
+        // Read at validation time: `decision` from useWatch lags one render behind the radio that triggered it.
+        rules={[
+          ({ getFieldValue }) => ({
+            required: getFieldValue('decision') === 'REJECT',
+            message: t('approval.commentRequired'),
+          }),
+        ]}
       >
         <Input.TextArea rows={3} />
       </Form.Item>
