@@ -33,7 +33,6 @@ function VoteForm({ year, round, onVoted }: { year: number; round: Round; onVote
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ decision: 'APPROVE' | 'REJECT'; comment?: string }>();
-  const decision = Form.useWatch('decision', form);
   const [error, setError] = useState<unknown>();
   const onFinish = async (values: { decision: 'APPROVE' | 'REJECT'; comment?: string }) => {
     setError(undefined);
