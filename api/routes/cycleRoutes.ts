@@ -8,6 +8,8 @@ import { HttpError, badRequest, notFound } from '../errors';
 import { writeAudit } from '../../db/audit';
 import { withFacts } from './cycle/statusFacts';
 import { isScheduleInOrder, SCHEDULE_ORDER_RULE } from '../../domain/cycle/scheduleOrder';
+import { setupWindow } from '../../domain/cycle/plausibleDates';
+import { prefixed, requirePlausible } from './cycle/plausibleInput';
 import { cycleWorkflowId } from '../../workflows/contract';
 import { defaultApprovalRule, approvalRuleSchema } from '../../domain/cycle/approvalRule';
 import { targetProblems } from '../../domain/cycle/targetRules';
@@ -197,6 +199,8 @@ export function cycleRoutes(deps: ApiDeps): Router {
       );
     }
     const s = body.schedule;
+    const preparedAt = deps.now ? await deps.now() : new Date();
+    requirePlausible(prefixed('schedule', s), setupWindow(body.year, preparedAt));
     if (!isScheduleInOrder(s))
       throw badRequest(`schedule: ${SCHEDULE_ORDER_RULE}`, { schedule: 'dates out of order' });
     if (await db.cycle.findUnique({ where: { year: body.year } }))
@@ -258,7 +262,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const body = indicatorBody.parse(req.body);
     const cycle = await findCycle(db, year);
     requireUnpublished(cycle, 'indicators');
-    const content = await indicatorContent(db, cycle.id, body);
+    const content = await indicatorContent(db, cycle, body);
     const clash = await db.checkpoint.findFirst({
       where: { cycleId: cycle.id, code: { in: body.checkpoints.map((checkpoint) => checkpoint.code) } },
       include: { indicator: { select: { code: true } } },

@@ -563,6 +563,15 @@ describe("server refusals in the user's language, without raw paths (issue 13)",
     ).toBe('节点截止时间须早于年终自查开始时间（第八条）');
     expect(fieldLabel('checkpoints[K1-R1].dueAt', 'zh-CN')).toBe('K1-R1 · 截止时间');
   });
+  test('an implausible date reads as the window it must lie in, in both locales', () => {
+    const message = "must lie between 2026-01-01 and 2037-12-31 (the cycle's year and the next)";
+    expect(fieldErrorText('schedule.selfCheckDueAt', message, 'zh-CN')).toBe(
+      '日期须在 2026-01-01 至 2037-12-31 之间（考核年度及次年）',
+    );
+    expect(fieldErrorText('schedule.selfCheckDueAt', message, 'en')).toBe(
+      'The date must lie between 2026-01-01 and 2037-12-31 (the cycle’s year and the next)',
+    );
+  });
   test('stale evidence ids: the Chinese screen says to upload again, no uuid', () => {
     const text = fieldErrorText(
       'evidenceIds.0',

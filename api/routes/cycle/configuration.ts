@@ -11,6 +11,7 @@ import { approvalRuleSchema } from '../../../domain/cycle/approvalRule';
 import { scoringConfigSchema } from '../../../domain/scoring/scoringConfig';
 import { createCycleBody, indicatorBody, parseScoringConfigField } from '../cycleRoutes';
 import { describeRoute } from '../../openapi/describeRoute';
+import { cycleWindow, prefixed, requirePlausible } from './plausibleInput';
 import { actorOf, editUnpublished, findCycle, requireUnpublished, yearParams } from './shared';
 import { indicatorContent } from './indicatorContent';
 
@@ -73,6 +74,7 @@ export function configurationRoutes(deps: ApiDeps): Router {
       verificationDueAt: cycle.verificationDueAt.toISOString(),
       evaluationDueAt: cycle.evaluationDueAt.toISOString(),
     };
+    if (body.schedule) requirePlausible(prefixed('schedule', body.schedule), cycleWindow(cycle));
     if (!isScheduleInOrder(schedule))
       throw badRequest(`schedule: ${SCHEDULE_ORDER_RULE}`, { schedule: 'dates out of order' });
     const updated = await editUnpublished(
@@ -126,7 +128,7 @@ export function configurationRoutes(deps: ApiDeps): Router {
       include: { checkpoints: true, notUndertaken: true },
     });
     if (!existing) throw notFound(`indicator ${code}`);
-    const content = await indicatorContent(db, cycle.id, body);
+    const content = await indicatorContent(db, cycle, body);
     const clash = await db.checkpoint.findFirst({
       where: {
         cycleId: cycle.id,
