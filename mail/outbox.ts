@@ -148,15 +148,17 @@ export class NoticeInProgressError extends NoticeDeliveryError {
 
 export interface DeliveryOptions {
   /**
-   * How long a claimed attempt may take before another deliverer presumes it dead. Well above what the
-   * SMTP timeouts of mailer.ts allow one message (connection 10 s, greeting 10 s, 30 s per reply).
+   * How long a claimed attempt may take before another deliverer presumes it dead: above what the SMTP
+   * timeouts of mailer.ts allow one message in practice (connection 10 s, greeting 10 s, 30 s of
+   * silence), and no longer than the notice activity's heartbeat timeout (1 minute), so the retry of a
+   * crashed worker's batch finds the lease about gone.
    */
   leaseMs?: number;
   /** How long to wait for another deliverer's lease before giving up with NoticeInProgressError. */
   waitMs?: number;
 }
 
-const DEFAULT_LEASE_MS = 180_000;
+const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_WAIT_MS = 30_000;
 const LEASE_POLL_MS = 100;
 
@@ -173,27 +175,31 @@ type NotificationRow = NonNullable<Awaited<ReturnType<Db['notification']['findUn
  * before anyone talks to the server (this note is what a crash leaves behind), and takes the lease.
  */
 async function claimAttempt(db: Db, notificationId: string, leaseMs: number): Promise<Claim> {
-  return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ now: Date; leased: boolean; leaseUntil: Date | null }[]>`
+  return db.$transaction(
+    async (tx) => {
+      const locked = await tx.$queryRaw<{ now: Date; leased: boolean; leaseUntil: Date | null }[]>`
       SELECT now() AS "now", ("leaseUntil" IS NOT NULL AND "leaseUntil" > now()) AS "leased", "leaseUntil"
         FROM "Notification" WHERE "id" = ${notificationId} FOR UPDATE`;
-    if (locked.length === 0) throw new NoticeNotFoundError(notificationId);
-    const row = await tx.notification.findUniqueOrThrow({ where: { id: notificationId } });
-    if (row.status !== 'QUEUED') return { kind: 'done' };
-    if (locked[0].leased) return { kind: 'leased', until: locked[0].leaseUntil! };
-    const attempt = row.attempts + 1;
-    const interrupted = row.lastError?.startsWith(ATTEMPT_STARTED) ? row.lastError : null;
-    await tx.notification.update({
-      where: { id: row.id },
-      data: {
-        attempts: attempt,
-        lastError: attemptStartedNote(attempt, new Date()),
-        messageId: noticeMessageId(row.idempotencyKey),
-        leaseUntil: new Date(locked[0].now.getTime() + leaseMs),
-      },
-    });
-    return { kind: 'claimed', row, attempt, interrupted };
-  });
+      if (locked.length === 0) throw new NoticeNotFoundError(notificationId);
+      const row = await tx.notification.findUniqueOrThrow({ where: { id: notificationId } });
+      if (row.status !== 'QUEUED') return { kind: 'done' };
+      if (locked[0].leased) return { kind: 'leased', until: locked[0].leaseUntil! };
+      const attempt = row.attempts + 1;
+      const interrupted = row.lastError?.startsWith(ATTEMPT_STARTED) ? row.lastError : null;
+      await tx.notification.update({
+        where: { id: row.id },
+        data: {
+          attempts: attempt,
+          lastError: attemptStartedNote(attempt, new Date()),
+          messageId: noticeMessageId(row.idempotencyKey),
+          leaseUntil: new Date(locked[0].now.getTime() + leaseMs),
+        },
+      });
+      return { kind: 'claimed', row, attempt, interrupted };
+    },
+    // Short work, but it may queue for a pooled connection behind other deliveries.
+    { maxWait: 30_000, timeout: 30_000 },
+  );
 }
 
 /**
