@@ -252,4 +252,3 @@ async function officeFacts(db: Db, cycle: CycleRow, now: number) {
     },
   };
 }
-

@@ -153,7 +153,10 @@ describe('the office', () => {
   });
 
   test('badges add up the counts per page', () => {
-    expect(todoCounts(officeTodo(facts('VERIFICATION'), NOW))).toEqual({ verification: 10, notifications: 2 });
+    expect(todoCounts(officeTodo(facts('VERIFICATION'), NOW))).toEqual({
+      verification: 10,
+      notifications: 2,
+    });
   });
 });
 
