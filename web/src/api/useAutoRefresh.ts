@@ -3,8 +3,7 @@
 // again, and never while the user is typing (the refreshers are useApi's background `refresh`, which
 // keeps an unchanged answer as it was, so nothing flickers and no form is refilled).
 import { useEffect, useRef } from 'react';
-
-export const REFRESH_MS = 20_000;
+import { REFRESH_MS } from '../logic/refreshInterval';
 
 /** Whether keyboard focus is in a field: a refresh then waits for the next tick. */
 function editing(): boolean {

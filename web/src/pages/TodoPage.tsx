@@ -9,7 +9,7 @@ import type { MessageKey } from '../i18n/messages';
 import { formatDate } from '../logic/format';
 import { PAGE_PATHS, type PageKey } from '../logic/roleMenu';
 import { timeLeftWords } from '../logic/timeLeft';
-import { REFRESH_MS } from '../api/useAutoRefresh';
+import { REFRESH_MS } from '../logic/refreshInterval';
 import { useSession } from '../session/SessionProvider';
 import { useTodo, type TodoItem } from '../session/TodoProvider';
 
