@@ -165,6 +165,19 @@ test('self-check, rankings and the vote leave the to-do once done', async () => 
   expect((await todo('unit-zhongshan')).items).toEqual([]);
   const yearEnd = (await todo('office1')).items.find((row) => row.kind === 'YEAR_END_VERIFICATION')!;
   expect(yearEnd.targets).toHaveLength(ctx.units.length);
+  // The figure for the README: the page polls this, so it must stay cheap (no assertion on time).
+  for (const username of ['office1', 'unit-zhongshan', 'member1']) {
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      await todo(username);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `GET /me/todo as ${username}: median ${times[10].toFixed(1)} ms, max ${times[19].toFixed(1)} ms`,
+    );
+  }
   await verifyUnits(
     ctx,
     ctx.units.map((unit) => unit.code),
