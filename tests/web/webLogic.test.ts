@@ -271,15 +271,25 @@ describe('formatting', () => {
     });
     expect(normalizeRounds(undefined)).toEqual([]);
   });
-  test('each role lands on a page of its menu (Art. 22)', () => {
-    expect(homePath('UNIT')).toBe('/my/targets');
-    expect(homePath('PARTY_MEMBER')).toBe('/ranking');
+  test('each role lands on its to-do, the first entry of its menu (Art. 22, issue 14)', () => {
+    expect(homePath('UNIT')).toBe('/todo');
+    expect(homePath('PARTY_MEMBER')).toBe('/todo');
+    for (const role of [
+      'ADMIN',
+      'OFFICE',
+      'LEADER',
+      'PARTY_MEMBER',
+      'DEPARTMENT',
+      'UNIT',
+      'THIRD_PARTY',
+    ] as const)
+      expect(menuFor(role)[0]).toBe('todo');
     expect(menuFor('UNIT')).not.toContain('audit');
     expect(menuFor('OFFICE')).toContain('audit');
   });
   test('the third party finds its score page, not results it may not read (Art. 9, 11)', () => {
-    expect(menuFor('THIRD_PARTY')).toEqual(['thirdParty']);
-    expect(homePath('THIRD_PARTY')).toBe('/third-party');
+    expect(menuFor('THIRD_PARTY')).toEqual(['todo', 'thirdParty']);
+    expect(homePath('THIRD_PARTY')).toBe('/todo');
     expect(menuFor('OFFICE')).toContain('thirdParty');
     expect(menuFor('UNIT')).not.toContain('thirdParty');
   });
