@@ -84,6 +84,8 @@ const realServer =
 
 async function main() {
   const unitCount = unitsArgument();
+  // How long one stage may take to be reached before the run gives up: longer for larger federations.
+  const stageWaitMs = Math.max(300_000, unitCount * 1_000);
   const started = Date.now();
   await globalSetup();
   const stack = await startTestStack({
@@ -104,7 +106,7 @@ async function main() {
     };
     const ctx = await openDemoCycle(stack, 2027);
     const codes = ctx.units.map((unit) => unit.code);
-    await waitForStage(ctx, 'CHECKPOINTS', 300_000);
+    await waitForStage(ctx, 'CHECKPOINTS', stageWaitMs);
     phase('publication and targets notices');
     // Completion fractions spread over 0.55-0.99; about one unit in ten falls below 60 points (FAIL).
     const fraction = new Map(codes.map((code, index) => [code, 0.55 + ((index * 37) % 45) / 100]));
@@ -133,27 +135,27 @@ async function main() {
     }
     phase('checkpoint submissions');
     await moveOn(Date.parse(schedule.selfCheckOpensAt) + 1000, 'CHECKPOINTS');
-    await waitForStage(ctx, 'SELF_CHECK', 300_000);
+    await waitForStage(ctx, 'SELF_CHECK', stageWaitMs);
     phase('checkpoint rounds closed');
     await inParallel(codes, width, (code) => submitSelfCheck(ctx, code));
     phase('self-checks');
     await moveOn(Date.parse(schedule.selfCheckDueAt) + 1000, 'SELF_CHECK');
-    await waitForStage(ctx, 'VERIFICATION', 300_000);
+    await waitForStage(ctx, 'VERIFICATION', stageWaitMs);
     await verifyUnits(ctx, codes, (code) => fraction.get(code)!, 50);
     phase('verification');
     await moveOn(Date.parse(schedule.verificationDueAt) + 1000, 'VERIFICATION');
-    await waitForStage(ctx, 'EVALUATION', 300_000);
+    await waitForStage(ctx, 'EVALUATION', stageWaitMs);
     const byFraction = (category: string) =>
       ctx.units
         .filter((unit) => unit.category.code === category)
         .map((unit) => unit.code)
         .sort((a, b) => fraction.get(b)! - fraction.get(a)!);
     await rankEverywhere(ctx, byFraction);
-    await waitForStage(ctx, 'SCORING', 300_000);
+    await waitForStage(ctx, 'SCORING', stageWaitMs);
     phase('rankings and scoring');
     await stack.cycles.update(ctx.wf, submitForApprovalUpdate, { actor: ctx.who.office });
     for (const voter of approvers(ctx)) await vote(ctx, 1, voter, 'APPROVE');
-    await waitForStage(ctx, 'FOLLOW_UP', 300_000);
+    await waitForStage(ctx, 'FOLLOW_UP', stageWaitMs);
     phase('approval and result notices');
     const status = await ctx.status();
 
