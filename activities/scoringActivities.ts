@@ -30,10 +30,16 @@ export function scoringActivities({ db }: ActivityDeps) {
         categorySizes.set(unit.category, (categorySizes.get(unit.category) ?? 0) + 1);
       await db.$transaction(
         async (tx) => {
+          // Whose opinion the office edited, read once for the federation (not once per unit).
+          const edited = new Set(
+            (
+              await tx.unitResult.findMany({
+                where: { cycleId, opinionEditedById: { not: null } },
+                select: { unitId: true },
+              })
+            ).map((row) => row.unitId),
+          );
           for (const result of output.units) {
-            const previous = await tx.unitResult.findUnique({
-              where: { cycleId_unitId: { cycleId, unitId: result.id } },
-            });
             const unit = units.get(result.id)!;
             const data = {
               indicatorScore: result.indicatorScore,
@@ -52,7 +58,7 @@ export function scoringActivities({ db }: ActivityDeps) {
               breakdown: JSON.parse(JSON.stringify(result.breakdown)),
               scoredAt: new Date(at),
               // An opinion the office edited survives rescoring; a draft is redrafted from the new figures.
-              ...(previous?.opinionEditedById
+              ...(edited.has(result.id)
                 ? {}
                 : {
                     opinion: draftOpinion({
@@ -85,7 +91,7 @@ export function scoringActivities({ db }: ActivityDeps) {
             at,
           });
         },
-        { timeout: 60_000 },
+        { timeout: 240_000, maxWait: 30_000 },
       );
       return {
         grades: Object.fromEntries(output.units.map((result) => [result.id, result.finalGrade as Grade])),

@@ -13,6 +13,20 @@ export const records = proxyActivities<CycleActivities>({
   },
 });
 
+/**
+ * Scoring a whole federation (Art. 10-17): one transaction writing every unit's result, which for
+ * hundreds of units outlasts the 30 seconds of an ordinary write on a loaded machine. Retried as quickly.
+ */
+export const scoring = proxyActivities<Pick<CycleActivities, 'scoreCycle'>>({
+  startToCloseTimeout: '5 minutes',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 20,
+  },
+});
+
 /** Email batches: SMTP may be down for a while; back off up to 10 minutes and keep trying for a day. */
 export const notices = proxyActivities<Pick<CycleActivities, 'sendNotices'>>({
   startToCloseTimeout: '10 minutes',
