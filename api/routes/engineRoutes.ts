@@ -1,0 +1,43 @@
+// GET /api/engine: whether the workflow engine is ready (issue 14). While the first `npm start` builds
+// and starts the embedded Temporal server the web app shows a banner with the estimate and keeps
+// publishing (and every other engine action) disabled; it polls this route and enables them by itself.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../deps';
+import { describeRoute } from '../openapi/describeRoute';
+
+const engineStatusSchema = z.object({
+  state: z.enum(['starting', 'ready']),
+  phase: z
+    .enum(['building', 'starting'])
+    .optional()
+    .describe('while starting: building = compiling the embedded server (first start only)'),
+  since: z.string().describe('when the engine entered this state (ISO 8601)'),
+  estimatedReadyAt: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('while starting: when it is expected to be ready, or null without an estimate'),
+});
+
+describeRoute({
+  method: 'get',
+  path: '/engine',
+  summary: 'The workflow engine’s state: starting (with an estimate) or ready',
+  description:
+    'Public (the sign-in page shows it too). While starting, every action that needs a workflow answers 503 ENGINE_STARTING.',
+  tags: ['health'],
+  roles: 'public',
+  response: { schema: z.object({ engine: engineStatusSchema }) },
+});
+
+/** Since the process started: the state of a deployment without a gate (the engine was there first). */
+const READY_SINCE = new Date().toISOString();
+
+export function engineRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  router.get('/engine', (_req, res) => {
+    res.json({ engine: deps.engineStatus?.() ?? { state: 'ready', since: READY_SINCE } });
+  });
+  return router;
+}
