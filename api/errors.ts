@@ -79,7 +79,8 @@ export function fromSaturation(error: unknown): HttpError | null {
 
 /** The engine is still starting (issue 14): 503 ENGINE_STARTING with the gate's Retry-After, never a 500. */
 export function fromEngineStarting(error: unknown): HttpError | null {
-  if (!(error instanceof EngineStartingError) && (error as Error)?.name !== 'EngineStartingError') return null;
+  if (!(error instanceof EngineStartingError) && (error as Error)?.name !== 'EngineStartingError')
+    return null;
   const starting = error as EngineStartingError;
   return new HttpError(503, 'ENGINE_STARTING', starting.message, undefined, starting.retryAfterSeconds);
 }
@@ -190,7 +191,8 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
       fromClientError(error) ??
       new HttpError(500, 'INTERNAL', 'internal error');
     // A refusal while the engine starts is expected (the web app waits for GET /api/engine): not logged.
-    if (http.status >= 500 && http.code !== 'ENGINE_STARTING') console.error(`[api] ${req.method} ${req.originalUrl}:`, error);
+    if (http.status >= 500 && http.code !== 'ENGINE_STARTING')
+      console.error(`[api] ${req.method} ${req.originalUrl}:`, error);
   }
   if (http.status === 503) res.set('Retry-After', String(http.retryAfterSeconds ?? RETRY_AFTER_SECONDS));
   res.status(http.status).json({

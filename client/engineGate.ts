@@ -70,7 +70,10 @@ export function createEngineGate(now: () => Date = () => new Date()): EngineGate
     if (inner) return inner;
     const at = status.state === 'starting' ? status.estimatedReadyAt : null;
     const seconds = at
-      ? Math.min(MAX_RETRY_SECONDS, Math.max(MIN_RETRY_SECONDS, Math.ceil((Date.parse(at) - now().getTime()) / 1000)))
+      ? Math.min(
+          MAX_RETRY_SECONDS,
+          Math.max(MIN_RETRY_SECONDS, Math.ceil((Date.parse(at) - now().getTime()) / 1000)),
+        )
       : DEFAULT_RETRY_SECONDS;
     throw new EngineStartingError(seconds, at);
   };

@@ -67,7 +67,9 @@ export async function startEmbeddedPostgres(options: {
     );
   }
   // Issue 16: PostgreSQL stops (cleanly, SIGINT) when this process dies without stopping it.
-  const postmaster = Number(fs.readFileSync(path.join(options.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const postmaster = Number(
+    fs.readFileSync(path.join(options.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+  );
   const watch = stopWhenThisProcessDies(postmaster);
   const databaseUrl = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;

@@ -21,7 +21,10 @@ export interface BuildProgress {
 }
 
 /** A first guess before anything is measured: the previous build of this machine, else the cold figure per core. */
-export function priorBuildSeconds(previousSeconds: number | undefined, cores = os.availableParallelism()): number {
+export function priorBuildSeconds(
+  previousSeconds: number | undefined,
+  cores = os.availableParallelism(),
+): number {
   if (previousSeconds && previousSeconds > 0) return previousSeconds;
   return Math.round((COLD_BUILD_SECONDS_ON_TWO_CORES * 2) / Math.max(1, Math.min(cores, 16)));
 }

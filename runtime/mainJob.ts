@@ -73,7 +73,9 @@ export async function startMainJob(config: KaoheConfig, options: MainJobOptions)
     }
     worker = await runWorker(config, { ...storage, temporalAddress: engine.temporalAddress });
     await api.connectEngine(engine.temporalAddress);
-    log(`Workflow engine ready after ${formatDuration((Date.now() - startedAt) / 1000)}: publishing is enabled`);
+    log(
+      `Workflow engine ready after ${formatDuration((Date.now() - startedAt) / 1000)}: publishing is enabled`,
+    );
     return { temporalAddress: engine.temporalAddress, worker };
   })();
   // The caller decides what a failure means (main.ts stops and exits); an unobserved one must not crash.
@@ -100,4 +102,3 @@ export async function startMainJob(config: KaoheConfig, options: MainJobOptions)
     },
   };
 }
-

@@ -49,7 +49,10 @@ function stopStack() {
 }
 
 /** PostgreSQL (migrated) and an SMTP server: what the API needs to serve. */
-export async function startStorage(config: KaoheConfig, log: (line: string) => void): Promise<StorageServices> {
+export async function startStorage(
+  config: KaoheConfig,
+  log: (line: string) => void,
+): Promise<StorageServices> {
   const stops = stopStack();
   try {
     let databaseUrl: string | undefined = config.DATABASE_URL;

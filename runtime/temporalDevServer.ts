@@ -217,7 +217,8 @@ export async function stopStaleDevServer(dataDir: string, waitMs = 25_000): Prom
   }
   if (!Number.isInteger(pid) || pid <= 1 || !isAlive(pid)) return null;
   const commandLine = commandLineOf(pid) ?? '';
-  if (!commandLine.includes(BINARY_NAME) || !commandLine.includes(path.join(dir, 'temporal.sqlite'))) return null;
+  if (!commandLine.includes(BINARY_NAME) || !commandLine.includes(path.join(dir, 'temporal.sqlite')))
+    return null;
   await stopProcess(pid, waitMs);
   return pid;
 }

@@ -61,7 +61,10 @@ export async function signInAt(baseUrl: string, username: string) {
   if (response.status !== 200)
     throw new Error(`sign-in as ${username}: ${response.status} ${JSON.stringify(response.body)}`);
   const csrf = response.body.csrfToken as string;
-  return { post: (url: string, body: object) => agent.post(url).set('x-csrf-token', csrf).send(body) };
+  return {
+    post: (url: string, body: object) => agent.post(url).set('x-csrf-token', csrf).send(body),
+    get: (url: string) => agent.get(url),
+  };
 }
 
 /** The main job's configuration over a test database and SMTP server, on free ports of its own. */
