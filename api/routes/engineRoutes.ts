@@ -18,6 +18,14 @@ const engineStatusSchema = z.object({
     .nullable()
     .optional()
     .describe('while starting: when it is expected to be ready, or null without an estimate'),
+  estimatedSecondsLeft: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .describe(
+      'while starting: seconds until estimatedReadyAt by the server’s clock (a browser’s may differ)',
+    ),
 });
 
 describeRoute({
@@ -37,7 +45,12 @@ const READY_SINCE = new Date().toISOString();
 export function engineRoutes(deps: ApiDeps): Router {
   const router = Router();
   router.get('/engine', (_req, res) => {
-    res.json({ engine: deps.engineStatus?.() ?? { state: 'ready', since: READY_SINCE } });
+    const engine = deps.engineStatus?.() ?? { state: 'ready' as const, since: READY_SINCE };
+    if (engine.state !== 'starting') return res.json({ engine });
+    const estimatedSecondsLeft = engine.estimatedReadyAt
+      ? Math.max(0, Math.ceil((Date.parse(engine.estimatedReadyAt) - Date.now()) / 1000))
+      : null;
+    res.json({ engine: { ...engine, estimatedSecondsLeft } });
   });
   return router;
 }
