@@ -8,6 +8,7 @@ import { startEngine, startStorage, type EngineService, type StorageServices } f
 import { runApiServer, runWorker } from './components';
 import { seedFederation, DEMO_PASSWORD } from './seed/seedFederation';
 import { formatDuration } from './goBuild';
+import { expectedBuildSeconds } from './temporalDevServer';
 import { createDb } from '../prisma/client';
 
 /** After the build: the server's start and the worker's bundling of the workflows, on a busy 2-core machine. */
@@ -55,12 +56,17 @@ export async function startMainJob(config: KaoheConfig, options: MainJobOptions)
   }
 
   const startedAt = Date.now();
+  // The first estimate, shown from the first page on: the build when the binary is missing, then the start.
+  const buildSeconds = config.TEMPORAL_ADDRESS ? 0 : expectedBuildSeconds();
+  api.engine.report(
+    buildSeconds ? 'building' : 'starting',
+    new Date(startedAt + (buildSeconds + START_SECONDS_AFTER_BUILD) * 1000),
+  );
   let stopping = false;
   let engine: EngineService | undefined;
   let worker: Awaited<ReturnType<typeof runWorker>> | undefined;
   const engineReady = (async () => {
     await options.beforeEngine?.();
-    api.engine.report('starting', new Date(Date.now() + START_SECONDS_AFTER_BUILD * 1000));
     engine = await startEngine(config, log, (progress) => {
       api.engine.report(
         progress.phase === 'linking' ? 'starting' : 'building',

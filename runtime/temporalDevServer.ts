@@ -71,6 +71,12 @@ function previousBuildSeconds(): number | undefined {
   }
 }
 
+/** Seconds the build is expected to take when the binary of the current sources is missing, else 0. */
+export function expectedBuildSeconds(): number {
+  const binary = path.join(DEV_SERVER_BUILD_DIR, `${BINARY_NAME}-${devServerSourceHash()}`);
+  return fs.existsSync(binary) ? 0 : priorBuildSeconds(previousBuildSeconds());
+}
+
 /**
  * Returns the path of the built server, building it first when no binary of the current sources
  * exists. The cold build downloads the server's modules (~1.5 GB into Go's module cache) and compiles
