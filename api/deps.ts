@@ -1,6 +1,7 @@
 import type { Db } from '../prisma/client';
 import type { CycleClient } from '../client/cycleClient';
 import type { Mailer } from '../mail/mailer';
+import type { EngineStatus } from '../client/engineGate';
 
 export interface ApiDeps {
   db: Db;
@@ -23,4 +24,6 @@ export interface ApiDeps {
   now?: () => Promise<Date>;
   /** Whether Temporal answers, for /readyz. */
   temporalReachable(): Promise<boolean>;
+  /** The engine's state for GET /api/engine (issue 14); without it the engine is ready. */
+  engineStatus?: () => EngineStatus;
 }

@@ -60,6 +60,11 @@ export const ERROR_CODES = {
     meaning:
       'the workflow engine or the database is momentarily saturated; nothing was saved; retry after the Retry-After header (the web app does so by itself)',
   },
+  ENGINE_STARTING: {
+    status: 503,
+    meaning:
+      'the workflow engine is still starting (the first `npm start` builds it); nothing was saved; retry after the Retry-After header or once GET /api/engine says ready',
+  },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { RefusalReason } from '../workflows/contract';
 import { Refusal } from '../facts/refusal';
 import { CycleAlreadyRunningError } from '../client/cycleClient';
+import { EngineStartingError } from '../client/engineGate';
 import type { ErrorCode } from './errorCodes';
 
 export class HttpError extends Error {
@@ -12,6 +13,8 @@ export class HttpError extends Error {
     public readonly code: ErrorCode,
     message: string,
     public readonly fields?: Record<string, string>,
+    /** For a 503: seconds for the Retry-After header (RETRY_AFTER_SECONDS when unset). */
+    public readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -72,6 +75,14 @@ export function fromSaturation(error: unknown): HttpError | null {
     }
   }
   return null;
+}
+
+/** The engine is still starting (issue 14): 503 ENGINE_STARTING with the gate's Retry-After, never a 500. */
+export function fromEngineStarting(error: unknown): HttpError | null {
+  if (!(error instanceof EngineStartingError) && (error as Error)?.name !== 'EngineStartingError')
+    return null;
+  const starting = error as EngineStartingError;
+  return new HttpError(503, 'ENGINE_STARTING', starting.message, undefined, starting.retryAfterSeconds);
 }
 
 export function zodFields(error: ZodError): Record<string, string> {
@@ -173,14 +184,17 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
     http = badRequest('the body is not valid JSON');
   } else {
     http =
+      fromEngineStarting(error) ??
       fromWorkflowRefusal(error) ??
       fromSaturation(error) ??
       fromDatabaseError(error) ??
       fromClientError(error) ??
       new HttpError(500, 'INTERNAL', 'internal error');
-    if (http.status >= 500) console.error(`[api] ${req.method} ${req.originalUrl}:`, error);
+    // A refusal while the engine starts is expected (the web app waits for GET /api/engine): not logged.
+    if (http.status >= 500 && http.code !== 'ENGINE_STARTING')
+      console.error(`[api] ${req.method} ${req.originalUrl}:`, error);
   }
-  if (http.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (http.status === 503) res.set('Retry-After', String(http.retryAfterSeconds ?? RETRY_AFTER_SECONDS));
   res.status(http.status).json({
     error: { code: http.code, message: http.message, ...(http.fields ? { fields: http.fields } : {}) },
   });

@@ -12,6 +12,7 @@ import { createDb } from '../prisma/client';
 import { createMailTransport } from '../mail/mailer';
 import { createApp } from '../api/app';
 import { createCycleClient } from '../client/cycleClient';
+import { createEngineGate } from '../client/engineGate';
 
 export interface Endpoints {
   databaseUrl: string;
@@ -67,13 +68,29 @@ export async function runWorker(config: KaoheConfig, endpoints: Endpoints) {
   };
 }
 
-export async function runApiServer(config: KaoheConfig, endpoints: Endpoints) {
+/**
+ * Serves the API and the web app. Without `temporalAddress` it serves at once with the engine
+ * 'starting' (the main job while it builds and starts the embedded Temporal server, issue 14): what
+ * needs no workflow works, the rest answers 503 ENGINE_STARTING until {@link connectEngine}.
+ */
+export async function runApiServer(
+  config: KaoheConfig,
+  endpoints: Omit<Endpoints, 'temporalAddress'> & { temporalAddress?: string },
+) {
   const db = createDb(endpoints.databaseUrl);
-  const connection = await Connection.connect({ address: endpoints.temporalAddress });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const engine = createEngineGate();
+  let connection: Connection | undefined;
+  const connectEngine = async (temporalAddress: string) => {
+    connection = await Connection.connect({ address: temporalAddress });
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    engine.open(createCycleClient(client, config.TEMPORAL_TASK_QUEUE), () =>
+      client.workflowService.getSystemInfo({}).then(() => true),
+    );
+  };
+  if (endpoints.temporalAddress) await connectEngine(endpoints.temporalAddress);
   const app = createApp({
     db,
-    cycles: createCycleClient(client, config.TEMPORAL_TASK_QUEUE),
+    cycles: engine.cycles,
     mailer: createMailTransport(endpoints.smtpUrl),
     mailFrom: config.MAIL_FROM,
     settings: {
@@ -85,7 +102,8 @@ export async function runApiServer(config: KaoheConfig, endpoints: Endpoints) {
       loginAttemptsPer15Min: 5,
       loginAttemptsPerAddressPer15Min: 10,
     },
-    temporalReachable: () => client.workflowService.getSystemInfo({}).then(() => true),
+    temporalReachable: () => engine.temporalReachable(),
+    engineStatus: () => engine.status(),
   });
   mountWebApp(app);
   const server = app.listen(config.API_PORT);
@@ -95,11 +113,14 @@ export async function runApiServer(config: KaoheConfig, endpoints: Endpoints) {
   });
   return {
     db,
+    engine,
+    /** Connects to the engine once it runs and opens the gate: engine actions work from then on. */
+    connectEngine,
     async stop() {
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeIdleConnections(); // keep-alive sockets of browsers would hold close() open
       await closed;
-      await connection.close();
+      await connection?.close();
       await db.$disconnect();
     },
   };

@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { commandLineOf, isAlive, stopProcess, stopWhenThisProcessDies } from './staleProcess';
 
 type EmbeddedPostgresInstance = {
   initialise(): Promise<void>;
@@ -65,26 +66,23 @@ export async function startEmbeddedPostgres(options: {
         `${reason}\n${log.slice(-10).join('\n')}`,
     );
   }
+  // Issue 16: PostgreSQL stops (cleanly, SIGINT) when this process dies without stopping it.
+  const postmaster = Number(
+    fs.readFileSync(path.join(options.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+  );
+  const watch = stopWhenThisProcessDies(postmaster);
   const databaseUrl = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
   const stop = async () => {
     // Ctrl-C in a terminal signals the whole process group, so PostgreSQL may have shut itself down
     // already; the package's stop() would then wait forever for an exit that has happened.
+    watch.cancel();
     const child = (server as unknown as { process?: ChildProcess }).process;
     if (child && (child.exitCode !== null || child.signalCode !== null)) return;
     await server.stop();
   };
   return { serverUrl: databaseUrl('postgres'), databaseUrl, stop };
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /**
  * A main job killed with SIGKILL (power cut, OOM killer) cannot stop its PostgreSQL, which then keeps the
@@ -102,19 +100,11 @@ export async function stopStaleInstance(dataDir: string, waitMs = 30_000): Promi
   }
   const pid = Number(lines[0]);
   if (!Number.isInteger(pid) || pid <= 1 || !isAlive(pid)) return null;
-  let commandLine = '';
-  try {
-    commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-  } catch {
-    return null; // no /proc (not Linux): leave it to PostgreSQL's own check
-  }
+  // No /proc (not Linux): leave it to PostgreSQL's own check.
+  const commandLine = commandLineOf(pid) ?? '';
   const sameDirectory = path.resolve(lines[1] ?? '') === path.resolve(dataDir);
   if (!/postgres/.test(commandLine) || !sameDirectory) return null;
-  process.kill(pid, 'SIGINT');
-  const deadline = Date.now() + waitMs;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-  while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+  await stopProcess(pid, waitMs);
   return pid;
 }
 

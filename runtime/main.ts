@@ -1,42 +1,34 @@
 // The main job: `npm start`. On embedded defaults it starts PostgreSQL, a Temporal server and an SMTP
 // inbox, seeds the federation on an empty database, runs the worker and serves the API and web app.
+// The API and web app are served as soon as PostgreSQL is up; the engine follows (runtime/mainJob.ts).
 import { loadConfig, ConfigError } from './config';
-import { startServices, StartupError } from './startServices';
-import { onShutdown, runApiServer, runWorker } from './components';
-import { seedFederation, DEMO_PASSWORD } from './seed/seedFederation';
+import { StartupError } from './startServices';
+import { onShutdown } from './components';
+import { DEMO_PASSWORD } from './seed/seedFederation';
 import { ensureWebBuild } from './webBuild';
-import { createDb } from '../prisma/client';
+import { startMainJob } from './mainJob';
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(`[kaohe] ${line}`);
   const config = loadConfig();
   // Before the services start, so the bundler does not compete with Temporal's start-up.
   await ensureWebBuild(log);
-  const services = await startServices(config, log);
-  const seedDb = createDb(services.databaseUrl);
-  if ((await seedDb.unit.count()) === 0) {
-    const summary = await seedFederation(seedDb);
-    log(
-      `Seeded the federation: ${summary.units} units in ${summary.categories} categories, ${summary.users.length} accounts`,
-    );
-  }
-  await seedDb.$disconnect();
-  const worker = await runWorker(config, services);
-  const api = await runApiServer(config, services);
+  const job = await startMainJob(config, { log });
+  onShutdown(log, () => job.stop());
   log(`Web app and API:  ${config.publicUrl}   (API reference: ${config.publicUrl}/api/docs)`);
-  if (services.mailInboxUrl) log(`Mail inbox:       ${services.mailInboxUrl}`);
-  log(
-    `Temporal:         ${services.temporalAddress}${services.embedded.temporal ? ' (embedded, persistent)' : ''}`,
-  );
+  if (job.storage.mailInboxUrl) log(`Mail inbox:       ${job.storage.mailInboxUrl}`);
   log(
     `Sign in as office1, leader, member1, dept-legal, unit-zhongshan, thirdparty or admin; password ${DEMO_PASSWORD}`,
   );
-  log('Press Ctrl-C to stop.');
-  onShutdown(log, async () => {
-    await api.stop();
-    await worker.stop();
-    await services.stop();
-  });
+  log('The workflow engine is starting; publishing is enabled once it is ready. Press Ctrl-C to stop.');
+  try {
+    const { temporalAddress } = await job.engineReady;
+    log(`Temporal:         ${temporalAddress}${config.TEMPORAL_ADDRESS ? '' : ' (embedded, persistent)'}`);
+  } catch (error) {
+    if (job.stopping) return; // Ctrl-C during the start: onShutdown stops and exits
+    await job.stop().catch(() => undefined);
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,15 +1,32 @@
 // Starts (or connects to) what Kaohe needs: PostgreSQL, a Temporal server, an SMTP server. With an
 // environment variable set, the real service it names is used; without it, an embedded one starts.
+// Two steps (issue 14): the storage (PostgreSQL with its migrations, and mail), quick, after which the
+// API and the web app can be served; then the engine, which on the first start builds the embedded
+// Temporal server for minutes.
 import path from 'node:path';
 import { Connection, Client } from '@temporalio/client';
 import type { KaoheConfig } from './config';
 import { ensureDatabase, startEmbeddedPostgres } from './embeddedPostgres';
-import { GoMissingError, startTemporalDevServer } from './temporalDevServer';
+import { GoMissingError, startTemporalDevServer, type BuildProgress } from './temporalDevServer';
 import { startMailInbox } from './mailInbox';
 import { applyMigrations } from '../prisma/applyMigrations';
 
 export class StartupError extends Error {
   override name = 'StartupError';
+}
+
+export interface StorageServices {
+  databaseUrl: string;
+  smtpUrl: string;
+  mailInboxUrl?: string;
+  embedded: { postgres: boolean; smtp: boolean };
+  stop(): Promise<void>;
+}
+
+export interface EngineService {
+  temporalAddress: string;
+  embedded: boolean;
+  stop(): Promise<void>;
 }
 
 export interface Services {
@@ -21,11 +38,22 @@ export interface Services {
   stop(): Promise<void>;
 }
 
-export async function startServices(config: KaoheConfig, log: (line: string) => void): Promise<Services> {
+function stopStack() {
   const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
+  return {
+    push: (stopOne: () => Promise<void>) => stops.push(stopOne),
+    stop: async () => {
+      for (const stopOne of stops.splice(0).reverse()) await stopOne().catch(() => undefined);
+    },
   };
+}
+
+/** PostgreSQL (migrated) and an SMTP server: what the API needs to serve. */
+export async function startStorage(
+  config: KaoheConfig,
+  log: (line: string) => void,
+): Promise<StorageServices> {
+  const stops = stopStack();
   try {
     let databaseUrl: string | undefined = config.DATABASE_URL;
     if (!databaseUrl) {
@@ -50,38 +78,6 @@ export async function startServices(config: KaoheConfig, log: (line: string) => 
       );
     }
 
-    let temporalAddress = config.TEMPORAL_ADDRESS;
-    if (!temporalAddress) {
-      // A real Temporal server on SQLite, so running cycles survive a restart (issue 8); the Java
-      // test server (runtime/temporalTestServer.ts) stays for the tests that skip time.
-      const server = await startTemporalDevServer({
-        dataDir: config.DATA_DIR,
-        port: config.EMBEDDED_TEMPORAL_PORT,
-        namespace: config.TEMPORAL_NAMESPACE,
-        log,
-      }).catch((error: unknown) => {
-        throw error instanceof GoMissingError ? new StartupError(error.message) : error;
-      });
-      stops.push(() => server.stop());
-      temporalAddress = server.address;
-      log(`Temporal (embedded, workflows and timers in ${server.databaseFile}): ${temporalAddress}`);
-    } else {
-      try {
-        const connection = await Connection.connect({
-          address: temporalAddress,
-          connectTimeout: '5 seconds',
-        });
-        await new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }).workflowService.getSystemInfo(
-          {},
-        );
-        await connection.close();
-      } catch (error) {
-        throw new StartupError(
-          `TEMPORAL_ADDRESS: no Temporal server answers at ${temporalAddress} (${(error as Error).message})`,
-        );
-      }
-    }
-
     let smtpUrl = config.SMTP_URL;
     let mailInboxUrl: string | undefined;
     if (!smtpUrl) {
@@ -94,19 +90,74 @@ export async function startServices(config: KaoheConfig, log: (line: string) => 
       mailInboxUrl = inbox.webUrl;
     }
     return {
-      databaseUrl: databaseUrl as string,
-      temporalAddress,
+      databaseUrl,
       smtpUrl,
       mailInboxUrl,
-      embedded: {
-        postgres: !config.DATABASE_URL,
-        temporal: !config.TEMPORAL_ADDRESS,
-        smtp: !config.SMTP_URL,
-      },
-      stop,
+      embedded: { postgres: !config.DATABASE_URL, smtp: !config.SMTP_URL },
+      stop: stops.stop,
     };
   } catch (error) {
-    await stop();
+    await stops.stop();
     throw error;
   }
+}
+
+/** The Temporal server: the embedded one (built on the first start, with progress), or TEMPORAL_ADDRESS. */
+export async function startEngine(
+  config: KaoheConfig,
+  log: (line: string) => void,
+  onBuildProgress?: (progress: BuildProgress) => void,
+): Promise<EngineService> {
+  const temporalAddress = config.TEMPORAL_ADDRESS;
+  if (!temporalAddress) {
+    // A real Temporal server on SQLite, so running cycles survive a restart (issue 8); the Java
+    // test server (runtime/temporalTestServer.ts) stays for the tests that skip time.
+    const server = await startTemporalDevServer({
+      dataDir: config.DATA_DIR,
+      port: config.EMBEDDED_TEMPORAL_PORT,
+      namespace: config.TEMPORAL_NAMESPACE,
+      log,
+      onBuildProgress,
+    }).catch((error: unknown) => {
+      throw error instanceof GoMissingError ? new StartupError(error.message) : error;
+    });
+    log(`Temporal (embedded, workflows and timers in ${server.databaseFile}): ${server.address}`);
+    return { temporalAddress: server.address, embedded: true, stop: () => server.stop() };
+  }
+  try {
+    const connection = await Connection.connect({
+      address: temporalAddress,
+      connectTimeout: '5 seconds',
+    });
+    await new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }).workflowService.getSystemInfo({});
+    await connection.close();
+  } catch (error) {
+    throw new StartupError(
+      `TEMPORAL_ADDRESS: no Temporal server answers at ${temporalAddress} (${(error as Error).message})`,
+    );
+  }
+  return { temporalAddress, embedded: false, stop: async () => undefined };
+}
+
+/** Both steps, in order: for the tests and benchmarks that need everything before they begin. */
+export async function startServices(config: KaoheConfig, log: (line: string) => void): Promise<Services> {
+  const storage = await startStorage(config, log);
+  let engine: EngineService;
+  try {
+    engine = await startEngine(config, log);
+  } catch (error) {
+    await storage.stop();
+    throw error;
+  }
+  return {
+    databaseUrl: storage.databaseUrl,
+    temporalAddress: engine.temporalAddress,
+    smtpUrl: storage.smtpUrl,
+    mailInboxUrl: storage.mailInboxUrl,
+    embedded: { ...storage.embedded, temporal: engine.embedded },
+    stop: async () => {
+      await engine.stop().catch(() => undefined);
+      await storage.stop();
+    },
+  };
 }

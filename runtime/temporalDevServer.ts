@@ -6,11 +6,15 @@
 // The binary is built once with the Go toolchain (modules from the Go module proxy) into
 // .kaohe/temporal-server/ of the project, keyed by a hash of the Go sources so a change rebuilds it,
 // and reused by every later start and by the tests whatever their DATA_DIR.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { commandLineOf, isAlive, stopProcess } from './staleProcess';
+import { goBuildWithProgress, priorBuildSeconds, type BuildProgress } from './goBuild';
+
+export type { BuildProgress } from './goBuild';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 export const DEV_SERVER_SOURCES = path.join(PROJECT_ROOT, 'tools', 'temporal-dev-server');
@@ -55,16 +59,22 @@ function findGo(): string | undefined {
   );
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error)
-        reject(
-          new Error(`${path.basename(command)} ${args.join(' ')} failed:\n${(stdout + stderr).slice(-3000)}`),
-        );
-      else resolve(stdout + stderr);
-    });
-  });
+/** How long the last build on this machine took, to estimate the next (goBuild.ts). */
+const BUILD_RECORD = path.join(DEV_SERVER_BUILD_DIR, 'build-record.json');
+
+function previousBuildSeconds(): number | undefined {
+  try {
+    const record = JSON.parse(fs.readFileSync(BUILD_RECORD, 'utf8')) as { seconds?: unknown };
+    return typeof record.seconds === 'number' ? record.seconds : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Seconds the build is expected to take when the binary of the current sources is missing, else 0. */
+export function expectedBuildSeconds(): number {
+  const binary = path.join(DEV_SERVER_BUILD_DIR, `${BINARY_NAME}-${devServerSourceHash()}`);
+  return fs.existsSync(binary) ? 0 : priorBuildSeconds(previousBuildSeconds());
 }
 
 /**
@@ -72,7 +82,10 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
  * exists. The cold build downloads the server's modules (~1.5 GB into Go's module cache) and compiles
  * them (~2 GB of Go build cache): minutes, once; later builds reuse Go's caches.
  */
-export async function ensureDevServerBinary(log: (line: string) => void = () => undefined): Promise<string> {
+export async function ensureDevServerBinary(
+  log: (line: string) => void = () => undefined,
+  onProgress?: (progress: BuildProgress) => void,
+): Promise<string> {
   const hash = devServerSourceHash();
   const binary = path.join(DEV_SERVER_BUILD_DIR, `${BINARY_NAME}-${hash}`);
   if (fs.existsSync(binary)) return binary;
@@ -91,24 +104,33 @@ export async function ensureDevServerBinary(log: (line: string) => void = () => 
     log('Waiting for the build of the embedded Temporal server that is already under way…');
     await waitWhileLocked(lock);
     // Built meanwhile, or the other build failed or died: then build (and report the error) here.
-    return ensureDevServerBinary(log);
+    return ensureDevServerBinary(log, onProgress);
   }
+  const priorSeconds = priorBuildSeconds(previousBuildSeconds());
   log(
-    `Building the embedded Temporal server (first start only, takes minutes) into ${DEV_SERVER_BUILD_DIR}…`,
+    `Building the embedded Temporal server (first start only; about ${Math.ceil(priorSeconds / 60)} min on this machine) into ${DEV_SERVER_BUILD_DIR}…`,
   );
   const started = Date.now();
   // Built under a temporary name and renamed: a second process building at the same time, or one
   // interrupted mid-build, never leaves a half-written binary under the final name.
   const partial = `${binary}.${process.pid}.partial`;
   try {
-    await run(
+    const built = await goBuildWithProgress({
       go,
-      ['build', '-trimpath', '-ldflags=-s -w', '-o', partial, '.'],
-      DEV_SERVER_SOURCES,
+      sourceDir: DEV_SERVER_SOURCES,
+      buildArgs: ['-trimpath', '-ldflags=-s -w', '-o', partial, '.'],
       // go.sum is committed: a build verifies modules against it and never edits it.
-      { ...process.env, GOFLAGS: '-mod=readonly' },
-    );
+      env: { ...process.env, GOFLAGS: '-mod=readonly' },
+      label: 'Building the embedded Temporal server',
+      priorSeconds,
+      log,
+      onProgress,
+    });
     fs.renameSync(partial, binary);
+    fs.writeFileSync(
+      BUILD_RECORD,
+      JSON.stringify({ seconds: Math.round(built.seconds), packagesCompiled: built.packagesCompiled }),
+    );
   } finally {
     fs.rmSync(partial, { force: true });
     fs.rmSync(lock, { force: true });
@@ -121,15 +143,6 @@ export async function ensureDevServerBinary(log: (line: string) => void = () => 
   }
   log(`Built the embedded Temporal server in ${Math.round((Date.now() - started) / 1000)} s.`);
   return binary;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Takes the build lock, or answers false while a live process (this one included) holds it. */
@@ -194,18 +207,47 @@ async function waitUntilServing(
   );
 }
 
+/**
+ * Issue 16: a server left by a main job that died (kill -9) stops itself once it notices (within a
+ * second, tools/temporal-dev-server's parentGone), but a start that comes sooner would find the port
+ * and the SQLite file still held. So the pid of the running server is kept beside its data, and a start
+ * that finds it alive — and serving this very SQLite file — stops it cleanly (SIGINT) first.
+ */
+export async function stopStaleDevServer(dataDir: string, waitMs = 25_000): Promise<number | null> {
+  const dir = temporalDataDir(dataDir);
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(dir, PID_FILE_NAME), 'utf8').trim());
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || pid <= 1 || !isAlive(pid)) return null;
+  const commandLine = commandLineOf(pid) ?? '';
+  if (!commandLine.includes(BINARY_NAME) || !commandLine.includes(path.join(dir, 'temporal.sqlite')))
+    return null;
+  await stopProcess(pid, waitMs);
+  return pid;
+}
+
+const PID_FILE_NAME = 'server.pid';
+
 export async function startTemporalDevServer(options: {
   dataDir: string;
   port: number;
   namespace?: string;
   log?: (line: string) => void;
+  /** Hears the first start's build progress (issue 14: the web app shows the estimate). */
+  onBuildProgress?: (progress: BuildProgress) => void;
 }): Promise<DevServerHandle> {
   const namespace = options.namespace ?? 'default';
-  const binary = await ensureDevServerBinary(options.log);
+  const binary = await ensureDevServerBinary(options.log, options.onBuildProgress);
   const dir = temporalDataDir(options.dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const databaseFile = path.join(dir, 'temporal.sqlite');
   const logFile = path.join(dir, 'server.log');
+  const pidFile = path.join(dir, PID_FILE_NAME);
+  const stale = await stopStaleDevServer(options.dataDir);
+  if (stale) options.log?.(`Stopped the embedded Temporal server (pid ${stale}) a killed start left running`);
   const out = fs.openSync(logFile, 'a');
   const child = spawn(
     binary,
@@ -218,6 +260,7 @@ export async function startTemporalDevServer(options: {
     },
   );
   fs.closeSync(out);
+  if (child.pid) fs.writeFileSync(pidFile, String(child.pid));
   // If Kaohe exits before stopping it (an uncaught error, an early exit on Ctrl-C), the server, in its
   // own process group, still gets to finish its writes and stop by itself (it also stops on its own
   // when its parent dies without a word).
@@ -247,6 +290,7 @@ export async function startTemporalDevServer(options: {
         const force = setTimeout(() => child.kill('SIGKILL'), 25_000);
         child.once('exit', () => {
           clearTimeout(force);
+          fs.rmSync(pidFile, { force: true });
           resolve();
         });
         child.kill('SIGINT');

@@ -17,9 +17,12 @@ import { exportRoutes } from './exportRoutes';
 import { openApiRoutes } from '../openapi/openApiDocument';
 // To-do (待办, issue 14).
 import { todoRoutes } from '../todo/todoRoutes';
+// issue 14: the engine's state while `npm start` brings it up
+import { engineRoutes } from './engineRoutes';
 
 export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use(openApiRoutes());
+  api.use(engineRoutes(deps)); // issue 14: public, before any route that needs a session
   api.use('/auth', authRoutes(deps));
   api.use(structureRoutes(deps));
   api.use(evidenceRoutes(deps));

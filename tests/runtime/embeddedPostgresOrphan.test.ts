@@ -36,6 +36,21 @@ function startChild(dataDir: string, port: number, then: 'wait' | 'stop') {
   return { child, ready, output: () => output };
 }
 
+/** The parent-death watches (`sh -c 'while kill -0 <pid> …'`) that guard what process `pid` started. */
+function watchesOf(pid: number): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(`while kill -0 ${pid} `);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null
     ? Promise.resolve()
@@ -66,6 +81,12 @@ describe('embedded PostgreSQL after kill -9 of the main job', () => {
     await client.query("INSERT INTO kept VALUES ('before the crash')");
     await client.end();
 
+    // The watch that stops PostgreSQL when its main job dies (runtime/staleProcess.ts) is killed first:
+    // this test is about the start after a kill that took the watch too (a kill of everything, a reboot
+    // of a container without an init); tests/runtime/killMainJob.test.ts covers the watch itself.
+    const watches = watchesOf(first.child.pid!);
+    expect(watches.length).toBe(1);
+    for (const pid of watches) process.kill(pid, 'SIGKILL');
     first.child.kill('SIGKILL');
     await exited(first.child);
     const orphan = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);

@@ -1,13 +1,12 @@
-// The main job as `npm start` runs it (startServices, runWorker, runApiServer) on the embedded Temporal
+// The main job as `npm start` runs it (runtime/mainJob.ts) on the embedded Temporal
 // server (tools/temporal-dev-server, the same server software as production) with the test run's
 // PostgreSQL database and an SMTP server of the caller's: for tests and benchmarks on the real server.
 import net from 'node:net';
 import request from 'supertest';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig, type KaoheConfig } from '../../runtime/config';
-import { startServices } from '../../runtime/startServices';
-import { runApiServer, runWorker } from '../../runtime/components';
-import { seedFederation, DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
+import { startMainJob as startRuntimeMainJob } from '../../runtime/mainJob';
+import { DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
 import { createDb, type Db } from '../../prisma/client';
 import { createCycleClient, type CycleClient } from '../../client/cycleClient';
 
@@ -30,14 +29,18 @@ export interface MainJob {
   stop(): Promise<void>;
 }
 
-/** What runtime/main.ts does, minus the signal handling. */
+/** What runtime/main.ts does, minus the web build and the signal handling; resolves once the engine is ready. */
 export async function startMainJob(config: KaoheConfig): Promise<MainJob> {
-  const services = await startServices(config, () => undefined);
-  const db = createDb(services.databaseUrl);
-  if ((await db.unit.count()) === 0) await seedFederation(db, { password: DEMO_PASSWORD });
-  const worker = await runWorker(config, services);
-  const api = await runApiServer(config, services);
-  const connection = await Connection.connect({ address: services.temporalAddress });
+  const job = await startRuntimeMainJob(config, { log: () => undefined });
+  let temporalAddress: string;
+  try {
+    ({ temporalAddress } = await job.engineReady);
+  } catch (error) {
+    await job.stop().catch(() => undefined);
+    throw error;
+  }
+  const db = createDb(job.storage.databaseUrl);
+  const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   return {
     db,
@@ -47,9 +50,7 @@ export async function startMainJob(config: KaoheConfig): Promise<MainJob> {
     async stop() {
       await connection.close();
       await db.$disconnect();
-      await api.stop();
-      await worker.stop();
-      await services.stop();
+      await job.stop();
     },
   };
 }
@@ -60,7 +61,10 @@ export async function signInAt(baseUrl: string, username: string) {
   if (response.status !== 200)
     throw new Error(`sign-in as ${username}: ${response.status} ${JSON.stringify(response.body)}`);
   const csrf = response.body.csrfToken as string;
-  return { post: (url: string, body: object) => agent.post(url).set('x-csrf-token', csrf).send(body) };
+  return {
+    post: (url: string, body: object) => agent.post(url).set('x-csrf-token', csrf).send(body),
+    get: (url: string) => agent.get(url),
+  };
 }
 
 /** The main job's configuration over a test database and SMTP server, on free ports of its own. */

@@ -22,6 +22,13 @@ export const setCsrfToken = (token: string | undefined) => {
   csrfToken = token;
 };
 
+const engineStarting = (response: Response): Promise<boolean> =>
+  response
+    .clone()
+    .json()
+    .then((body: { error?: { code?: string } }) => body?.error?.code === 'ENGINE_STARTING')
+    .catch(() => false);
+
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -40,6 +47,8 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
     } catch {
       throw apiErrorFrom(0, null);
     }
+    // ENGINE_STARTING (issue 14) lasts minutes: shown at once, not retried; the page waits on GET /engine.
+    if (response.status === 503 && (await engineStarting(response))) break;
     const delay = busyRetryDelayMs(response.status, response.headers.get('retry-after'), attempt);
     if (delay === null) break;
     // What the user typed stays in the form; the app keeps saving and says so.

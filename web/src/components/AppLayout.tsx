@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 import { menuFor, PAGE_PATHS, type PageKey } from '../logic/roleMenu';
+import { EngineBanner } from './EngineBanner';
 import {
   AuditOutlined,
   BarChartOutlined,
@@ -187,6 +188,7 @@ function Frame() {
           </Space>
         </Layout.Header>
         <Layout.Content id="main" tabIndex={-1} style={{ padding: screens.lg ? 24 : 12 }}>
+          <EngineBanner />
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -427,6 +427,14 @@ export const zhCN = {
   'todo.kind.YEAR_END_VERIFICATION': '年终察访核验：{count}项',
   'todo.kind.EXPLANATION_REVIEW': '审核书面说明：{count}份',
   'todo.kind.FAILED_NOTICE': '处理发送失败的通知：{count}条',
+  // issue 14: the workflow engine while the first start builds and starts it
+  'engine.starting': '流程引擎启动中，请稍候',
+  'engine.startingMinutes': '流程引擎启动中（约 {minutes} 分钟）',
+  'engine.startingHelp':
+    '现在即可登录、设置目标任务；发布目标等需要流程引擎的操作将在引擎就绪后自动开放，无需刷新页面。',
+  'engine.publishWaits': '流程引擎就绪后即可发布',
+  'engine.actionWaits': '流程引擎就绪后即可进行此操作',
+  'error.code.ENGINE_STARTING': '流程引擎启动中，本次操作未保存，请稍后重试',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -860,6 +868,14 @@ export const en: Record<MessageKey, string> = {
   'todo.kind.YEAR_END_VERIFICATION': 'Year-end verification: {count} items',
   'todo.kind.EXPLANATION_REVIEW': 'Review explanations: {count}',
   'todo.kind.FAILED_NOTICE': 'Failed notices to resend: {count}',
+  // issue 14: the workflow engine while the first start builds and starts it
+  'engine.starting': 'The workflow engine is starting; please wait',
+  'engine.startingMinutes': 'The workflow engine is starting (about {minutes} min)',
+  'engine.startingHelp':
+    'You can sign in and set targets now; publishing and other actions that need the engine open by themselves once it is ready, without reloading.',
+  'engine.publishWaits': 'Publishing opens once the workflow engine is ready',
+  'engine.actionWaits': 'Possible once the workflow engine is ready',
+  'error.code.ENGINE_STARTING': 'The workflow engine is starting; nothing was saved, try again shortly',
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -26,6 +26,7 @@ const CODES = [
   'SCORING_INPUT',
   'NETWORK',
   'INTERNAL',
+  'ENGINE_STARTING',
 ] as const;
 
 /** The last meaningful segment of a field path → the label key the forms use. */

@@ -28,6 +28,7 @@ import { normalizeRounds, PROGRESS_STATUSES, roundCounts } from '../logic/checkp
 import { formatDate } from '../logic/format';
 import { useCycle, useUnits } from '../session/useCycle';
 import { useSession } from '../session/SessionProvider';
+import { useEngine } from '../session/useEngine';
 
 const STATUS_COLOR = {
   ON_TIME: 'green',
@@ -50,6 +51,8 @@ export function DashboardPage() {
   const { year, cycle, error, reload } = useCycle();
   const { units } = useUnits();
   const screens = Grid.useBreakpoint();
+  // Publishing and advancing a stage need the workflow engine (issue 14): disabled until it is ready.
+  const engine = useEngine();
   const status = useApi<{ status: { stage: CycleStage; published?: boolean } }>(
     year ? `/cycles/${year}/status` : null,
   );
@@ -138,7 +141,13 @@ export function DashboardPage() {
         title={t('dashboard.stages')}
         extra={
           user?.role === 'OFFICE' && cycle?.publishedAt && stage !== 'CLOSED' ? (
-            <Button onClick={() => void advance()}>{t('dashboard.advance')}</Button>
+            <Button
+              disabled={!engine.ready}
+              title={engine.ready ? undefined : t('engine.actionWaits')}
+              onClick={() => void advance()}
+            >
+              {t('dashboard.advance')}
+            </Button>
           ) : null
         }
       >
@@ -189,7 +198,16 @@ export function DashboardPage() {
                 </Checkbox>
               ) : null}
               <ErrorNotice error={actionError} />
-              <Button type="primary" disabled={check.data.errors.length > 0} onClick={() => void publish()}>
+              {engine.ready ? null : (
+                <Typography.Text type="secondary" data-testid="publish-waits">
+                  {t('engine.publishWaits')}
+                </Typography.Text>
+              )}
+              <Button
+                type="primary"
+                disabled={check.data.errors.length > 0 || !engine.ready}
+                onClick={() => void publish()}
+              >
                 {t('dashboard.publish')}
               </Button>
             </Space>
