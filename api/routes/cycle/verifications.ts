@@ -71,6 +71,9 @@ export const verificationsResponse = z.object({
     row({
       ...verificationColumns,
       checkpointId: z.string(),
+      evidenceJudged: z
+        .array(z.object({ id: z.string(), sha256: z.string(), name: z.string() }))
+        .describe('the evidence versions the verification judged (Art. 8)'),
       checkpoint: z.object({ code: z.string(), name: z.string() }),
     }),
   ),
@@ -211,6 +214,8 @@ export function verificationRoutes(deps: ApiDeps): Router {
       res.json({
         checkpoints: checkpoints.map((row) => ({
           ...row,
+          // Written by facts/verificationFacts.ts as [{id, sha256, name}].
+          evidenceJudged: row.evidenceJudged as { id: string; sha256: string; name: string }[],
           fraction: Number(row.fraction),
           verifiedByName: names.get(row.verifiedById) ?? null,
         })),
