@@ -8,4 +8,6 @@ export interface ActivityDeps {
   mailFrom: string;
   /** Base URL of the web application, for links in emails. */
   publicUrl: string;
+  /** Where stored evidence lives: the forwarded explanation carries its files (mail/noticeAttachments.ts). */
+  evidenceDir?: string;
 }

@@ -14,6 +14,7 @@ import type { Mailer } from './mailer';
 import type { NoticeEvent, NoticeLocale } from './noticeEvents';
 import { renderNotice } from './renderNotice';
 import { isValidEmail } from './emailAddress';
+import { noticeAttachments } from './noticeAttachments';
 
 export interface NoticeToQueue {
   idempotencyKey: string;
@@ -163,16 +164,28 @@ async function withDeliverySlot<T>(db: Db, deliver: () => Promise<T>): Promise<T
   }
 }
 
+export interface DeliveryOptions {
+  /** Where stored evidence lives, for the notices that carry files (mail/noticeAttachments.ts). */
+  evidenceDir?: string;
+}
+
 export async function deliverNotice(
   db: Db,
   mailer: Mailer,
   notificationId: string,
   from: string,
+  options: DeliveryOptions = {},
 ): Promise<boolean> {
-  return withDeliverySlot(db, () => deliverOnce(db, mailer, notificationId, from));
+  return withDeliverySlot(db, () => deliverOnce(db, mailer, notificationId, from, options));
 }
 
-async function deliverOnce(db: Db, mailer: Mailer, notificationId: string, from: string): Promise<boolean> {
+async function deliverOnce(
+  db: Db,
+  mailer: Mailer,
+  notificationId: string,
+  from: string,
+  options: DeliveryOptions,
+): Promise<boolean> {
   return db.$transaction(
     async (tx) => {
       // Held until this transaction ends (or its connection dies with a crashed worker).
@@ -194,6 +207,9 @@ async function deliverOnce(db: Db, mailer: Mailer, notificationId: string, from:
         headers['X-Kaohe-Redelivery'] =
           `attempt ${attempt}; an earlier attempt was interrupted and may have been delivered`;
       try {
+        // Read per attempt from stored evidence (never kept in the row); a missing or altered file is a
+        // failed attempt with the reason, retried and finally shown to the office.
+        const attachments = await noticeAttachments(db, row, options.evidenceDir);
         await mailer.send({
           from,
           to: { name: row.recipientName, address: row.recipientEmail },
@@ -202,6 +218,7 @@ async function deliverOnce(db: Db, mailer: Mailer, notificationId: string, from:
           text: row.text,
           messageId,
           headers,
+          ...(attachments.length > 0 ? { attachments } : {}),
         });
       } catch (error) {
         const { message, permanent } = describeSmtpError(error);

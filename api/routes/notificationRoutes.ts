@@ -156,7 +156,9 @@ export function notificationRoutes(deps: ApiDeps): Router {
       // so the office sees it in the log and may resend again (nothing else retries an office resend).
       if (deps.mailer && deps.mailFrom) {
         try {
-          await deliverNotice(db, deps.mailer, notificationId, deps.mailFrom);
+          await deliverNotice(db, deps.mailer, notificationId, deps.mailFrom, {
+            evidenceDir: deps.settings.evidenceDir,
+          });
         } catch (error) {
           await markNoticeFailed(db, notificationId, `resend failed: ${(error as Error).message}`);
         }
