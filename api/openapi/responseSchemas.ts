@@ -9,6 +9,13 @@ export const instant = z
   .custom<Date | string>((value) => value instanceof Date || typeof value === 'string')
   .openapi({ type: 'string', format: 'date-time' });
 
+/** An instant that may be absent (`null` on the wire). */
+export const nullableInstant = z
+  .custom<Date | string | null>(
+    (value) => value === null || value instanceof Date || typeof value === 'string',
+  )
+  .openapi({ type: ['string', 'null'], format: 'date-time' });
+
 /** A stored decimal (Prisma.Decimal) in the handler; its exact digits as a string on the wire. */
 export const decimal = z
   .custom<Prisma.Decimal | string>((value) => value !== null && value !== undefined)

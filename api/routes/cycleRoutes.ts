@@ -18,7 +18,7 @@ import { exactDecimal } from '../../domain/precision';
 import { requireUnpublished, yearParams } from './cycle/shared';
 import { indicatorContent } from './cycle/indicatorContent';
 import { loadCheckpointRoundStates } from '../readModel/checkpointRoundStates';
-import { instant, row } from '../openapi/responseSchemas';
+import { instant, nullableInstant, row } from '../openapi/responseSchemas';
 import { checkpointRow, cycleRow, cycleStage, departmentRow, indicatorRow } from './cycle/rows';
 
 // A date a cycle can use at all: years like 4730 are a typing slip, refused by name.
@@ -102,8 +102,8 @@ export const cycleListResponse = z.object({
       year: z.int(),
       title: z.string(),
       stage: cycleStage,
-      publishedAt: instant.nullable(),
-      closedAt: instant.nullable(),
+      publishedAt: nullableInstant,
+      closedAt: nullableInstant,
     }),
   ),
 });

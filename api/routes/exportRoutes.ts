@@ -15,7 +15,9 @@ const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) 
 const EXPORT_ROLES = ['OFFICE', 'LEADER', 'PARTY_MEMBER'] as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const binary = z.custom<Buffer>((value) => Buffer.isBuffer(value)).openapi({ type: 'string', format: 'binary' });
+const binary = z
+  .custom<Buffer>((value) => Buffer.isBuffer(value))
+  .openapi({ type: 'string', format: 'binary' });
 
 const attachment = (name: string) =>
   `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;

@@ -2096,9 +2096,9 @@ export interface paths {
                                 /** @enum {string} */
                                 stage: "TARGET_SETTING" | "CHECKPOINTS" | "SELF_CHECK" | "VERIFICATION" | "EVALUATION" | "SCORING" | "APPROVAL" | "NOTIFICATION" | "FOLLOW_UP" | "CLOSED";
                                 /** Format: date-time */
-                                publishedAt: string;
+                                publishedAt: string | null;
                                 /** Format: date-time */
-                                closedAt: string;
+                                closedAt: string | null;
                             }[];
                         };
                     };
@@ -2211,9 +2211,9 @@ export interface paths {
                                 reminderLeadDays: number;
                                 docNumber: string | null;
                                 /** Format: date-time */
-                                publishedAt: string;
+                                publishedAt: string | null;
                                 /** Format: date-time */
-                                closedAt: string;
+                                closedAt: string | null;
                             } & {
                                 [key: string]: unknown;
                             };
@@ -2317,9 +2317,9 @@ export interface paths {
                                 reminderLeadDays: number;
                                 docNumber: string | null;
                                 /** Format: date-time */
-                                publishedAt: string;
+                                publishedAt: string | null;
                                 /** Format: date-time */
-                                closedAt: string;
+                                closedAt: string | null;
                                 indicators: ({
                                     id: string;
                                     cycleId: string;
@@ -2344,7 +2344,7 @@ export interface paths {
                                         /** @description an exact decimal, exactly as stored (domain/precision.ts) */
                                         share: string;
                                         /** Format: date-time */
-                                        closedAt: string;
+                                        closedAt: string | null;
                                     } & {
                                         [key: string]: unknown;
                                     })[];
@@ -2501,9 +2501,9 @@ export interface paths {
                                 reminderLeadDays: number;
                                 docNumber: string | null;
                                 /** Format: date-time */
-                                publishedAt: string;
+                                publishedAt: string | null;
                                 /** Format: date-time */
-                                closedAt: string;
+                                closedAt: string | null;
                             } & {
                                 [key: string]: unknown;
                             };
@@ -2647,7 +2647,7 @@ export interface paths {
                                     /** @description an exact decimal, exactly as stored (domain/precision.ts) */
                                     share: string;
                                     /** Format: date-time */
-                                    closedAt: string;
+                                    closedAt: string | null;
                                 } & {
                                     [key: string]: unknown;
                                 })[];
@@ -2792,7 +2792,7 @@ export interface paths {
                                     /** @description an exact decimal, exactly as stored (domain/precision.ts) */
                                     share: string;
                                     /** Format: date-time */
-                                    closedAt: string;
+                                    closedAt: string | null;
                                 } & {
                                     [key: string]: unknown;
                                 })[];
@@ -4700,7 +4700,7 @@ export interface paths {
                                 count: number;
                                 issuedBy: string;
                                 /** Format: date-time */
-                                issuedOn: string;
+                                issuedOn: string | null;
                                 note: string;
                                 recordedById: string;
                                 /** Format: date-time */
@@ -5865,7 +5865,7 @@ export interface paths {
                                 /** Format: date-time */
                                 submittedAt: string;
                                 /** Format: date-time */
-                                decidedAt: string;
+                                decidedAt: string | null;
                                 votes: ({
                                     id: string;
                                     voterId: string;
@@ -5976,7 +5976,7 @@ export interface paths {
                                 /** Format: date-time */
                                 submittedAt: string;
                                 /** Format: date-time */
-                                decidedAt: string;
+                                decidedAt: string | null;
                                 /** @description the frozen results voted on */
                                 snapshot?: unknown;
                                 votes: ({
@@ -6383,7 +6383,7 @@ export interface paths {
                                 /** Format: date-time */
                                 recordedAt: string;
                                 /** Format: date-time */
-                                confirmedAt: string;
+                                confirmedAt: string | null;
                                 confirmedById: string | null;
                                 confirmationNote: string;
                             } & {
@@ -6479,14 +6479,14 @@ export interface paths {
                                 content: string;
                                 revision: number;
                                 /** Format: date-time */
-                                submittedAt: string;
+                                submittedAt: string | null;
                                 submittedById: string | null;
                                 late: boolean;
                                 escalations: number;
                                 reviewComment: string;
                                 reviewedById: string | null;
                                 /** Format: date-time */
-                                reviewedAt: string;
+                                reviewedAt: string | null;
                                 evidence: ({
                                     id: string;
                                     originalName: string;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { requireRole } from '../../auth/access';
 import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { instant, row } from '../../openapi/responseSchemas';
+import { instant, nullableInstant, row } from '../../openapi/responseSchemas';
 import { evidenceRef } from './rows';
 import {
   READERS,
@@ -55,7 +55,7 @@ export const adjustmentsResponse = z.object({
       kind: z.enum(['COMMENDATION_MAJOR', 'COMMENDATION_MINOR', 'CRITICISM_MAJOR', 'CRITICISM_MINOR']),
       count: z.int(),
       issuedBy: z.string(),
-      issuedOn: instant.nullable(),
+      issuedOn: nullableInstant,
       note: z.string(),
       recordedById: z.string(),
       createdAt: instant,

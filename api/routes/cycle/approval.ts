@@ -6,7 +6,7 @@ import type { ApiDeps } from '../../deps';
 import { currentUser, requireRole } from '../../auth/access';
 import { HttpError, notFound } from '../../errors';
 import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { instant, row } from '../../openapi/responseSchemas';
+import { instant, nullableInstant, row } from '../../openapi/responseSchemas';
 import {
   approvalRoundWorkflowId,
   castVoteUpdate,
@@ -54,7 +54,7 @@ const roundColumns = {
   status: roundStatus,
   submittedById: z.string(),
   submittedAt: instant,
-  decidedAt: instant.nullable(),
+  decidedAt: nullableInstant,
 };
 export const roundsResponse = z.object({
   rounds: z.array(

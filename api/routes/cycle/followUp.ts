@@ -6,7 +6,7 @@ import type { ApiDeps } from '../../deps';
 import { requireRole } from '../../auth/access';
 import { conflict } from '../../errors';
 import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { instant, row } from '../../openapi/responseSchemas';
+import { instant, nullableInstant, row } from '../../openapi/responseSchemas';
 import { evidenceRef } from './rows';
 import { exactDecimal } from '../../../domain/precision';
 import {} from '../../../workflows/contract';
@@ -69,7 +69,7 @@ export const feedbackListResponse = z.object({
       content: z.string(),
       recordedById: z.string(),
       recordedAt: instant,
-      confirmedAt: instant.nullable(),
+      confirmedAt: nullableInstant,
       confirmedById: z.string().nullable(),
       confirmationNote: z.string(),
     }),
@@ -85,13 +85,13 @@ export const explanationsResponse = z.object({
       status: explanationStatus,
       content: z.string(),
       revision: z.int(),
-      submittedAt: instant.nullable(),
+      submittedAt: nullableInstant,
       submittedById: z.string().nullable(),
       late: z.boolean(),
       escalations: z.int(),
       reviewComment: z.string(),
       reviewedById: z.string().nullable(),
-      reviewedAt: instant.nullable(),
+      reviewedAt: nullableInstant,
       evidence: z.array(evidenceRef),
     }),
   ),

@@ -2,7 +2,7 @@
 // client reads are listed and checked; a row may carry its table's other columns too (row()).
 import { z } from 'zod';
 import { CYCLE_STAGES } from '../../../domain/cycle/stages';
-import { decimal, instant, row } from '../../openapi/responseSchemas';
+import { decimal, instant, nullableInstant, row } from '../../openapi/responseSchemas';
 
 export const cycleStage = z.enum(CYCLE_STAGES);
 export const indicatorGroup = z.enum(['KEY_TASK', 'INSTRUCTION', 'MEETING']);
@@ -23,8 +23,8 @@ export const cycleRow = row({
   explanationDays: z.int(),
   reminderLeadDays: z.int(),
   docNumber: z.string().nullable(),
-  publishedAt: instant.nullable(),
-  closedAt: instant.nullable(),
+  publishedAt: nullableInstant,
+  closedAt: nullableInstant,
 });
 
 export const checkpointRow = row({
@@ -35,7 +35,7 @@ export const checkpointRow = row({
   dueAt: instant,
   standard: z.string(),
   share: decimal,
-  closedAt: instant.nullable(),
+  closedAt: nullableInstant,
 });
 
 export const indicatorRow = row({
