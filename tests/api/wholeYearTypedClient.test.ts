@@ -31,7 +31,10 @@ describe('a whole year through the generated typed client', () => {
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    if (server) {
+      server.closeAllConnections(); // fetch keeps connections alive
+      await new Promise((resolve) => server.close(resolve));
+    }
     await stack?.teardown();
   });
 
