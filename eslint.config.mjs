@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       'prisma/generated/**',
+      'client/generated/**',
       'dist/**',
       '.kaohe/**',
       'web/dist/**',

@@ -10,4 +10,6 @@ export interface ActivityDeps {
   publicUrl: string;
   /** How long one notice's delivery attempt holds its lease (mail/outbox.ts); its default otherwise. */
   noticeLeaseMs?: number;
+  /** Where stored evidence lives: the forwarded explanation carries its files (mail/noticeAttachments.ts). */
+  evidenceDir?: string;
 }

@@ -1,6 +1,7 @@
 // Sending one email over SMTP. The outbox (outbox.ts) decides what to send and records the outcome;
 // this is only the transport, kept behind a small interface so activities and the API share it.
 import nodemailer from 'nodemailer';
+import type { MailAttachment } from './noticeAttachments';
 
 export interface MailAddress {
   name: string;
@@ -16,6 +17,8 @@ export interface OutgoingMail {
   /** With angle brackets: <…@kaohe>. Deterministic per notice, so a receiver can spot a repeat. */
   messageId: string;
   headers?: Record<string, string>;
+  /** Files carried by the email itself (mail/noticeAttachments.ts), from memory: file access is off. */
+  attachments?: MailAttachment[];
 }
 
 export interface Mailer {
@@ -52,6 +55,7 @@ export function createMailTransport(smtpUrl: string): Mailer {
         text: message.text,
         messageId: message.messageId,
         headers: message.headers,
+        attachments: message.attachments,
       });
       return { messageId: info.messageId };
     },

@@ -186,6 +186,8 @@ const explanationForwarded = noticeHeaderSchema.extend({
         mimeType: z.string().min(1),
         sizeBytes: z.int().min(0),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        /** Carried by the email itself; false when over the size cap (mail/noticeAttachments.ts). */
+        attached: z.boolean().default(false),
       }),
     )
     .default([]),

@@ -19,6 +19,7 @@ import type { Mailer } from './mailer';
 import type { NoticeEvent, NoticeLocale } from './noticeEvents';
 import { renderNotice } from './renderNotice';
 import { isValidEmail } from './emailAddress';
+import { noticeAttachments } from './noticeAttachments';
 
 export interface NoticeToQueue {
   idempotencyKey: string;
@@ -156,6 +157,8 @@ export interface DeliveryOptions {
   leaseMs?: number;
   /** How long to wait for another deliverer's lease before giving up with NoticeInProgressError. */
   waitMs?: number;
+  /** Where stored evidence lives, for the notices that carry files (mail/noticeAttachments.ts). */
+  evidenceDir?: string;
 }
 
 const DEFAULT_LEASE_MS = 60_000;
@@ -220,7 +223,7 @@ export async function deliverNotice(
   for (;;) {
     const claim = await claimAttempt(db, notificationId, leaseMs);
     if (claim.kind === 'done') return false;
-    if (claim.kind === 'claimed') return sendClaimed(db, mailer, from, claim);
+    if (claim.kind === 'claimed') return sendClaimed(db, mailer, from, claim, options.evidenceDir);
     if (Date.now() >= giveUpAt)
       throw new NoticeInProgressError(
         `notice ${notificationId} is being delivered by another attempt (lease until ${claim.until.toISOString()})`,
@@ -237,6 +240,7 @@ async function sendClaimed(
   mailer: Mailer,
   from: string,
   claim: Extract<Claim, { kind: 'claimed' }>,
+  evidenceDir: string | undefined,
 ): Promise<boolean> {
   const { row, attempt, interrupted } = claim;
   const messageId = noticeMessageId(row.idempotencyKey);
@@ -246,6 +250,9 @@ async function sendClaimed(
     headers['X-Kaohe-Redelivery'] =
       `attempt ${attempt}; an earlier attempt was interrupted and may have been delivered`;
   try {
+    // Read per attempt from stored evidence (never kept in the row); a missing or altered file is a
+    // failed attempt with the reason, retried and finally shown to the office.
+    const attachments = await noticeAttachments(db, row, evidenceDir);
     await mailer.send({
       from,
       to: { name: row.recipientName, address: row.recipientEmail },
@@ -254,6 +261,7 @@ async function sendClaimed(
       text: row.text,
       messageId,
       headers,
+      ...(attachments.length > 0 ? { attachments } : {}),
     });
   } catch (error) {
     const { message, permanent } = describeSmtpError(error);

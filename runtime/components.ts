@@ -51,6 +51,7 @@ export async function runWorker(config: KaoheConfig, endpoints: Endpoints) {
       mailer: createMailTransport(endpoints.smtpUrl),
       mailFrom: config.MAIL_FROM,
       publicUrl: config.publicUrl,
+      evidenceDir: config.evidenceDir,
     },
   });
   const running = worker.run();

@@ -11,6 +11,7 @@ import { cycleHeader, portalUrl } from './cycleHeader';
 import type { NoticeDraft } from './noticeDraft';
 import { partyCommitteeOf, principalLeaderOf } from './noticeRecipients';
 import { explanationOf } from './explanationRecord';
+import { attachedUnderCap, explanationFiles } from '../../mail/noticeAttachments';
 
 function explanationReviewed(
   template: 'EXPLANATION_ACCEPTED' | 'EXPLANATION_RETURNED',
@@ -29,12 +30,10 @@ function explanationReviewed(
     const leader = await principalLeaderOf(db, unit);
     const drafts: NoticeDraft[] = [];
     if (forward) {
-      // The committee has no login (SPEC §1): the text itself and the list of its files, no portal link.
+      // The committee has no login (SPEC §1): the text itself and its files attached (up to the size
+      // cap, mail/noticeAttachments.ts; the outbox attaches the same files when it delivers), no link.
       const committee = partyCommitteeOf(unit);
-      const files = await db.evidenceFile.findMany({
-        where: { explanationId: explanation.id, deletedAt: null },
-        orderBy: { uploadedAt: 'asc' },
-      });
+      const files = attachedUnderCap(await explanationFiles(db, cycleId, unit.id));
       if (committee && explanation.content.trim())
         drafts.push(
           draftNotice({
@@ -56,6 +55,7 @@ function explanationReviewed(
                 mimeType: file.mimeType,
                 sizeBytes: file.sizeBytes,
                 sha256: file.sha256,
+                attached: file.attached,
               })),
             },
           }),

@@ -1,11 +1,14 @@
 // Lists the routes an Express app actually serves, by walking its router stack, so a test can prove the
 // OpenAPI document describes every one of them (and nothing is mounted undocumented).
 import type { Express, Router } from 'express';
+import { isDocumentedRoute } from './defineRoute';
 
 export interface MountedRoute {
   method: string;
   /** Full Express path, e.g. /api/cycles/:year/evidence */
   path: string;
+  /** Registered through defineRoute (documented where it is registered), not router.get/post/… */
+  viaDefineRoute: boolean;
 }
 
 interface Layer {
@@ -25,7 +28,7 @@ function walk(stack: Layer[], prefix: string, into: MountedRoute[]) {
         for (const method of Object.keys(layer.route.methods).filter(
           (name) => name !== '_all' && layer.route!.methods[name],
         )) {
-          into.push({ method, path: join(prefix, path) });
+          into.push({ method, path: join(prefix, path), viaDefineRoute: isDocumentedRoute(layer.route) });
         }
       }
     } else if (layer.handle?.stack) {

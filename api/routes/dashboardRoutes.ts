@@ -2,12 +2,12 @@
 // round who is on time, late or missing, the explanations of failing units (Art. 21), the approval
 // rounds (Art. 18), feedback (Art. 19) and the state of the notices. Read from PostgreSQL only, so it
 // stays fast however often the office refreshes it.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { currentUser, requireRole } from '../auth/access';
 import { notFound } from '../errors';
-import { describeRoute } from '../openapi/describeRoute';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { CYCLE_STAGES, STAGE_LABELS, type CycleStage } from '../../domain/cycle/stages';
 import { checkpointRoundStates } from '../../domain/cycle/checkpointRoundState';
 import { roundExtensions } from '../readModel/checkpointRoundStates';
@@ -89,20 +89,6 @@ export const dashboardSchema = z.object({
     .nullable(),
 });
 
-describeRoute({
-  method: 'get',
-  path: '/cycles/:year/dashboard',
-  summary:
-    'Progress of the cycle: stage timeline, per round and unit ON_TIME/LATE/MISSING, explanations, approvals, notices',
-  description:
-    'A unit sees the timeline and its own rows only; notice figures are for the office and the leadership group.',
-  tags: ['dashboard'],
-  roles: ['OFFICE', 'LEADER', 'PARTY_MEMBER', 'DEPARTMENT', 'UNIT'],
-  params: yearParams,
-  response: { schema: dashboardSchema },
-  errors: [404],
-});
-
 /**
  * A unit's standing in one round: MISSING once the round closed without a submission for any checkpoint
  * it undertakes, LATE if any came late, ON_TIME when all came in time, PENDING while it is still open.
@@ -118,14 +104,27 @@ export function roundStatus(statuses: ProgressStatus[]): ProgressStatus {
 
 export function dashboardRoutes(deps: ApiDeps): Router {
   const { db } = deps;
-  const router = Router();
+  const router = apiRouter('');
   // Recomputed only when the cycle changed: every change the dashboard shows writes an audit row of the
   // cycle (append-only, so their count moves) or changes the notices' statuses; anything else (and the
   // clock, for "closed" and "overdue") is picked up within FRESH_MS.
-  const cache = new Map<string, { fingerprint: string; body: unknown }>();
+  const cache = new Map<string, { fingerprint: string; body: z.input<typeof dashboardSchema> }>();
 
-  router.get(
-    '/cycles/:year/dashboard',
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/cycles/:year/dashboard',
+      summary:
+        'Progress of the cycle: stage timeline, per round and unit ON_TIME/LATE/MISSING, explanations, approvals, notices',
+      description:
+        'A unit sees the timeline and its own rows only; notice figures are for the office and the leadership group.',
+      tags: ['dashboard'],
+      roles: ['OFFICE', 'LEADER', 'PARTY_MEMBER', 'DEPARTMENT', 'UNIT'],
+      params: yearParams,
+      response: { schema: dashboardSchema },
+      errors: [404],
+    },
     requireRole(db, 'OFFICE', 'LEADER', 'PARTY_MEMBER', 'DEPARTMENT', 'UNIT'),
     async (req, res) => {
       const user = currentUser(req);

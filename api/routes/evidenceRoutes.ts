@@ -11,7 +11,7 @@ import type { ApiDeps } from '../deps';
 import { currentUser, deny, requireRole } from '../auth/access';
 import { HttpError, badRequest, conflict, notFound } from '../errors';
 import { writeAudit } from '../../db/audit';
-import { describeRoute } from '../openapi/describeRoute';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { fileNameProblem } from '../inputGuard';
 import { guardMessage } from '../guardMessages';
 import { ALLOWED_EXTENSIONS, checkEvidenceFile } from '../evidence/detectFileType';
@@ -61,67 +61,6 @@ export const evidenceSchema = z.object({
   deletedAt: z.string().nullable(),
 });
 
-describeRoute({
-  method: 'post',
-  path: '/cycles/:year/evidence',
-  summary: 'Upload one evidence file (multipart field `file`)',
-  description: `Accepted: ${ALLOWED_EXTENSIONS.join(', ')}. The type is detected from the content and must agree with the extension (400 otherwise); files above the size limit get 413. Attach the returned id to a submission, self-check or explanation.`,
-  tags: ['evidence'],
-  roles: EVIDENCE_UPLOADER_ROLES,
-  params: yearParams,
-  multipart: uploadFields.extend({ file: z.string().meta({ format: 'binary' }).describe('the file') }),
-  response: { status: 201, schema: z.object({ evidence: evidenceSchema }) },
-  errors: [404, 409, 413],
-});
-describeRoute({
-  method: 'get',
-  path: '/cycles/:year/evidence',
-  summary: "A cycle's evidence files (a unit: its own; readers: any unit, or one with unitId)",
-  tags: ['evidence'],
-  roles: ['UNIT', ...EVIDENCE_READER_ROLES],
-  params: yearParams,
-  query: evidenceListQuery,
-  response: { schema: z.object({ evidence: z.array(evidenceSchema) }) },
-  errors: [404],
-});
-describeRoute({
-  method: 'get',
-  path: '/evidence/:evidenceId',
-  summary: "An evidence file's metadata",
-  tags: ['evidence'],
-  roles: ['UNIT', ...EVIDENCE_READER_ROLES],
-  params: evidenceParams,
-  response: { schema: z.object({ evidence: evidenceSchema }) },
-  errors: [404],
-});
-describeRoute({
-  method: 'get',
-  path: '/evidence/:evidenceId/download',
-  summary: 'Download an evidence file (owning unit, office, leadership group, departments)',
-  tags: ['evidence'],
-  roles: ['UNIT', ...EVIDENCE_READER_ROLES],
-  params: evidenceParams,
-  response: {
-    description: 'the file, with its detected Content-Type and Repr-Digest (SHA-256)',
-    schema: z.string().meta({ format: 'binary' }),
-    contentType: 'application/octet-stream',
-  },
-  errors: [404],
-});
-describeRoute({
-  method: 'delete',
-  path: '/evidence/:evidenceId',
-  summary: 'Withdraw an evidence file (refused with 409 once its checkpoint round closed or it was verified)',
-  tags: ['evidence'],
-  roles: EVIDENCE_UPLOADER_ROLES,
-  params: evidenceParams,
-  response: {
-    status: 204,
-    description: 'withdrawn: the row stays (with its SHA-256) for the audit trail, the bytes are removed',
-  },
-  errors: [404, 409],
-});
-
 type EvidenceRow = Awaited<ReturnType<Db['evidenceFile']['findUniqueOrThrow']>>;
 
 const toEvidence = (row: EvidenceRow) => ({
@@ -149,7 +88,7 @@ function contentDisposition(name: string): string {
 
 export function evidenceRoutes(deps: ApiDeps): Router {
   const { db, settings } = deps;
-  const router = Router();
+  const router = apiRouter('');
   const maxBytes = settings.evidenceMaxBytes;
   const parseUpload = multer({
     storage: multer.memoryStorage(),
@@ -185,8 +124,20 @@ export function evidenceRoutes(deps: ApiDeps): Router {
     });
   };
 
-  router.post(
-    '/cycles/:year/evidence',
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/cycles/:year/evidence',
+      summary: 'Upload one evidence file (multipart field `file`)',
+      description: `Accepted: ${ALLOWED_EXTENSIONS.join(', ')}. The type is detected from the content and must agree with the extension (400 otherwise); files above the size limit get 413. Attach the returned id to a submission, self-check or explanation.`,
+      tags: ['evidence'],
+      roles: EVIDENCE_UPLOADER_ROLES,
+      params: yearParams,
+      multipart: uploadFields.extend({ file: z.string().meta({ format: 'binary' }).describe('the file') }),
+      response: { status: 201, schema: z.object({ evidence: evidenceSchema }) },
+      errors: [404, 409, 413],
+    },
     requireRole(db, ...EVIDENCE_UPLOADER_ROLES),
     receiveFile,
     async (req, res) => {
@@ -265,8 +216,19 @@ export function evidenceRoutes(deps: ApiDeps): Router {
     },
   );
 
-  router.get(
-    '/cycles/:year/evidence',
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/cycles/:year/evidence',
+      summary: "A cycle's evidence files (a unit: its own; readers: any unit, or one with unitId)",
+      tags: ['evidence'],
+      roles: ['UNIT', ...EVIDENCE_READER_ROLES],
+      params: yearParams,
+      query: evidenceListQuery,
+      response: { schema: z.object({ evidence: z.array(evidenceSchema) }) },
+      errors: [404],
+    },
     requireRole(db, 'UNIT', ...EVIDENCE_READER_ROLES),
     async (req, res) => {
       const user = currentUser(req);
@@ -300,12 +262,40 @@ export function evidenceRoutes(deps: ApiDeps): Router {
     return row;
   };
 
-  router.get('/evidence/:evidenceId', requireRole(db, 'UNIT', ...EVIDENCE_READER_ROLES), async (req, res) => {
-    res.json({ evidence: toEvidence(await findReadable(req)) });
-  });
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/evidence/:evidenceId',
+      summary: "An evidence file's metadata",
+      tags: ['evidence'],
+      roles: ['UNIT', ...EVIDENCE_READER_ROLES],
+      params: evidenceParams,
+      response: { schema: z.object({ evidence: evidenceSchema }) },
+      errors: [404],
+    },
+    requireRole(db, 'UNIT', ...EVIDENCE_READER_ROLES),
+    async (req, res) => {
+      res.json({ evidence: toEvidence(await findReadable(req)) });
+    },
+  );
 
-  router.get(
-    '/evidence/:evidenceId/download',
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/evidence/:evidenceId/download',
+      summary: 'Download an evidence file (owning unit, office, leadership group, departments)',
+      tags: ['evidence'],
+      roles: ['UNIT', ...EVIDENCE_READER_ROLES],
+      params: evidenceParams,
+      response: {
+        description: 'the file, with its detected Content-Type and Repr-Digest (SHA-256)',
+        schema: z.string().meta({ format: 'binary' }),
+        contentType: 'application/octet-stream',
+      },
+      errors: [404],
+    },
     requireRole(db, 'UNIT', ...EVIDENCE_READER_ROLES),
     async (req, res) => {
       const row = await findReadable(req);
@@ -334,66 +324,84 @@ export function evidenceRoutes(deps: ApiDeps): Router {
     },
   );
 
-  router.delete('/evidence/:evidenceId', requireRole(db, ...EVIDENCE_UPLOADER_ROLES), async (req, res) => {
-    const actor = currentUser(req);
-    const { evidenceId } = evidenceParams.parse(req.params);
-    const row = await db.evidenceFile.findUnique({
-      where: { id: evidenceId },
-      include: { cycle: true, submission: { include: { checkpoint: true } }, explanation: true },
-    });
-    if (!row || row.deletedAt) throw notFound(`evidence ${evidenceId}`);
-    if (!mayDeleteEvidence(actor, row))
-      await deny(db, req, 'only the owning unit, or whoever uploaded it, withdraws an evidence file');
-
-    let submissionFacts: { roundClosed: boolean; verified: boolean } | null = null;
-    if (row.submission) {
-      const verified = !!(await db.checkpointVerification.findUnique({
-        where: {
-          checkpointId_unitId: { checkpointId: row.submission.checkpointId, unitId: row.submission.unitId },
-        },
-      }));
-      submissionFacts = {
-        verified,
-        roundClosed: checkpointRoundClosed(row.cycle, row.submission.checkpoint, row.submission),
-      };
-    }
-    const refusal = deletionRefusal({
-      cycleStage: row.cycle.stage as CycleStage,
-      submission: submissionFacts,
-      selfCheck: !!row.selfCheckId,
-      explanationStatus: row.explanation?.status ?? null,
-      adjustment: !!row.adjustmentId,
-    });
-    if (refusal)
-      throw conflict('CLOSED', `evidence ${row.originalName} can no longer be withdrawn: ${refusal}`);
-
-    const deletedAt = new Date();
-    await db.$transaction(async (tx) => {
-      const { count } = await tx.evidenceFile.updateMany({
-        where: { id: row.id, deletedAt: null },
-        data: { deletedAt },
+  defineRoute(
+    router,
+    {
+      method: 'delete',
+      path: '/evidence/:evidenceId',
+      summary:
+        'Withdraw an evidence file (refused with 409 once its checkpoint round closed or it was verified)',
+      tags: ['evidence'],
+      roles: EVIDENCE_UPLOADER_ROLES,
+      params: evidenceParams,
+      response: {
+        status: 204,
+        description: 'withdrawn: the row stays (with its SHA-256) for the audit trail, the bytes are removed',
+      },
+      errors: [404, 409],
+    },
+    requireRole(db, ...EVIDENCE_UPLOADER_ROLES),
+    async (req, res) => {
+      const actor = currentUser(req);
+      const { evidenceId } = evidenceParams.parse(req.params);
+      const row = await db.evidenceFile.findUnique({
+        where: { id: evidenceId },
+        include: { cycle: true, submission: { include: { checkpoint: true } }, explanation: true },
       });
-      if (count === 0) throw notFound(`evidence ${evidenceId}`);
-      await writeAudit(tx, {
-        cycleId: row.cycleId,
-        actor,
-        action: 'evidence.delete',
-        targetType: 'EvidenceFile',
-        targetId: row.id,
-        before: {
-          originalName: row.originalName,
-          sha256: row.sha256,
-          sizeBytes: row.sizeBytes,
-          submissionId: row.submissionId,
-        },
-        after: { deletedAt },
-        ip: req.ip,
+      if (!row || row.deletedAt) throw notFound(`evidence ${evidenceId}`);
+      if (!mayDeleteEvidence(actor, row))
+        await deny(db, req, 'only the owning unit, or whoever uploaded it, withdraws an evidence file');
+
+      let submissionFacts: { roundClosed: boolean; verified: boolean } | null = null;
+      if (row.submission) {
+        const verified = !!(await db.checkpointVerification.findUnique({
+          where: {
+            checkpointId_unitId: { checkpointId: row.submission.checkpointId, unitId: row.submission.unitId },
+          },
+        }));
+        submissionFacts = {
+          verified,
+          roundClosed: checkpointRoundClosed(row.cycle, row.submission.checkpoint, row.submission),
+        };
+      }
+      const refusal = deletionRefusal({
+        cycleStage: row.cycle.stage as CycleStage,
+        submission: submissionFacts,
+        selfCheck: !!row.selfCheckId,
+        explanationStatus: row.explanation?.status ?? null,
+        adjustment: !!row.adjustmentId,
       });
-    });
-    // The bytes go once the row says so; the row keeps name and SHA-256 for the audit trail (Art. 23).
-    await fs.promises.rm(absoluteEvidencePath(settings.evidenceDir, row.storagePath), { force: true });
-    res.status(204).end();
-  });
+      if (refusal)
+        throw conflict('CLOSED', `evidence ${row.originalName} can no longer be withdrawn: ${refusal}`);
+
+      const deletedAt = new Date();
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.evidenceFile.updateMany({
+          where: { id: row.id, deletedAt: null },
+          data: { deletedAt },
+        });
+        if (count === 0) throw notFound(`evidence ${evidenceId}`);
+        await writeAudit(tx, {
+          cycleId: row.cycleId,
+          actor,
+          action: 'evidence.delete',
+          targetType: 'EvidenceFile',
+          targetId: row.id,
+          before: {
+            originalName: row.originalName,
+            sha256: row.sha256,
+            sizeBytes: row.sizeBytes,
+            submissionId: row.submissionId,
+          },
+          after: { deletedAt },
+          ip: req.ip,
+        });
+      });
+      // The bytes go once the row says so; the row keeps name and SHA-256 for the audit trail (Art. 23).
+      await fs.promises.rm(absoluteEvidencePath(settings.evidenceDir, row.storagePath), { force: true });
+      res.status(204).end();
+    },
+  );
 
   return router;
 }

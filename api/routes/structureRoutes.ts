@@ -1,13 +1,13 @@
 // The federation's structure: categories (分类考核, Art. 6), units with their contacts (the principal
 // leader and the same-level party committee, who receive notices under Art. 8, 18, 21), departments
 // (Art. 13, 22). Contacts are kept by the office.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { currentUser, requireRole } from '../auth/access';
 import { notFound } from '../errors';
 import { writeAudit } from '../../db/audit';
-import { describeRoute } from '../openapi/describeRoute';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import type { SessionUser } from '../auth/sessions';
 
 export const unitParams = z.object({ unitId: z.uuid() });
@@ -45,51 +45,6 @@ const departmentSchema = z.object({
   ranks: z.boolean(),
 });
 
-describeRoute({
-  method: 'get',
-  path: '/categories',
-  summary: 'Categories of units (Art. 6), with their units',
-  tags: ['structure'],
-  roles: 'any',
-  response: {
-    schema: z.object({
-      categories: z.array(
-        categorySchema.extend({
-          units: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
-        }),
-      ),
-    }),
-  },
-});
-describeRoute({
-  method: 'get',
-  path: '/units',
-  summary:
-    'Units with their category; contacts for the office, the leadership group, admins and the unit itself',
-  tags: ['structure'],
-  roles: 'any',
-  response: { schema: z.object({ units: z.array(unitSchema) }) },
-});
-describeRoute({
-  method: 'put',
-  path: '/units/:unitId/contacts',
-  summary: "Set a unit's principal leader and party committee contacts (office)",
-  tags: ['structure'],
-  roles: ['OFFICE'],
-  params: unitParams,
-  body: contactsBody,
-  response: { schema: z.object({ unit: unitSchema }) },
-  errors: [404],
-});
-describeRoute({
-  method: 'get',
-  path: '/departments',
-  summary: 'Member departments (Art. 13, 22)',
-  tags: ['structure'],
-  roles: 'any',
-  response: { schema: z.object({ departments: z.array(departmentSchema) }) },
-});
-
 /** Contact addresses are personal data: visible to those who send notices or lead, and to the unit itself. */
 function seesContacts(user: SessionUser, unitId: string): boolean {
   return (
@@ -100,83 +55,150 @@ function seesContacts(user: SessionUser, unitId: string): boolean {
 
 export function structureRoutes(deps: ApiDeps): Router {
   const { db } = deps;
-  const router = Router();
+  const router = apiRouter('');
 
-  router.get('/categories', async (req, res) => {
-    currentUser(req);
-    const categories = await db.category.findMany({
-      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-      include: {
-        units: {
-          where: { active: true },
-          select: { id: true, code: true, name: true },
-          orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-        },
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/categories',
+      summary: 'Categories of units (Art. 6), with their units',
+      tags: ['structure'],
+      roles: 'any',
+      response: {
+        schema: z.object({
+          categories: z.array(
+            categorySchema.extend({
+              units: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+            }),
+          ),
+        }),
       },
-    });
-    res.json({ categories });
-  });
-
-  router.get('/units', async (req, res) => {
-    const user = currentUser(req);
-    const units = await db.unit.findMany({
-      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-      include: { category: true },
-    });
-    res.json({
-      units: units.map(
-        ({
-          principalLeaderName,
-          principalLeaderEmail,
-          partyCommitteeName,
-          partyCommitteeEmail,
-          categoryId: _categoryId,
-          sortOrder: _sortOrder,
-          ...unit
-        }) =>
-          seesContacts(user, unit.id)
-            ? { ...unit, principalLeaderName, principalLeaderEmail, partyCommitteeName, partyCommitteeEmail }
-            : unit,
-      ),
-    });
-  });
-
-  router.put('/units/:unitId/contacts', requireRole(db, 'OFFICE'), async (req, res) => {
-    const actor = currentUser(req);
-    const { unitId } = unitParams.parse(req.params);
-    const body = contactsBody.parse(req.body);
-    const unit = await db.$transaction(async (tx) => {
-      const before = await tx.unit.findUnique({ where: { id: unitId } });
-      if (!before) throw notFound(`unit ${unitId}`);
-      const after = await tx.unit.update({ where: { id: unitId }, data: body, include: { category: true } });
-      await writeAudit(tx, {
-        actor,
-        action: 'unit.contacts.update',
-        targetType: 'Unit',
-        targetId: unitId,
-        before: {
-          principalLeaderName: before.principalLeaderName,
-          principalLeaderEmail: before.principalLeaderEmail,
-          partyCommitteeName: before.partyCommitteeName,
-          partyCommitteeEmail: before.partyCommitteeEmail,
+    },
+    async (req, res) => {
+      currentUser(req);
+      const categories = await db.category.findMany({
+        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+        include: {
+          units: {
+            where: { active: true },
+            select: { id: true, code: true, name: true },
+            orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+          },
         },
-        after: body,
-        ip: req.ip,
       });
-      return after;
-    });
-    const { categoryId: _categoryId, sortOrder: _sortOrder, ...rest } = unit;
-    res.json({ unit: rest });
-  });
+      res.json({ categories });
+    },
+  );
 
-  router.get('/departments', async (req, res) => {
-    currentUser(req);
-    const departments = await db.department.findMany({
-      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-      select: { id: true, code: true, name: true, nameEn: true, ranks: true },
-    });
-    res.json({ departments });
-  });
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/units',
+      summary:
+        'Units with their category; contacts for the office, the leadership group, admins and the unit itself',
+      tags: ['structure'],
+      roles: 'any',
+      response: { schema: z.object({ units: z.array(unitSchema) }) },
+    },
+    async (req, res) => {
+      const user = currentUser(req);
+      const units = await db.unit.findMany({
+        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+        include: { category: true },
+      });
+      res.json({
+        units: units.map(
+          ({
+            principalLeaderName,
+            principalLeaderEmail,
+            partyCommitteeName,
+            partyCommitteeEmail,
+            categoryId: _categoryId,
+            sortOrder: _sortOrder,
+            ...unit
+          }) =>
+            seesContacts(user, unit.id)
+              ? {
+                  ...unit,
+                  principalLeaderName,
+                  principalLeaderEmail,
+                  partyCommitteeName,
+                  partyCommitteeEmail,
+                }
+              : unit,
+        ),
+      });
+    },
+  );
+
+  defineRoute(
+    router,
+    {
+      method: 'put',
+      path: '/units/:unitId/contacts',
+      summary: "Set a unit's principal leader and party committee contacts (office)",
+      tags: ['structure'],
+      roles: ['OFFICE'],
+      params: unitParams,
+      body: contactsBody,
+      response: { schema: z.object({ unit: unitSchema }) },
+      errors: [404],
+    },
+    requireRole(db, 'OFFICE'),
+    async (req, res) => {
+      const actor = currentUser(req);
+      const { unitId } = unitParams.parse(req.params);
+      const body = contactsBody.parse(req.body);
+      const unit = await db.$transaction(async (tx) => {
+        const before = await tx.unit.findUnique({ where: { id: unitId } });
+        if (!before) throw notFound(`unit ${unitId}`);
+        const after = await tx.unit.update({
+          where: { id: unitId },
+          data: body,
+          include: { category: true },
+        });
+        await writeAudit(tx, {
+          actor,
+          action: 'unit.contacts.update',
+          targetType: 'Unit',
+          targetId: unitId,
+          before: {
+            principalLeaderName: before.principalLeaderName,
+            principalLeaderEmail: before.principalLeaderEmail,
+            partyCommitteeName: before.partyCommitteeName,
+            partyCommitteeEmail: before.partyCommitteeEmail,
+          },
+          after: body,
+          ip: req.ip,
+        });
+        return after;
+      });
+      const { categoryId: _categoryId, sortOrder: _sortOrder, ...rest } = unit;
+      res.json({ unit: rest });
+    },
+  );
+
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/departments',
+      summary: 'Member departments (Art. 13, 22)',
+      tags: ['structure'],
+      roles: 'any',
+      response: { schema: z.object({ departments: z.array(departmentSchema) }) },
+    },
+    async (req, res) => {
+      currentUser(req);
+      const departments = await db.department.findMany({
+        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+        select: { id: true, code: true, name: true, nameEn: true, ranks: true },
+      });
+      res.json({ departments });
+    },
+  );
 
   return router;
 }

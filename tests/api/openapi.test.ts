@@ -89,6 +89,42 @@ describe('OpenAPI document', () => {
     expect(ghosts).toEqual([]);
   });
 
+  // Issue 12 §4: registering and documenting are one call (api/openapi/defineRoute.ts), so they cannot drift.
+  test('every route the app mounts was registered through defineRoute', () => {
+    // The health endpoints sit outside /api, in api/app.ts, documented with their own server in openApiDocument.ts.
+    const outsideApi = new Set(['get /healthz', 'get /readyz']);
+    const undocumented = mountedRoutes(stack.app)
+      .filter(
+        (route) =>
+          !SELF.has(`${route.method} ${route.path}`) && !outsideApi.has(`${route.method} ${route.path}`),
+      )
+      .filter((route) => !route.viaDefineRoute)
+      .map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(undocumented).toEqual([]);
+  });
+
+  test('every operation documents its success body (a JSON schema, or a file type, or no body for 204)', () => {
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries(document.paths))
+      for (const method of METHODS) {
+        const responses = item[method]?.responses as
+          Record<string, { content?: Record<string, { schema?: object }> }> | undefined;
+        if (!responses) continue;
+        const success = Object.entries(responses).filter(([status]) => status.startsWith('2'));
+        if (success.length !== 1) problems.push(`${method} ${path}: ${success.length} success statuses`);
+        for (const [status, response] of success) {
+          if (status === '204') {
+            if (response.content) problems.push(`${method} ${path}: 204 with a body`);
+            continue;
+          }
+          const contents = Object.values(response.content ?? {});
+          if (contents.length === 0 || contents.some((content) => !content.schema))
+            problems.push(`${method} ${path}: ${status} without a body schema`);
+        }
+      }
+    expect(problems).toEqual([]);
+  });
+
   // Issue 12 §4: the contract says the real status and shape, what decides a round, and the codes.
   test('documents the approval routes’ real 201 and body, and what decides a round (Art. 18)', () => {
     const submit = document.paths['/cycles/{year}/approval/submit'].post as unknown as {

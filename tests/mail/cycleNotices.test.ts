@@ -2,6 +2,11 @@
 // server: who receives it, how many, the subject and the key content (totals, ranks, deadlines in
 // Chinese date format), decoded from what actually travelled. activities/notices/ drafts each event.
 import { committeeEmail, startNoticeHarness, unitEmail, type NoticeHarness } from './fixtures/noticeHarness';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { minimalPdf } from '../support/evidenceFixtures';
+import { ATTACHMENT_CAP_BYTES } from '../../mail/noticeAttachments';
 import { createResults, DOC_NUMBER, TOTALS } from './fixtures/noticeCycle';
 import { validateRecipients } from '../../mail/recipientCheck';
 import federation from '../../runtime/seed/federation.json';
@@ -478,6 +483,12 @@ describe('failing unit: criticism and written explanation (Art. 21)', () => {
         reviewComment: '',
       },
     });
+    // Issue 12: the files travel with the email, read from stored evidence; one beyond the size cap is
+    // listed but not attached (the committee has no login, so no link either).
+    const pdf = minimalPdf();
+    fs.mkdirSync(path.join(h.evidenceDir, 'changhai'), { recursive: true });
+    fs.writeFileSync(path.join(h.evidenceDir, 'changhai', 'zhenggai.pdf'), pdf);
+    const pdfSha = createHash('sha256').update(pdf).digest('hex');
     await h.db.evidenceFile.create({
       data: {
         cycleId: h.cycle.cycleId,
@@ -485,9 +496,23 @@ describe('failing unit: criticism and written explanation (Art. 21)', () => {
         explanationId: explanation.id,
         originalName: '整改措施.pdf',
         mimeType: 'application/pdf',
-        sizeBytes: 4821,
-        sha256: 'ab'.repeat(32),
+        sizeBytes: pdf.length,
+        sha256: pdfSha,
         storagePath: 'changhai/zhenggai.pdf',
+        uploadedAt: new Date('2027-02-18T07:00:00.000Z'),
+      },
+    });
+    await h.db.evidenceFile.create({
+      data: {
+        cycleId: h.cycle.cycleId,
+        unitId: h.cycle.unitId('changhai'),
+        explanationId: explanation.id,
+        originalName: '整改台账.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        sizeBytes: ATTACHMENT_CAP_BYTES,
+        sha256: 'cd'.repeat(32),
+        storagePath: 'changhai/taizhang.xlsx',
+        uploadedAt: new Date('2027-02-18T07:10:00.000Z'),
       },
     });
     h.inbox.clear();
@@ -510,8 +535,18 @@ describe('failing unit: criticism and written explanation (Art. 21)', () => {
     expect(forwarded.text).toContain('二、整改：按月调度，限期完成。');
     expect(forwarded.text).toContain('第3稿，2027年2月18日提交');
     expect(forwarded.text).toContain(
-      `1. 整改措施.pdf（application/pdf，4821字节，SHA-256：${'ab'.repeat(32)}）`,
+      `1. 整改措施.pdf（application/pdf，${pdf.length}字节，SHA-256：${pdfSha}）随函附送`,
     );
+    expect(forwarded.text).toContain(`2. 整改台账.xlsx（`);
+    expect(forwarded.text).toContain('超过邮件大小上限，未随函附送');
+    // The bytes arrive through the real SMTP server exactly as stored: same SHA-256.
+    expect(
+      forwarded.attachments.map((file) => [
+        file.filename,
+        file.contentType,
+        createHash('sha256').update(file.content).digest('hex'),
+      ]),
+    ).toEqual([['整改措施.pdf', 'application/pdf', pdfSha]]);
     expect(forwarded.text).toContain('第二十一条');
     expect(forwarded.text).not.toContain('http'); // the committee has no login (SPEC §1)
     // The notices log (Notification) shows it under its own event, in the committee's locale.

@@ -19,6 +19,8 @@ export interface ReceivedMail {
   headers: Record<string, string>;
   /** The message as it travelled, to check transfer encoding. */
   raw: string;
+  /** Decoded attachments (file name, type, bytes). */
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface SmtpInbox {
@@ -111,6 +113,11 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
               messageId: parsed.messageId ?? '',
               headers,
               raw: raw.toString('utf8'),
+              attachments: parsed.attachments.map((attachment) => ({
+                filename: attachment.filename ?? '',
+                contentType: attachment.contentType,
+                content: attachment.content,
+              })),
             });
             arrivals.emit('message');
             // Acknowledge only once stored: when the client's send resolves, the message is here.

@@ -60,7 +60,7 @@ export async function startTestStack(
   const inbox = await startSmtpInbox();
   const mailer = createMailTransport(inbox.url);
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaohe-evidence-'));
-  const deps = { db: database.db, mailer, mailFrom: MAIL_FROM, publicUrl: PUBLIC_URL };
+  const deps = { db: database.db, mailer, mailFrom: MAIL_FROM, publicUrl: PUBLIC_URL, evidenceDir };
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   const startWorker = async () => {

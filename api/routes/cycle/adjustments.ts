@@ -1,10 +1,12 @@
 // Commendations and criticisms (Art. 14, 15) and downgrade decisions (Art. 17), recorded by the office
 // through the year until the results are submitted for approval.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { requireRole } from '../../auth/access';
-import { describeRoute } from '../../openapi/describeRoute';
+import { apiRouter, defineRoute } from '../../openapi/defineRoute';
+import { instant, nullableInstant, row } from '../../openapi/responseSchemas';
+import { evidenceRef } from './rows';
 import {
   READERS,
   actorOf,
@@ -44,120 +46,173 @@ export const downgradeBody = z
   .strict();
 const unitQuery = z.object({ unitId: uuid.optional() });
 
-describeRoute({
-  method: 'post',
-  path: '/cycles/:year/adjustments',
-  summary: 'Record a commendation or criticism (Art. 14, 15)',
-  tags: ['adjustments'],
-  roles: ['OFFICE'],
-  params: yearParams,
-  body: adjustmentBody,
-  response: { status: 201 },
-  errors: [404, 409],
+export const adjustmentCreatedResponse = z.object({ adjustment: z.object({ id: z.string() }) });
+export const adjustmentsResponse = z.object({
+  adjustments: z.array(
+    row({
+      id: z.string(),
+      unitId: z.string(),
+      kind: z.enum(['COMMENDATION_MAJOR', 'COMMENDATION_MINOR', 'CRITICISM_MAJOR', 'CRITICISM_MINOR']),
+      count: z.int(),
+      issuedBy: z.string(),
+      issuedOn: nullableInstant,
+      note: z.string(),
+      recordedById: z.string(),
+      createdAt: instant,
+      evidence: z.array(evidenceRef),
+    }),
+  ),
 });
-describeRoute({
-  method: 'get',
-  path: '/cycles/:year/adjustments',
-  summary: 'Commendations and criticisms (a unit: its own)',
-  tags: ['adjustments'],
-  roles: ['UNIT', ...READERS],
-  params: yearParams,
-  query: unitQuery,
-  errors: [404],
-});
-describeRoute({
-  method: 'post',
-  path: '/cycles/:year/downgrades',
-  summary: 'Record a downgrade decision (Art. 17)',
-  tags: ['adjustments'],
-  roles: ['OFFICE'],
-  params: yearParams,
-  body: downgradeBody,
-  response: { status: 201 },
-  errors: [404, 409],
-});
-describeRoute({
-  method: 'get',
-  path: '/cycles/:year/downgrades',
-  summary: 'Downgrade decisions (a unit: its own)',
-  tags: ['adjustments'],
-  roles: ['UNIT', ...READERS],
-  params: yearParams,
-  query: unitQuery,
-  errors: [404],
+export const downgradeCreatedResponse = z.object({ downgrade: z.object({ id: z.string() }) });
+export const downgradesResponse = z.object({
+  downgrades: z.array(
+    row({
+      id: z.string(),
+      unitId: z.string(),
+      levels: z.int(),
+      reason: z.enum([
+        'CADRE_SELECTION',
+        'PARTY_DISCIPLINE',
+        'MAJOR_ERROR',
+        'FALSIFICATION',
+        'LEADERSHIP_SANCTIONED',
+      ]),
+      note: z.string(),
+      recordedById: z.string(),
+      createdAt: instant,
+    }),
+  ),
 });
 
 export function adjustmentRoutes(deps: ApiDeps): Router {
   const { db } = deps;
-  const router = Router();
+  const router = apiRouter('/cycles');
 
-  router.post('/:year/adjustments', requireRole(db, 'OFFICE'), async (req, res) => {
-    const { year } = yearParams.parse(req.params);
-    const body = adjustmentBody.parse(req.body);
-    const cycle = await findCycle(db, year);
-    await requireUnitExists(db, body.unitId);
-    const evidence = await checkEvidence(db, cycle.id, body.unitId, body.evidenceIds);
-    const id = await act(deps, req, (actions, options) =>
-      actions.recordAdjustment(
-        cycle,
-        {
-          actor: actorOf(req),
-          unitId: body.unitId,
-          kind: body.kind,
-          count: body.count,
-          issuedBy: body.issuedBy,
-          issuedOn: body.issuedOn ?? null,
-          note: body.note,
-          evidence,
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/cycles/:year/adjustments',
+      summary: 'Record a commendation or criticism (Art. 14, 15)',
+      tags: ['adjustments'],
+      roles: ['OFFICE'],
+      params: yearParams,
+      body: adjustmentBody,
+      response: { schema: adjustmentCreatedResponse, status: 201 },
+      errors: [404, 409],
+    },
+    requireRole(db, 'OFFICE'),
+    async (req, res) => {
+      const { year } = yearParams.parse(req.params);
+      const body = adjustmentBody.parse(req.body);
+      const cycle = await findCycle(db, year);
+      await requireUnitExists(db, body.unitId);
+      const evidence = await checkEvidence(db, cycle.id, body.unitId, body.evidenceIds);
+      const id = await act(deps, req, (actions, options) =>
+        actions.recordAdjustment(
+          cycle,
+          {
+            actor: actorOf(req),
+            unitId: body.unitId,
+            kind: body.kind,
+            count: body.count,
+            issuedBy: body.issuedBy,
+            issuedOn: body.issuedOn ?? null,
+            note: body.note,
+            evidence,
+          },
+          options,
+        ),
+      );
+      res.status(201).json({ adjustment: { id } });
+    },
+  );
+
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/cycles/:year/adjustments',
+      summary: 'Commendations and criticisms (a unit: its own)',
+      response: { schema: adjustmentsResponse },
+      tags: ['adjustments'],
+      roles: ['UNIT', ...READERS],
+      params: yearParams,
+      query: unitQuery,
+      errors: [404],
+    },
+    async (req, res) => {
+      const { year } = yearParams.parse(req.params);
+      const unitId = await unitFilter(db, req, unitQuery.parse(req.query).unitId);
+      const cycle = await findCycle(db, year);
+      const adjustments = await db.adjustment.findMany({
+        where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
+        include: {
+          evidence: { where: { deletedAt: null }, select: { id: true, originalName: true, sha256: true } },
         },
-        options,
-      ),
-    );
-    res.status(201).json({ adjustment: { id } });
-  });
+        orderBy: { createdAt: 'asc' },
+      });
+      res.json({ adjustments });
+    },
+  );
 
-  router.get('/:year/adjustments', async (req, res) => {
-    const { year } = yearParams.parse(req.params);
-    const unitId = await unitFilter(db, req, unitQuery.parse(req.query).unitId);
-    const cycle = await findCycle(db, year);
-    const adjustments = await db.adjustment.findMany({
-      where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
-      include: {
-        evidence: { where: { deletedAt: null }, select: { id: true, originalName: true, sha256: true } },
-      },
-      orderBy: { createdAt: 'asc' },
-    });
-    res.json({ adjustments });
-  });
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/cycles/:year/downgrades',
+      summary: 'Record a downgrade decision (Art. 17)',
+      tags: ['adjustments'],
+      roles: ['OFFICE'],
+      params: yearParams,
+      body: downgradeBody,
+      response: { schema: downgradeCreatedResponse, status: 201 },
+      errors: [404, 409],
+    },
+    requireRole(db, 'OFFICE'),
+    async (req, res) => {
+      const { year } = yearParams.parse(req.params);
+      const body = downgradeBody.parse(req.body);
+      const cycle = await findCycle(db, year);
+      await requireUnitExists(db, body.unitId);
+      const id = await act(deps, req, (actions, options) =>
+        actions.recordDowngrade(
+          cycle,
+          {
+            actor: actorOf(req),
+            ...body,
+          },
+          options,
+        ),
+      );
+      res.status(201).json({ downgrade: { id } });
+    },
+  );
 
-  router.post('/:year/downgrades', requireRole(db, 'OFFICE'), async (req, res) => {
-    const { year } = yearParams.parse(req.params);
-    const body = downgradeBody.parse(req.body);
-    const cycle = await findCycle(db, year);
-    await requireUnitExists(db, body.unitId);
-    const id = await act(deps, req, (actions, options) =>
-      actions.recordDowngrade(
-        cycle,
-        {
-          actor: actorOf(req),
-          ...body,
-        },
-        options,
-      ),
-    );
-    res.status(201).json({ downgrade: { id } });
-  });
-
-  router.get('/:year/downgrades', async (req, res) => {
-    const { year } = yearParams.parse(req.params);
-    const unitId = await unitFilter(db, req, unitQuery.parse(req.query).unitId);
-    const cycle = await findCycle(db, year);
-    const downgrades = await db.downgrade.findMany({
-      where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
-      orderBy: { createdAt: 'asc' },
-    });
-    res.json({ downgrades });
-  });
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/cycles/:year/downgrades',
+      summary: 'Downgrade decisions (a unit: its own)',
+      response: { schema: downgradesResponse },
+      tags: ['adjustments'],
+      roles: ['UNIT', ...READERS],
+      params: yearParams,
+      query: unitQuery,
+      errors: [404],
+    },
+    async (req, res) => {
+      const { year } = yearParams.parse(req.params);
+      const unitId = await unitFilter(db, req, unitQuery.parse(req.query).unitId);
+      const cycle = await findCycle(db, year);
+      const downgrades = await db.downgrade.findMany({
+        where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
+        orderBy: { createdAt: 'asc' },
+      });
+      res.json({ downgrades });
+    },
+  );
 
   return router;
 }

@@ -1,11 +1,12 @@
 // Party-group approval (Art. 18: 经市总党组会议审定): the office submits the results (a frozen snapshot,
 // hashed); party-group members vote once per round in that round's own workflow.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { currentUser, requireRole } from '../../auth/access';
 import { HttpError, notFound } from '../../errors';
-import { describeRoute } from '../../openapi/describeRoute';
+import { apiRouter, defineRoute } from '../../openapi/defineRoute';
+import { instant, nullableInstant, row } from '../../openapi/responseSchemas';
 import {
   approvalRoundWorkflowId,
   castVoteUpdate,
@@ -38,102 +39,165 @@ const ROUND_RULE =
   'many members rejected that a majority is out of reach. One member’s rejection alone does not end a round. ' +
   'A rejected round sends the cycle back to SCORING; the office then submits a new round (Art. 18).';
 
-describeRoute({
-  method: 'post',
-  path: '/cycles/:year/approval/submit',
-  summary: 'Submit the scored results for party-group approval; opens a new round',
-  description: ROUND_RULE,
-  tags: ['approval'],
-  roles: ['OFFICE'],
-  params: yearParams,
-  response: {
-    status: 201,
-    description: 'the round opened, with the hash of its frozen snapshot',
-    schema: submitResponse,
-  },
-  errors: [404, 409],
+const voteDecision = z.enum(['APPROVE', 'REJECT']);
+const voteRow = row({
+  id: z.string(),
+  voterId: z.string(),
+  decision: voteDecision,
+  comment: z.string(),
+  votedAt: instant,
 });
-describeRoute({
-  method: 'get',
-  path: '/cycles/:year/approval/rounds',
-  summary: 'Every approval round with its votes and snapshot hash',
-  tags: ['approval'],
-  roles: [...APPROVAL_READERS],
-  params: yearParams,
-  errors: [404],
+const roundColumns = {
+  id: z.string(),
+  number: z.int(),
+  snapshotHash: z.string().describe('SHA-256 of the frozen snapshot voted on'),
+  status: roundStatus,
+  submittedById: z.string(),
+  submittedAt: instant,
+  decidedAt: nullableInstant,
+};
+export const roundsResponse = z.object({
+  rounds: z.array(
+    row({
+      ...roundColumns,
+      votes: z.array(
+        voteRow.extend({
+          voter: z.object({
+            id: z.string(),
+            displayName: z.string(),
+            role: z.string(),
+            title: z.string().nullable(),
+          }),
+        }),
+      ),
+    }),
+  ),
 });
-describeRoute({
-  method: 'get',
-  path: '/cycles/:year/approval/rounds/:number',
-  summary: 'One approval round with the frozen snapshot voted on',
-  tags: ['approval'],
-  roles: [...APPROVAL_READERS],
-  params: roundParams,
-  errors: [404],
-});
-describeRoute({
-  method: 'post',
-  path: '/cycles/:year/approval/rounds/:number/votes',
-  summary: 'A party-group member votes once in an open round (a rejection needs a comment)',
-  description: `${ROUND_RULE} \`outcome\` is the round's state after this vote.`,
-  tags: ['approval'],
-  roles: ['LEADER', 'PARTY_MEMBER'],
-  params: roundParams,
-  body: voteBody,
-  response: { status: 201, description: 'the vote, and the round’s outcome after it', schema: voteResponse },
-  errors: [404, 409],
+export const roundResponse = z.object({
+  round: row({
+    ...roundColumns,
+    snapshot: z.unknown().describe('the frozen results voted on'),
+    votes: z.array(voteRow),
+  }),
 });
 
 export function approvalRoutes(deps: ApiDeps): Router {
   const { db } = deps;
-  const router = Router();
+  const router = apiRouter('/cycles');
 
-  router.post('/:year/approval/submit', requireRole(db, 'OFFICE'), async (req, res) => {
-    const { year } = yearParams.parse(req.params);
-    const cycle = await findCycle(db, year);
-    const round = await forward(deps, req, cycle.workflowId, submitForApprovalUpdate, {
-      actor: actorOf(req),
-    });
-    const saved = await db.approvalRound.findUnique({
-      where: { cycleId_number: { cycleId: cycle.id, number: round } },
-    });
-    res.status(201).json(
-      submitResponse.parse({
-        round: { number: round, snapshotHash: saved?.snapshotHash ?? null, status: saved?.status ?? 'OPEN' },
-      }),
-    );
-  });
-
-  router.get('/:year/approval/rounds', requireRole(db, ...APPROVAL_READERS), async (req, res) => {
-    const { year } = yearParams.parse(req.params);
-    const cycle = await findCycle(db, year);
-    const rounds = await db.approvalRound.findMany({
-      where: { cycleId: cycle.id },
-      omit: { snapshot: true },
-      include: {
-        votes: {
-          include: { voter: { select: { id: true, displayName: true, role: true, title: true } } },
-          orderBy: { votedAt: 'asc' },
-        },
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/cycles/:year/approval/submit',
+      summary: 'Submit the scored results for party-group approval; opens a new round',
+      description: ROUND_RULE,
+      tags: ['approval'],
+      roles: ['OFFICE'],
+      params: yearParams,
+      response: {
+        status: 201,
+        description: 'the round opened, with the hash of its frozen snapshot',
+        schema: submitResponse,
       },
-      orderBy: { number: 'asc' },
-    });
-    res.json({ rounds });
-  });
+      errors: [404, 409],
+    },
+    requireRole(db, 'OFFICE'),
+    async (req, res) => {
+      const { year } = yearParams.parse(req.params);
+      const cycle = await findCycle(db, year);
+      const round = await forward(deps, req, cycle.workflowId, submitForApprovalUpdate, {
+        actor: actorOf(req),
+      });
+      const saved = await db.approvalRound.findUnique({
+        where: { cycleId_number: { cycleId: cycle.id, number: round } },
+      });
+      res.status(201).json(
+        submitResponse.parse({
+          round: {
+            number: round,
+            snapshotHash: saved?.snapshotHash ?? null,
+            status: saved?.status ?? 'OPEN',
+          },
+        }),
+      );
+    },
+  );
 
-  router.get('/:year/approval/rounds/:number', requireRole(db, ...APPROVAL_READERS), async (req, res) => {
-    const { year, number } = roundParams.parse(req.params);
-    const cycle = await findCycle(db, year);
-    const round = await db.approvalRound.findUnique({
-      where: { cycleId_number: { cycleId: cycle.id, number } },
-      include: { votes: true },
-    });
-    if (!round) throw notFound(`approval round ${number}`);
-    res.json({ round });
-  });
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/cycles/:year/approval/rounds',
+      summary: 'Every approval round with its votes and snapshot hash',
+      response: { schema: roundsResponse },
+      tags: ['approval'],
+      roles: [...APPROVAL_READERS],
+      params: yearParams,
+      errors: [404],
+    },
+    requireRole(db, ...APPROVAL_READERS),
+    async (req, res) => {
+      const { year } = yearParams.parse(req.params);
+      const cycle = await findCycle(db, year);
+      const rounds = await db.approvalRound.findMany({
+        where: { cycleId: cycle.id },
+        omit: { snapshot: true },
+        include: {
+          votes: {
+            include: { voter: { select: { id: true, displayName: true, role: true, title: true } } },
+            orderBy: { votedAt: 'asc' },
+          },
+        },
+        orderBy: { number: 'asc' },
+      });
+      res.json({ rounds });
+    },
+  );
 
-  router.post(
-    '/:year/approval/rounds/:number/votes',
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/cycles/:year/approval/rounds/:number',
+      summary: 'One approval round with the frozen snapshot voted on',
+      response: { schema: roundResponse },
+      tags: ['approval'],
+      roles: [...APPROVAL_READERS],
+      params: roundParams,
+      errors: [404],
+    },
+    requireRole(db, ...APPROVAL_READERS),
+    async (req, res) => {
+      const { year, number } = roundParams.parse(req.params);
+      const cycle = await findCycle(db, year);
+      const round = await db.approvalRound.findUnique({
+        where: { cycleId_number: { cycleId: cycle.id, number } },
+        include: { votes: true },
+      });
+      if (!round) throw notFound(`approval round ${number}`);
+      res.json({ round });
+    },
+  );
+
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/cycles/:year/approval/rounds/:number/votes',
+      summary: 'A party-group member votes once in an open round (a rejection needs a comment)',
+      description: `${ROUND_RULE} \`outcome\` is the round's state after this vote.`,
+      tags: ['approval'],
+      roles: ['LEADER', 'PARTY_MEMBER'],
+      params: roundParams,
+      body: voteBody,
+      response: {
+        status: 201,
+        description: 'the vote, and the round’s outcome after it',
+        schema: voteResponse,
+      },
+      errors: [404, 409],
+    },
     requireRole(db, 'LEADER', 'PARTY_MEMBER'),
     async (req, res) => {
       const { year, number } = roundParams.parse(req.params);

@@ -6,7 +6,11 @@ import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { currentUser, deny, requireRole } from '../../auth/access';
 import { notFound } from '../../errors';
-import { describeRoute } from '../../openapi/describeRoute';
+import { apiRouter, defineRoute } from '../../openapi/defineRoute';
+import { instant } from '../../openapi/responseSchemas';
+import { grade, scoreBreakdownSchema } from '../../scoring/scoringOutputSchema';
+import type { Grade } from '../../../domain/scoring/scoringOutput';
+import { cycleStage } from './rows';
 import type { CycleStage } from '../../../domain/cycle/stages';
 import type { Db } from '../../../prisma/client';
 import { READERS, actorOf, findCycle, act, isPublished, requireOwnUnit, uuid, yearParams } from './shared';
@@ -15,36 +19,6 @@ const unitParams = yearParams.extend({ unitId: uuid });
 export const opinionBody = z
   .object({ opinion: z.string().trim().min(1, 'the opinion may not be empty').max(5000) })
   .strict();
-
-describeRoute({
-  method: 'get',
-  path: '/cycles/:year/results',
-  summary: 'Every unit’s total, grades and category rank (units: only after publication)',
-  tags: ['results'],
-  roles: ['UNIT', ...READERS],
-  params: yearParams,
-  errors: [404],
-});
-describeRoute({
-  method: 'get',
-  path: '/cycles/:year/results/:unitId',
-  summary:
-    'One unit’s result with its article-cited breakdown and opinion (a unit: its own, after publication)',
-  tags: ['results'],
-  roles: ['UNIT', ...READERS],
-  params: unitParams,
-  errors: [404],
-});
-describeRoute({
-  method: 'put',
-  path: '/cycles/:year/results/:unitId/opinion',
-  summary: 'Edit a unit’s evaluation opinion (stage SCORING, Art. 10)',
-  tags: ['results'],
-  roles: ['OFFICE'],
-  params: unitParams,
-  body: opinionBody,
-  errors: [404, 409],
-});
 
 async function requireResultReader(db: Db, req: Request, stage: CycleStage) {
   const user = currentUser(req);
@@ -67,8 +41,8 @@ const summary = (row: {
   bonus: unknown;
   deduction: unknown;
   downgradeLevels: number;
-  scoreGrade: string;
-  finalGrade: string;
+  scoreGrade: Grade;
+  finalGrade: Grade;
   categoryRank: number;
   scoredAt: Date;
 }) => ({
@@ -89,79 +63,163 @@ const summary = (row: {
   scoredAt: row.scoredAt,
 });
 
+const resultSummary = z.object({
+  unitId: z.string(),
+  indicatorScore: z.number(),
+  indicatorPoints: z.number(),
+  leaderScore: z.number(),
+  departmentScore: z.number(),
+  thirdPartyScore: z.number().nullable(),
+  comprehensivePoints: z.number(),
+  bonus: z.number(),
+  deduction: z.number(),
+  downgradeLevels: z.int(),
+  total: z.number(),
+  scoreGrade: grade.describe('the grade of the total (Art. 16)'),
+  finalGrade: grade.describe('after downgrades (Art. 17)'),
+  categoryRank: z.int(),
+  scoredAt: instant,
+});
+export const resultsResponse = z.object({
+  stage: cycleStage,
+  published: z.boolean().describe('the results are announced (stage NOTIFICATION or later)'),
+  results: z.array(
+    resultSummary.extend({
+      unit: z.object({
+        code: z.string(),
+        name: z.string(),
+        categoryId: z.string(),
+        category: z.object({ code: z.string(), name: z.string() }),
+      }),
+    }),
+  ),
+});
+export const resultResponse = z.object({
+  result: resultSummary.extend({
+    unit: z.object({ code: z.string(), name: z.string(), categoryId: z.string() }),
+    breakdown: scoreBreakdownSchema,
+    opinion: z.string().describe('the evaluation opinion (Art. 10)'),
+    opinionEdited: z.boolean(),
+  }),
+});
+export const opinionResponse = z.object({ unitId: z.string(), opinion: z.string() });
+
 export function resultRoutes(deps: ApiDeps): Router {
   const { db } = deps;
-  const router = Router();
+  const router = apiRouter('/cycles');
 
-  router.get('/:year/results', async (req, res) => {
-    const { year } = yearParams.parse(req.params);
-    const cycle = await findCycle(db, year);
-    await requireResultReader(db, req, cycle.stage);
-    const rows = await db.unitResult.findMany({
-      where: { cycleId: cycle.id },
-      include: {
-        unit: {
-          select: {
-            code: true,
-            name: true,
-            categoryId: true,
-            category: { select: { code: true, name: true } },
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/cycles/:year/results',
+      summary: 'Every unit’s total, grades and category rank (units: only after publication)',
+      response: { schema: resultsResponse },
+      tags: ['results'],
+      roles: ['UNIT', ...READERS],
+      params: yearParams,
+      errors: [404],
+    },
+    async (req, res) => {
+      const { year } = yearParams.parse(req.params);
+      const cycle = await findCycle(db, year);
+      await requireResultReader(db, req, cycle.stage);
+      const rows = await db.unitResult.findMany({
+        where: { cycleId: cycle.id },
+        include: {
+          unit: {
+            select: {
+              code: true,
+              name: true,
+              categoryId: true,
+              category: { select: { code: true, name: true } },
+            },
           },
         },
-      },
-      orderBy: [
-        { unit: { category: { sortOrder: 'asc' } } },
-        { categoryRank: 'asc' },
-        { unit: { sortOrder: 'asc' } },
-      ],
-    });
-    res.json({
-      stage: cycle.stage,
-      published: isPublished(cycle.stage),
-      results: rows.map((row) => ({ ...summary(row), unit: row.unit })),
-    });
-  });
+        orderBy: [
+          { unit: { category: { sortOrder: 'asc' } } },
+          { categoryRank: 'asc' },
+          { unit: { sortOrder: 'asc' } },
+        ],
+      });
+      res.json({
+        stage: cycle.stage,
+        published: isPublished(cycle.stage),
+        results: rows.map((row) => ({ ...summary(row), unit: row.unit })),
+      });
+    },
+  );
 
-  router.get('/:year/results/:unitId', async (req, res) => {
-    const { year, unitId } = unitParams.parse(req.params);
-    const cycle = await findCycle(db, year);
-    await requireResultReader(db, req, cycle.stage);
-    await requireOwnUnit(db, req, unitId);
-    const row = await db.unitResult.findUnique({
-      where: { cycleId_unitId: { cycleId: cycle.id, unitId } },
-      include: { unit: { select: { code: true, name: true, categoryId: true } } },
-    });
-    if (!row) throw notFound(`result of unit ${unitId} in cycle ${year}`);
-    res.json({
-      result: {
-        ...summary(row),
-        unit: row.unit,
-        breakdown: row.breakdown,
-        opinion: row.opinion,
-        opinionEdited: Boolean(row.opinionEditedById),
-      },
-    });
-  });
-
-  router.put('/:year/results/:unitId/opinion', requireRole(db, 'OFFICE'), async (req, res) => {
-    const { year, unitId } = unitParams.parse(req.params);
-    const body = opinionBody.parse(req.body);
-    const cycle = await findCycle(db, year);
-    if (!(await db.unitResult.findUnique({ where: { cycleId_unitId: { cycleId: cycle.id, unitId } } })))
-      throw notFound(`result of unit ${unitId} in cycle ${year}`);
-    await act(deps, req, (actions, options) =>
-      actions.editOpinion(
-        cycle,
-        {
-          actor: actorOf(req),
-          unitId,
-          opinion: body.opinion,
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/cycles/:year/results/:unitId',
+      summary:
+        'One unit’s result with its article-cited breakdown and opinion (a unit: its own, after publication)',
+      response: { schema: resultResponse },
+      tags: ['results'],
+      roles: ['UNIT', ...READERS],
+      params: unitParams,
+      errors: [404],
+    },
+    async (req, res) => {
+      const { year, unitId } = unitParams.parse(req.params);
+      const cycle = await findCycle(db, year);
+      await requireResultReader(db, req, cycle.stage);
+      await requireOwnUnit(db, req, unitId);
+      const row = await db.unitResult.findUnique({
+        where: { cycleId_unitId: { cycleId: cycle.id, unitId } },
+        include: { unit: { select: { code: true, name: true, categoryId: true } } },
+      });
+      if (!row) throw notFound(`result of unit ${unitId} in cycle ${year}`);
+      res.json({
+        result: {
+          ...summary(row),
+          unit: row.unit,
+          // Stored as scoring wrote it (domain/scoring/scoringOutput.ts); the contract tests check its shape.
+          breakdown: row.breakdown as z.input<typeof scoreBreakdownSchema>,
+          opinion: row.opinion,
+          opinionEdited: Boolean(row.opinionEditedById),
         },
-        options,
-      ),
-    );
-    res.json({ unitId, opinion: body.opinion });
-  });
+      });
+    },
+  );
+
+  defineRoute(
+    router,
+    {
+      method: 'put',
+      path: '/cycles/:year/results/:unitId/opinion',
+      summary: 'Edit a unit’s evaluation opinion (stage SCORING, Art. 10)',
+      response: { schema: opinionResponse },
+      tags: ['results'],
+      roles: ['OFFICE'],
+      params: unitParams,
+      body: opinionBody,
+      errors: [404, 409],
+    },
+    requireRole(db, 'OFFICE'),
+    async (req, res) => {
+      const { year, unitId } = unitParams.parse(req.params);
+      const body = opinionBody.parse(req.body);
+      const cycle = await findCycle(db, year);
+      if (!(await db.unitResult.findUnique({ where: { cycleId_unitId: { cycleId: cycle.id, unitId } } })))
+        throw notFound(`result of unit ${unitId} in cycle ${year}`);
+      await act(deps, req, (actions, options) =>
+        actions.editOpinion(
+          cycle,
+          {
+            actor: actorOf(req),
+            unitId,
+            opinion: body.opinion,
+          },
+          options,
+        ),
+      );
+      res.json({ unitId, opinion: body.opinion });
+    },
+  );
 
   return router;
 }

@@ -1,10 +1,11 @@
 // The office moves the cycle on by hand (Art. 8: 节点、自查、核验、评价 end early when all is in) and
 // extends deadlines with a stated reason; the workflow decides whether the stage allows it.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { requireRole } from '../../auth/access';
-import { describeRoute } from '../../openapi/describeRoute';
+import { apiRouter, defineRoute } from '../../openapi/defineRoute';
+import { cycleStage } from './rows';
 import {
   advanceStageUpdate,
   extendDeadlineUpdate,
@@ -32,28 +33,6 @@ export const deadlineBody = z
   })
   .strict();
 
-describeRoute({
-  method: 'post',
-  path: '/cycles/:year/stage/advance',
-  summary:
-    'Close the current stage now and open the next (CHECKPOINTS, SELF_CHECK, VERIFICATION, EVALUATION)',
-  tags: ['stages'],
-  roles: ['OFFICE'],
-  params: yearParams,
-  body: advanceBody,
-  errors: [404, 409],
-});
-describeRoute({
-  method: 'post',
-  path: '/cycles/:year/deadlines',
-  summary: 'Extend a deadline (a stage, a checkpoint round or a failing unit’s explanation) with a reason',
-  tags: ['stages'],
-  roles: ['OFFICE'],
-  params: yearParams,
-  body: deadlineBody,
-  errors: [400, 404, 409],
-});
-
 /** The follow-up ends on its own conditions (Art. 19, 21): the refusal names what is missing. */
 async function refuseFollowUpClose(db: Db, cycleId: string): Promise<never> {
   const [explanations, units, feedback] = await Promise.all([
@@ -75,36 +54,74 @@ async function refuseFollowUpClose(db: Db, cycleId: string): Promise<never> {
   );
 }
 
+export const advanceResponse = z.object({ stage: cycleStage.describe('the stage now open') });
+export const deadlineResponse = z.object({
+  target: z.string(),
+  newDueAt: z.string().describe('the new due date (ISO 8601)'),
+});
+
 export function stageRoutes(deps: ApiDeps): Router {
   const { db } = deps;
-  const router = Router();
+  const router = apiRouter('/cycles');
 
-  router.post('/:year/stage/advance', requireRole(db, 'OFFICE'), async (req, res) => {
-    const { year } = yearParams.parse(req.params);
-    const body = advanceBody.parse(req.body);
-    const cycle = await findCycle(db, year);
-    if (body.from === cycle.stage && cycle.stage === 'FOLLOW_UP') await refuseFollowUpClose(db, cycle.id);
-    const stage = await forward(deps, req, cycle.workflowId, advanceStageUpdate, {
-      actor: actorOf(req),
-      from: body.from,
-      note: body.note,
-    });
-    res.json({ stage });
-  });
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/cycles/:year/stage/advance',
+      summary:
+        'Close the current stage now and open the next (CHECKPOINTS, SELF_CHECK, VERIFICATION, EVALUATION)',
+      response: { schema: advanceResponse },
+      tags: ['stages'],
+      roles: ['OFFICE'],
+      params: yearParams,
+      body: advanceBody,
+      errors: [404, 409],
+    },
+    requireRole(db, 'OFFICE'),
+    async (req, res) => {
+      const { year } = yearParams.parse(req.params);
+      const body = advanceBody.parse(req.body);
+      const cycle = await findCycle(db, year);
+      if (body.from === cycle.stage && cycle.stage === 'FOLLOW_UP') await refuseFollowUpClose(db, cycle.id);
+      const stage = await forward(deps, req, cycle.workflowId, advanceStageUpdate, {
+        actor: actorOf(req),
+        from: body.from,
+        note: body.note,
+      });
+      res.json({ stage });
+    },
+  );
 
-  router.post('/:year/deadlines', requireRole(db, 'OFFICE'), async (req, res) => {
-    const { year } = yearParams.parse(req.params);
-    const body = deadlineBody.parse(req.body);
-    const cycle = await findCycle(db, year);
-    requirePlausible({ newDueAt: body.newDueAt }, cycleWindow(cycle));
-    const newDueAt = await forward(deps, req, cycle.workflowId, extendDeadlineUpdate, {
-      actor: actorOf(req),
-      target: body.target as ExtendDeadlineInput['target'],
-      newDueAt: new Date(body.newDueAt).toISOString(),
-      reason: body.reason,
-    });
-    res.json({ target: body.target as ExtendDeadlineInput['target'], newDueAt });
-  });
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/cycles/:year/deadlines',
+      summary:
+        'Extend a deadline (a stage, a checkpoint round or a failing unit’s explanation) with a reason',
+      response: { schema: deadlineResponse },
+      tags: ['stages'],
+      roles: ['OFFICE'],
+      params: yearParams,
+      body: deadlineBody,
+      errors: [400, 404, 409],
+    },
+    requireRole(db, 'OFFICE'),
+    async (req, res) => {
+      const { year } = yearParams.parse(req.params);
+      const body = deadlineBody.parse(req.body);
+      const cycle = await findCycle(db, year);
+      requirePlausible({ newDueAt: body.newDueAt }, cycleWindow(cycle));
+      const newDueAt = await forward(deps, req, cycle.workflowId, extendDeadlineUpdate, {
+        actor: actorOf(req),
+        target: body.target as ExtendDeadlineInput['target'],
+        newDueAt: new Date(body.newDueAt).toISOString(),
+        reason: body.reason,
+      });
+      res.json({ target: body.target as ExtendDeadlineInput['target'], newDueAt });
+    },
+  );
 
   return router;
 }
