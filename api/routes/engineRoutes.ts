@@ -4,7 +4,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
-import { describeRoute } from '../openapi/describeRoute';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
 
 const engineStatusSchema = z.object({
   state: z.enum(['starting', 'ready']),
@@ -28,29 +28,31 @@ const engineStatusSchema = z.object({
     ),
 });
 
-describeRoute({
-  method: 'get',
-  path: '/engine',
-  summary: 'The workflow engine’s state: starting (with an estimate) or ready',
-  description:
-    'Public (the sign-in page shows it too). While starting, every action that needs a workflow answers 503 ENGINE_STARTING.',
-  tags: ['health'],
-  roles: 'public',
-  response: { schema: z.object({ engine: engineStatusSchema }) },
-});
-
 /** Since the process started: the state of a deployment without a gate (the engine was there first). */
 const READY_SINCE = new Date().toISOString();
 
 export function engineRoutes(deps: ApiDeps): Router {
-  const router = Router();
-  router.get('/engine', (_req, res) => {
-    const engine = deps.engineStatus?.() ?? { state: 'ready' as const, since: READY_SINCE };
-    if (engine.state !== 'starting') return res.json({ engine });
-    const estimatedSecondsLeft = engine.estimatedReadyAt
-      ? Math.max(0, Math.ceil((Date.parse(engine.estimatedReadyAt) - Date.now()) / 1000))
-      : null;
-    res.json({ engine: { ...engine, estimatedSecondsLeft } });
-  });
+  const router = apiRouter('');
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/engine',
+      summary: 'The workflow engine’s state: starting (with an estimate) or ready',
+      description:
+        'Public (the sign-in page shows it too). While starting, every action that needs a workflow answers 503 ENGINE_STARTING.',
+      tags: ['health'],
+      roles: 'public',
+      response: { schema: z.object({ engine: engineStatusSchema }) },
+    },
+    (_req, res) => {
+      const engine = deps.engineStatus?.() ?? { state: 'ready' as const, since: READY_SINCE };
+      if (engine.state !== 'starting') return res.json({ engine });
+      const estimatedSecondsLeft = engine.estimatedReadyAt
+        ? Math.max(0, Math.ceil((Date.parse(engine.estimatedReadyAt) - Date.now()) / 1000))
+        : null;
+      res.json({ engine: { ...engine, estimatedSecondsLeft } });
+    },
+  );
   return router;
 }

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { currentUser } from '../auth/access';
-import { describeRoute } from '../openapi/describeRoute';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { todoCounts } from '../../domain/todo/todoItems';
 import { loadTodo } from './todoReadModel';
 
@@ -41,34 +41,36 @@ export const todoSchema = z.object({
   total: z.number(),
 });
 
-describeRoute({
-  method: 'get',
-  path: '/me/todo',
-  summary: "The signed-in person's to-do (待办): items with deadline, time left and page; menu badge counts",
-  description:
-    'Units: missing checkpoint evidence and self-check, feedback to confirm, explanation due or returned. ' +
-    'Members and departments: missing rankings; members: a pending vote. Office: verification queue, ' +
-    'explanations to review, failed notices. Read from PostgreSQL; cheap enough to poll.',
-  tags: ['todo'],
-  roles: 'any',
-  response: { schema: todoSchema },
-  errors: [401],
-});
-
 export function todoRoutes(deps: ApiDeps): Router {
-  const router = Router();
-  router.get('/me/todo', async (req, res) => {
-    const user = currentUser(req);
-    const now = deps.now ? await deps.now() : new Date();
-    const items = await loadTodo(deps.db, user, now);
-    const counts = todoCounts(items);
-    const body: z.infer<typeof todoSchema> = {
-      now: now.toISOString(),
-      items,
-      counts,
-      total: items.reduce((sum, row) => sum + row.count, 0),
-    };
-    res.json(body);
-  });
+  const router = apiRouter('');
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: '/me/todo',
+      summary:
+        "The signed-in person's to-do (待办): items with deadline, time left and page; menu badge counts",
+      description:
+        'Units: missing checkpoint evidence and self-check, feedback to confirm, explanation due or returned. ' +
+        'Members and departments: missing rankings; members: a pending vote. Office: verification queue, ' +
+        'explanations to review, failed notices. Read from PostgreSQL; cheap enough to poll.',
+      tags: ['todo'],
+      roles: 'any',
+      response: { schema: todoSchema },
+      errors: [401],
+    },
+    async (req, res) => {
+      const user = currentUser(req);
+      const now = deps.now ? await deps.now() : new Date();
+      const items = await loadTodo(deps.db, user, now);
+      const counts = todoCounts(items);
+      res.json({
+        now: now.toISOString(),
+        items,
+        counts,
+        total: items.reduce((sum, row) => sum + row.count, 0),
+      });
+    },
+  );
   return router;
 }
