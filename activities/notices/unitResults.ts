@@ -36,7 +36,7 @@ async function nameBreakdown(db: Db, cycleId: string, breakdown: unknown): Promi
 
 export async function loadUnitResults(db: Db, cycleId: string) {
   const results = await db.unitResult.findMany({
-    where: { cycleId, unit: { active: true } },
+    where: { cycleId },
     include: { unit: { include: { category: true } } },
   });
   const byCategory = new Map<string, typeof results>();

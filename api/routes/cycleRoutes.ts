@@ -1,5 +1,6 @@
 // Cycles and their targets (Art. 5, 8, 12): created and edited by the office until publication;
 // publication starts the annual-cycle workflow, which emails every unit its own targets.
+import { forgetCycleStructure, recordCycleStructure } from '../../db/cycleStructure';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
@@ -364,6 +365,8 @@ export function cycleRoutes(deps: ApiDeps): Router {
         `targets of ${year} were published on ${now?.publishedAt?.toISOString() ?? 'just now'}`,
       );
     }
+    // The structure the year runs with is recorded now (Art. 6 per year; db/cycleStructure.ts).
+    await recordCycleStructure(db, cycle.id);
     try {
       await deps.cycles.start(cycle.workflowId, {
         cycleId: cycle.id,
@@ -371,8 +374,10 @@ export function cycleRoutes(deps: ApiDeps): Router {
       });
     } catch (error) {
       // A workflow that already runs means the cycle is published: the read model must say so too.
-      if ((error as HttpError)?.code !== 'ALREADY_PUBLISHED')
+      if ((error as HttpError)?.code !== 'ALREADY_PUBLISHED') {
+        await forgetCycleStructure(db, cycle.id);
         await db.cycle.updateMany({ where: { id: cycle.id, publishedAt }, data: { publishedAt: null } });
+      }
       throw error;
     }
     await writeAudit(db, {

@@ -15,6 +15,8 @@ import { notificationRoutes } from './notificationRoutes';
 import { auditRoutes } from './auditRoutes';
 import { exportRoutes } from './exportRoutes';
 import { openApiRoutes } from '../openapi/openApiDocument';
+// Structure administration (issue 14)
+import { structureAdminRoutes } from '../structure';
 
 export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use(openApiRoutes());
@@ -28,4 +30,6 @@ export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use('/cycles', cycleRoutes(deps));
   api.use('/cycles', cycleActionRoutes(deps));
   api.use('/scoring', scoringRoutes(deps));
+  // Structure administration (issue 14)
+  api.use(structureAdminRoutes(deps));
 }
