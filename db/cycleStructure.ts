@@ -208,3 +208,31 @@ export async function forgetCycleStructure(db: Db, cycleId: string): Promise<voi
   await db.cycleUnit.deleteMany({ where: { cycleId } });
   await db.cycleRanker.deleteMany({ where: { cycleId } });
 }
+
+/**
+ * How a result names its unit: as the cycle was published (a unit renamed or moved since keeps its year's
+ * name and category, Art. 6); units outside the record keep their live naming.
+ */
+export async function withCycleUnitNames<
+  T extends {
+    unitId: string;
+    unit: { code: string; name: string; categoryId: string; category?: { code: string; name: string } };
+  },
+>(db: Reader, cycleId: string, rows: T[]): Promise<T[]> {
+  if (!(await hasStructureRecord(db, cycleId))) return rows;
+  const recorded = new Map((await cycleUnits(db, cycleId)).map((unit) => [unit.id, unit]));
+  return rows.map((row) => {
+    const unit = recorded.get(row.unitId);
+    if (!unit) return row;
+    return {
+      ...row,
+      unit: {
+        ...row.unit,
+        code: unit.code,
+        name: unit.name,
+        categoryId: unit.categoryId,
+        ...(row.unit.category ? { category: { code: unit.category.code, name: unit.category.name } } : {}),
+      },
+    };
+  });
+}

@@ -16,13 +16,10 @@ import {
 } from './shared';
 
 export const categoryParams = z.object({ categoryId: z.uuid() });
-export const categoryBody = z.object({
-  code: codeField,
-  name: nameField,
-  nameEn: optionalName,
-  sortOrder: sortOrderField.default(0),
-});
-export const categoryPatch = categoryBody.partial();
+const categoryFields = { code: codeField, name: nameField, nameEn: optionalName, sortOrder: sortOrderField };
+export const categoryBody = z.object({ ...categoryFields, sortOrder: sortOrderField.default(0) });
+// No defaults in an edit: a field left out keeps its value.
+export const categoryPatch = z.object(categoryFields).partial();
 
 export const adminCategorySchema = z.object({
   id: z.string(),

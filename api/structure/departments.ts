@@ -16,14 +16,20 @@ import {
 } from './shared';
 
 export const departmentParams = z.object({ departmentId: z.uuid() });
-export const departmentBody = z.object({
+const departmentFields = {
   code: codeField,
   name: nameField,
   nameEn: optionalName,
+  ranks: z.boolean(),
+  sortOrder: sortOrderField,
+};
+export const departmentBody = z.object({
+  ...departmentFields,
   ranks: z.boolean().default(true),
   sortOrder: sortOrderField.default(0),
 });
-export const departmentPatch = departmentBody.partial();
+// No defaults in an edit: a field left out keeps its value.
+export const departmentPatch = z.object(departmentFields).partial();
 
 export const adminDepartmentSchema = z.object({
   id: z.string(),

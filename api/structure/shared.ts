@@ -16,7 +16,7 @@ export const ACCOUNT_KEEPERS: Role[] = ['ADMIN'];
 export const codeField = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9_-]{1,49}$/, 'lower-case letters, digits, dash or underscore, 2-50 characters');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,49}$/, 'letters, digits, dash or underscore, 2-50 characters');
 export const nameField = z.string().trim().min(1).max(200);
 export const optionalName = z
   .string()
