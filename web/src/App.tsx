@@ -22,6 +22,8 @@ import { UnitTargetsPage } from './pages/UnitTargetsPage';
 import { SelfCheckPage } from './pages/SelfCheckPage';
 import { UnitFollowUpPage } from './pages/UnitFollowUpPage';
 import { ThirdPartyPage } from './pages/ThirdPartyPage';
+// Structure administration (issue 14)
+import { StructurePage } from './pages/structure/StructurePage';
 import { homePath, menuFor, PAGE_PATHS, type PageKey } from './logic/roleMenu';
 import type { ReactElement } from 'react';
 
@@ -42,6 +44,8 @@ const PAGES: Record<PageKey, () => ReactElement> = {
   myResults: ResultsPage,
   myFollowUp: UnitFollowUpPage,
   thirdParty: ThirdPartyPage,
+  // Structure administration (issue 14)
+  structure: StructurePage,
 };
 
 function Gate() {

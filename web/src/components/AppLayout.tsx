@@ -23,6 +23,7 @@ import {
   SafetyCertificateOutlined,
   TrophyOutlined,
   UploadOutlined,
+  ApartmentOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -44,6 +45,8 @@ const ICONS: Record<PageKey, ReactNode> = {
   myResults: <TrophyOutlined />,
   myFollowUp: <FileDoneOutlined />,
   thirdParty: <FormOutlined />,
+  // Structure administration (issue 14)
+  structure: <ApartmentOutlined />,
 };
 
 export function AppLayout() {

@@ -26,6 +26,8 @@ const CODES = [
   'SCORING_INPUT',
   'NETWORK',
   'INTERNAL',
+  // Structure administration (issue 14)
+  'CONFIRM_REQUIRED',
 ] as const;
 
 /** The last meaningful segment of a field path → the label key the forms use. */

@@ -19,7 +19,9 @@ export type PageKey =
   | 'selfCheck'
   | 'myResults'
   | 'myFollowUp'
-  | 'thirdParty';
+  | 'thirdParty'
+  // Structure administration (issue 14)
+  | 'structure';
 
 export const PAGE_PATHS: Record<PageKey, string> = {
   dashboard: '/dashboard',
@@ -38,6 +40,8 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   myResults: '/my/results',
   myFollowUp: '/my/follow-up',
   thirdParty: '/third-party',
+  // Structure administration (issue 14)
+  structure: '/structure',
 };
 
 const MENUS: Record<Role, PageKey[]> = {
@@ -53,8 +57,11 @@ const MENUS: Record<Role, PageKey[]> = {
     'notifications',
     'followUp',
     'audit',
+    // Structure administration (issue 14)
+    'structure',
   ],
-  ADMIN: ['dashboard', 'audit'],
+  // The administrator's home is the structure page (issue 14); the cycle dashboard is the office's.
+  ADMIN: ['structure', 'audit'],
   LEADER: ['dashboard', 'ranking', 'approval', 'results', 'followUp'],
   PARTY_MEMBER: ['ranking', 'approval', 'results'],
   DEPARTMENT: ['ranking', 'verification', 'results'],
