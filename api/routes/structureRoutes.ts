@@ -9,6 +9,7 @@ import { notFound } from '../errors';
 import { writeAudit } from '../../db/audit';
 import { describeRoute } from '../openapi/describeRoute';
 import type { SessionUser } from '../auth/sessions';
+import { cycleUnits } from '../../db/cycleStructure';
 
 export const unitParams = z.object({ unitId: z.uuid() });
 export const contactsBody = z.object({
@@ -17,6 +18,9 @@ export const contactsBody = z.object({
   partyCommitteeName: z.string().trim().min(1).max(200),
   partyCommitteeEmail: z.email(),
 });
+
+/** `year`: the structure that cycle runs with (as published, Art. 6 per year; before publication the live one). */
+export const structureYearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 const categorySchema = z.object({
   id: z.string(),
@@ -51,6 +55,7 @@ describeRoute({
   summary: 'Categories of units (Art. 6), with their units',
   tags: ['structure'],
   roles: 'any',
+  query: structureYearQuery,
   response: {
     schema: z.object({
       categories: z.array(
@@ -68,6 +73,7 @@ describeRoute({
     'Units with their category; contacts for the office, the leadership group, admins and the unit itself',
   tags: ['structure'],
   roles: 'any',
+  query: structureYearQuery,
   response: { schema: z.object({ units: z.array(unitSchema) }) },
 });
 describeRoute({
@@ -101,9 +107,27 @@ function seesContacts(user: SessionUser, unitId: string): boolean {
 export function structureRoutes(deps: ApiDeps): Router {
   const { db } = deps;
   const router = Router();
+  const cycleOfYear = async (query: unknown) => {
+    const { year } = structureYearQuery.parse(query);
+    if (year === undefined) return null;
+    return (await db.cycle.findUnique({ where: { year }, select: { id: true } }))?.id ?? null;
+  };
 
   router.get('/categories', async (req, res) => {
     currentUser(req);
+    const cycleId = await cycleOfYear(req.query);
+    if (cycleId) {
+      const units = await cycleUnits(db, cycleId);
+      const categories = [...new Map(units.map((unit) => [unit.category.id, unit.category])).values()]
+        .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))
+        .map((category) => ({
+          ...category,
+          units: units
+            .filter((unit) => unit.categoryId === category.id)
+            .map((unit) => ({ id: unit.id, code: unit.code, name: unit.name })),
+        }));
+      return res.json({ categories });
+    }
     const categories = await db.category.findMany({
       orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
       include: {
@@ -119,10 +143,13 @@ export function structureRoutes(deps: ApiDeps): Router {
 
   router.get('/units', async (req, res) => {
     const user = currentUser(req);
-    const units = await db.unit.findMany({
-      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-      include: { category: true },
-    });
+    const cycleId = await cycleOfYear(req.query);
+    const units = cycleId
+      ? (await cycleUnits(db, cycleId)).map((unit) => ({ ...unit, active: true }))
+      : await db.unit.findMany({
+          orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+          include: { category: true },
+        });
     res.json({
       units: units.map(
         ({
