@@ -1,7 +1,14 @@
 // Structure administration (issue 14): categories, units, departments, the party group and accounts are
 // changed through the API — validated, authorized, audited with before/after — and a published cycle
 // keeps the structure it was published with (Art. 6, per year) while an unpublished one follows changes.
-import { startTestStack, signIn, type TestStack, type Session } from '../support/testStack';
+import {
+  checkResponsesAgainst,
+  startTestStack,
+  signIn,
+  type TestStack,
+  type Session,
+} from '../support/testStack';
+import { responseContract } from '../support/responseContract';
 import { publishDemoCycle } from '../support/cycleDriver';
 import { demoTargets } from '../../runtime/seed/demoTargets';
 import { loadCycleSetup } from '../../activities/cycleSetup';
@@ -18,14 +25,18 @@ describe('structure administration', () => {
   let office: Session;
   let unitUser: Session;
   let cycleId: string;
+  // Every response is checked against the OpenAPI document (describeRoute's success schemas).
+  const contract = responseContract();
 
   beforeAll(async () => {
     stack = await startTestStack();
+    checkResponsesAgainst(contract);
     admin = await signIn(stack.app, 'admin');
     office = await signIn(stack.app, 'office1');
     unitUser = await signIn(stack.app, 'unit-zhongshan');
   });
   afterAll(async () => {
+    checkResponsesAgainst(undefined);
     await stack?.teardown();
   });
 
@@ -295,5 +306,23 @@ describe('structure administration', () => {
     // A unit outside any running year is deactivated without a question.
     const added = await stack.db.unit.findUniqueOrThrow({ where: { code: 'newdistrict' } });
     expect((await office.put(`/api/structure/units/${added.id}`, { active: false })).status).toBe(200);
+  });
+
+  it('answers as its OpenAPI document says', async () => {
+    for (const year of [undefined, PUBLISHED]) {
+      const query = year ? `?year=${year}` : '';
+      expect((await office.get(`/api/units${query}`)).status).toBe(200);
+      expect((await office.get(`/api/categories${query}`)).status).toBe(200);
+    }
+    // The published year's units keep the name they were published with.
+    const published = await office.get(`/api/units?year=${PUBLISHED}`);
+    const zhongshan = await unitByCode('zhongshan');
+    expect(published.body.units.find((unit: { id: string }) => unit.id === zhongshan.id).name).toBe(
+      '中山区总工会',
+    );
+    expect(zhongshan.name).toBe('中山新区总工会');
+    for (const path of ['categories', 'units', 'departments', 'party-group', 'accounts'])
+      expect((await admin.get(`/api/structure/${path}`)).status).toBe(200);
+    expect(contract.problems()).toEqual([]);
   });
 });

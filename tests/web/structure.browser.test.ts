@@ -47,7 +47,7 @@ test('the administrator adds a unit and an account for it, and the account signs
   await unitDialog.getByLabel('主要负责人', { exact: true }).fill('李新');
   await unitDialog.getByLabel('主要负责人邮箱', { exact: true }).fill('lixin@example.org');
   await unitDialog.getByRole('button', { name: /保\s*存/ }).click();
-  await page.getByRole('cell', { name: '长兴岛新区总工会' }).waitFor();
+  await page.getByRole('cell', { name: '长兴岛新区总工会', exact: true }).waitFor();
   const unit = await stack.db.unit.findUniqueOrThrow({
     where: { code: 'xinqu' },
     include: { category: true },
@@ -71,7 +71,7 @@ test('the administrator adds a unit and an account for it, and the account signs
   expect(await stack.db.user.count({ where: { username: 'unit-xinqu' } })).toBe(0);
   await accountDialog.getByLabel('初始密码', { exact: true }).fill('Xinqu-start-2034');
   await accountDialog.getByRole('button', { name: /保\s*存/ }).click();
-  await page.getByRole('cell', { name: 'unit-xinqu' }).waitFor();
+  await page.getByRole('cell', { name: 'unit-xinqu', exact: true }).waitFor();
   // Names, never ids: the account's row names its unit.
   await page
     .getByRole('row', { name: /unit-xinqu/ })
@@ -104,7 +104,7 @@ test('a structure change leaves the published cycle as it was', async () => {
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('名称', { exact: true }).fill('中山区总工会（合并后）');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await page.getByRole('cell', { name: '中山区总工会（合并后）' }).waitFor();
+  await page.getByRole('cell', { name: '中山区总工会（合并后）', exact: true }).waitFor();
 
   // Deactivate 西岗区总工会: it is in the running year, so the page explains and asks first.
   await page.getByRole('button', { name: '停用 西岗区总工会' }).click();
