@@ -31,6 +31,7 @@ export function AccountsTab() {
   const departments = useApi<{ departments: DepartmentRow[] }>('/structure/departments');
   const [editing, setEditing] = useState<AccountRow | 'new'>();
   const [oneTime, setOneTime] = useState<{ name: string; password: string }>();
+  const [filter, setFilter] = useState('');
   const [form] = Form.useForm();
   const role = Form.useWatch('role', form) as string | undefined;
   const save = useStructureSave();
@@ -85,14 +86,26 @@ export function AccountsTab() {
           title={t('structure.oneTimePassword', oneTime)}
         />
       ) : null}
-      <Button type="primary" onClick={() => open('new')}>
-        {t('structure.addAccount')}
-      </Button>
+      <Space>
+        <Button type="primary" onClick={() => open('new')}>
+          {t('structure.addAccount')}
+        </Button>
+        <Input.Search
+          allowClear
+          aria-label={t('app.search')}
+          placeholder={`${t('structure.displayName')} / ${t('structure.username')}`}
+          onChange={(event) => setFilter(event.target.value.trim())}
+          style={{ width: 260 }}
+        />
+      </Space>
       <Table
         size="small"
         rowKey="id"
         scroll={{ x: 1000 }}
-        dataSource={list.data?.accounts ?? []}
+        pagination={false}
+        dataSource={(list.data?.accounts ?? []).filter(
+          (row) => !filter || row.displayName.includes(filter) || row.username.includes(filter),
+        )}
         columns={[
           { title: t('structure.displayName'), dataIndex: 'displayName' },
           { title: t('structure.username'), dataIndex: 'username' },
