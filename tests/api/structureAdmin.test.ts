@@ -15,6 +15,8 @@ import { loadCycleSetup } from '../../activities/cycleSetup';
 import { loadScoringInput } from '../../activities/scoringInput';
 import { cycleRankingDepartments, cycleVoters } from '../../db/cycleStructure';
 import { DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
+import { loadResultExportData } from '../../api/export/resultExportData';
+import { loadUnitResults } from '../../activities/notices/unitResults';
 
 const PUBLISHED = 2031;
 const DRAFT = 2032;
@@ -258,6 +260,10 @@ describe('structure administration', () => {
     );
     expect(targetUnits.find((unit) => unit.id === zhongshan.id)?.name).toBe(zhongshan.name);
     expect(targetUnits.some((unit) => unit.id === added.body.unit.id)).toBe(false);
+    const exported = await loadResultExportData(stack.db, PUBLISHED);
+    expect(exported?.results.map((row) => row.unitName)).toEqual([zhongshan.name]);
+    const noticed = await loadUnitResults(stack.db, cycleId);
+    expect((await noticed.noticeData(noticed.results[0])).unitName).toBe(zhongshan.name);
     const results = await office.get(`/api/cycles/${PUBLISHED}/results`);
     expect(results.status).toBe(200);
     expect(results.body.results[0].unit.name).toBe(zhongshan.name);
