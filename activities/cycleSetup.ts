@@ -1,5 +1,6 @@
 // What the annual-cycle workflow needs to know about a cycle to judge actions: read once at publication.
 import type { Db } from '../prisma/client';
+import { cycleRankingDepartments, cycleUnits, cycleVoters, recordCycleStructure } from '../db/cycleStructure';
 
 export interface CycleSetup {
   cycleId: string;
@@ -38,25 +39,21 @@ export async function loadCycleSetup(
       checkpoints: { orderBy: { dueAt: 'asc' } },
     },
   });
-  const units = await db.unit.findMany({
-    where: { active: true },
-    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-  });
-  const categories = await db.category.findMany({ orderBy: { sortOrder: 'asc' } });
-  const voters = await db.user.findMany({
-    where: { active: true, role: { in: ['LEADER', 'PARTY_MEMBER'] } },
-    orderBy: { username: 'asc' },
-  });
-  const departments = await db.department.findMany({ where: { ranks: true }, orderBy: { sortOrder: 'asc' } });
+  // The structure is recorded at publication and read from that record ever after (Art. 6, per year).
+  await recordCycleStructure(db, cycleId);
+  const units = await cycleUnits(db, cycleId);
+  const voters = await cycleVoters(db, cycleId);
+  const departments = await cycleRankingDepartments(db, cycleId);
+  const categories = [...new Map(units.map((unit) => [unit.category.id, unit.category])).values()].sort(
+    (a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code),
+  );
   return {
     cycleId,
     year: cycle.year,
     workflowId: cycle.workflowId,
     useThirdParty: cycle.useThirdParty,
     units: units.map((unit) => ({ id: unit.id, code: unit.code, categoryId: unit.categoryId })),
-    categories: categories
-      .filter((category) => units.some((unit) => unit.categoryId === category.id))
-      .map((category) => ({ id: category.id, code: category.code })),
+    categories: categories.map((category) => ({ id: category.id, code: category.code })),
     indicators: cycle.indicators.map((indicator) => ({
       id: indicator.id,
       notUndertakenBy: indicator.notUndertaken.map((row) => row.unitId),
@@ -67,7 +64,7 @@ export async function loadCycleSetup(
       indicatorId: checkpoint.indicatorId,
       dueAt: checkpoint.dueAt.toISOString(),
     })),
-    voters: voters.map((user) => ({ userId: user.id, isLeader: user.role === 'LEADER' })),
+    voters: voters.map((voter) => ({ userId: voter.userId, isLeader: voter.isLeader })),
     rankingDepartments: departments.map((department) => department.id),
     schedule: {
       selfCheckOpensAt: cycle.selfCheckOpensAt.toISOString(),

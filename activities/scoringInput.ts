@@ -1,6 +1,7 @@
 // Builds the scoring file of SPEC §5 from the cycle's stored data, so the cycle is scored by exactly
 // the calculation the office can run by hand (`npm run score`) and the approval snapshot freezes it.
 import type { Db } from '../prisma/client';
+import { cycleUnits } from '../db/cycleStructure';
 
 export interface StoredScoringFile {
   config: unknown;
@@ -39,11 +40,8 @@ export async function loadScoringInput(db: Db, cycleId: string): Promise<StoredS
       yearEnds: true,
     },
   });
-  const units = await db.unit.findMany({
-    where: { active: true },
-    include: { category: true },
-    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-  });
+  // The units the cycle was published with (db/cycleStructure.ts, Art. 6 per year).
+  const units = await cycleUnits(db, cycleId);
   const categoryCode = new Map(units.map((unit) => [unit.categoryId, unit.category.code]));
   const checkpointVerifications = await db.checkpointVerification.findMany({
     where: { checkpoint: { cycleId } },

@@ -48,6 +48,11 @@ export const ERROR_CODES = {
     meaning: 'the targets cannot be published; the message lists each problem',
   },
   WARNINGS: { status: 409, meaning: 'publication has warnings; repeat with acknowledgeWarnings: true' },
+  CONFIRM_REQUIRED: {
+    status: 409,
+    meaning:
+      'the change has a consequence to confirm first (a unit in a running cycle stays in that year, Art. 6); repeat with confirm: true',
+  },
   NOT_FAILED: { status: 409, meaning: 'only a FAILED notice is resent (a sent notice is never sent twice)' },
   TOO_LARGE: { status: 413, meaning: 'the request body or the file is too large' },
   UNSUPPORTED_MEDIA: { status: 415, meaning: 'the file or the request body is not of an accepted type' },

@@ -11,18 +11,16 @@ import { requireOpen, requireRevisable, type CycleGate, type Tx } from './cycleG
 import { refuse, requireRole } from './refusal';
 import { requireAssessedUnit, requireAssessedUnits } from './unitChecks';
 import type { WriteContext } from './submissionFacts';
+import { cycleRankingDepartments, cycleUnits, cycleVoters } from '../db/cycleStructure';
 
-/** Who ranks (Art. 13, 22): the party-group members and the ranking member departments. */
-async function rankers(tx: Tx) {
+/** Who ranks (Art. 13, 22): the cycle's party-group members and ranking member departments. */
+async function rankers(tx: Tx, cycleId: string) {
   const [voters, departments] = await Promise.all([
-    tx.user.findMany({
-      where: { active: true, role: { in: ['LEADER', 'PARTY_MEMBER'] } },
-      select: { id: true },
-    }),
-    tx.department.findMany({ where: { ranks: true }, select: { id: true } }),
+    cycleVoters(tx, cycleId),
+    cycleRankingDepartments(tx, cycleId),
   ]);
   return {
-    voterIds: voters.map((user) => user.id),
+    voterIds: voters.map((voter) => voter.userId),
     departmentIds: departments.map((department) => department.id),
   };
 }
@@ -31,7 +29,7 @@ export const evaluatorKeyOf = (actor: RankingInput['actor'], kind: RankingInput[
   kind === 'LEADER' ? actor.userId : (actor.departmentId ?? '');
 
 export async function checkRanking(tx: Tx, gate: CycleGate, input: RankingInput) {
-  const { voterIds, departmentIds } = await rankers(tx);
+  const { voterIds, departmentIds } = await rankers(tx, gate.id);
   if (input.kind === 'LEADER') {
     requireRole(input.actor, ['LEADER', 'PARTY_MEMBER'], 'leader evaluation');
     if (!voterIds.includes(input.actor.userId))
@@ -42,9 +40,9 @@ export async function checkRanking(tx: Tx, gate: CycleGate, input: RankingInput)
       refuse(RefusalReason.NOT_ALLOWED, 'this department is not a ranking member department (Art. 22)');
   }
   requireOpen(gate, 'ranking', 'ranking (Art. 13)');
-  const expected = (
-    await tx.unit.findMany({ where: { categoryId: input.categoryId, active: true }, select: { id: true } })
-  ).map((unit) => unit.id);
+  const expected = (await cycleUnits(tx, gate.id))
+    .filter((unit) => unit.categoryId === input.categoryId)
+    .map((unit) => unit.id);
   if (expected.length === 0) refuse(RefusalReason.NOT_FOUND, `category ${input.categoryId} has no units`);
   const seen = new Set<string>();
   for (const unitId of input.unitOrder) {
@@ -101,6 +99,7 @@ export async function checkThirdPartyScores(tx: Tx, gate: CycleGate, input: Thir
   requireRevisable(gate, 'third-party scores');
   await requireAssessedUnits(
     tx,
+    gate.id,
     input.scores.map((score) => score.unitId),
   );
   for (const score of input.scores) {
@@ -141,21 +140,28 @@ export async function writeThirdPartyScores(
  * deadline once every ranker has ranked every category (`everyoneRanked`).
  */
 export async function evaluationProgress(
-  tx: Pick<Tx, 'unit' | 'user' | 'department' | 'ranking' | 'thirdPartyScore'>,
+  tx: Pick<
+    Tx,
+    | 'unit'
+    | 'user'
+    | 'department'
+    | 'ranking'
+    | 'thirdPartyScore'
+    | 'cycleStructure'
+    | 'cycleUnit'
+    | 'cycleRanker'
+  >,
   cycle: { id: string; useThirdParty: boolean },
 ) {
   const [units, rankings, scored, voters, departments] = await Promise.all([
-    tx.unit.findMany({ where: { active: true }, select: { id: true, categoryId: true } }),
+    cycleUnits(tx, cycle.id),
     tx.ranking.findMany({
       where: { cycleId: cycle.id },
       select: { kind: true, evaluatorKey: true, categoryId: true },
     }),
     tx.thirdPartyScore.findMany({ where: { cycleId: cycle.id }, select: { unitId: true } }),
-    tx.user.findMany({
-      where: { active: true, role: { in: ['LEADER', 'PARTY_MEMBER'] } },
-      select: { id: true },
-    }),
-    tx.department.findMany({ where: { ranks: true }, select: { id: true } }),
+    cycleVoters(tx, cycle.id).then((rows) => rows.map((row) => ({ id: row.userId }))),
+    cycleRankingDepartments(tx, cycle.id),
   ]);
   const categories = [...new Set(units.map((unit) => unit.categoryId))];
   const has = (kind: string, evaluatorKey: string | null, categoryId: string) =>
@@ -180,7 +186,7 @@ export async function evaluationProgress(
 
 export async function checkAdjustment(tx: Tx, gate: CycleGate, input: AdjustmentInput) {
   requireRole(input.actor, ['OFFICE'], 'commendations and criticisms (Art. 14, 15)');
-  await requireAssessedUnit(tx, input.unitId);
+  await requireAssessedUnit(tx, gate.id, input.unitId);
   requireOpen(gate, 'adjustment', 'commendations and criticisms');
   requireRevisable(gate, 'commendations and criticisms');
   if (!Number.isInteger(input.count) || input.count < 1)
@@ -228,7 +234,7 @@ export async function writeAdjustment(
 
 export async function checkDowngrade(tx: Tx, gate: CycleGate, input: DowngradeInput) {
   requireRole(input.actor, ['OFFICE'], 'downgrade decisions (Art. 17)');
-  await requireAssessedUnit(tx, input.unitId);
+  await requireAssessedUnit(tx, gate.id, input.unitId);
   requireOpen(gate, 'downgrade', 'downgrade decisions (Art. 17)');
   requireRevisable(gate, 'downgrade decisions');
   if (input.levels !== 1 && input.levels !== 2)

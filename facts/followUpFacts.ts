@@ -15,11 +15,12 @@ import type {
 import { requireOpen, requireRevisable, type CycleGate, type Tx } from './cycleGate';
 import { refuse, requireOwnUnit, requireRole } from './refusal';
 import { requireAssessedUnit } from './unitChecks';
+import { cycleUnits } from '../db/cycleStructure';
 import type { WriteContext } from './submissionFacts';
 
 export async function checkOpinion(tx: Tx, gate: CycleGate, input: OpinionInput) {
   requireRole(input.actor, ['OFFICE'], 'evaluation opinions (Art. 10)');
-  await requireAssessedUnit(tx, input.unitId);
+  await requireAssessedUnit(tx, gate.id, input.unitId);
   requireOpen(gate, 'opinion', 'evaluation opinions (Art. 10)');
   requireRevisable(gate, 'evaluation opinions');
   if (!input.opinion.trim()) refuse(RefusalReason.INVALID, 'opinion may not be empty');
@@ -50,7 +51,7 @@ export async function writeOpinion(tx: Tx, args: { cycleId: string; input: Opini
 
 export async function checkFeedback(tx: Tx, gate: CycleGate, input: FeedbackInput) {
   requireRole(input.actor, ['OFFICE', 'LEADER', 'PARTY_MEMBER'], 'feedback (Art. 19)');
-  await requireAssessedUnit(tx, input.unitId);
+  await requireAssessedUnit(tx, gate.id, input.unitId);
   requireOpen(gate, 'feedback', 'feedback (Art. 19)');
   const existing = await tx.feedback.findUnique({
     where: { cycleId_unitId: { cycleId: gate.id, unitId: input.unitId } },
@@ -116,7 +117,7 @@ export async function writeFeedbackConfirmation(
 
 export async function checkIncentive(tx: Tx, gate: CycleGate, input: IncentiveInput) {
   requireRole(input.actor, ['OFFICE'], 'incentives (Art. 20)');
-  await requireAssessedUnit(tx, input.unitId);
+  await requireAssessedUnit(tx, gate.id, input.unitId);
   requireOpen(gate, 'incentive', 'incentives (Art. 20)');
   const result = await tx.unitResult.findUnique({
     where: { cycleId_unitId: { cycleId: gate.id, unitId: input.unitId } },
@@ -175,7 +176,7 @@ const statusOf = (row: {
 
 /** Art. 21 explanations are owed only by units whose final grade is FAIL (their rows open at follow-up). */
 async function owedExplanation(tx: Tx, gate: CycleGate, unitId: string) {
-  await requireAssessedUnit(tx, unitId);
+  await requireAssessedUnit(tx, gate.id, unitId);
   requireOpen(gate, 'explanation', 'written explanations (Art. 21)');
   const row = await tx.explanation.findUnique({ where: { cycleId_unitId: { cycleId: gate.id, unitId } } });
   if (!row) {
@@ -307,11 +308,21 @@ export async function writeExplanationReview(
 
 /** The follow-up is done once every failing unit's explanation is accepted and every unit confirmed its feedback (Art. 19, 21). */
 export async function followUpDone(
-  tx: Pick<Tx, 'unit' | 'feedback' | 'explanation'>,
+  tx: Pick<
+    Tx,
+    | 'unit'
+    | 'feedback'
+    | 'explanation'
+    | 'cycleStructure'
+    | 'cycleUnit'
+    | 'cycleRanker'
+    | 'user'
+    | 'department'
+  >,
   cycleId: string,
 ): Promise<boolean> {
   const [units, confirmed, open] = await Promise.all([
-    tx.unit.findMany({ where: { active: true }, select: { id: true } }),
+    cycleUnits(tx, cycleId),
     tx.feedback.findMany({ where: { cycleId, confirmedAt: { not: null } }, select: { unitId: true } }),
     tx.explanation.count({ where: { cycleId, status: { not: 'ACCEPTED' } } }),
   ]);

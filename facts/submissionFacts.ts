@@ -33,7 +33,7 @@ export async function checkCheckpointSubmission(
   if (gate.stage === 'TARGET_SETTING' || !gate.publishedAt)
     refuse(RefusalReason.WRONG_STAGE, 'the targets are not published yet');
   requireOpen(gate, 'checkpointSubmission', `checkpoint round ${roundKeyOf(checkpoint.dueAt)}`);
-  await requireAssessedUnit(tx, input.unitId);
+  await requireAssessedUnit(tx, gate.id, input.unitId);
   if (checkpoint.indicator.notUndertaken.length > 0)
     refuse(
       RefusalReason.INVALID,
@@ -96,7 +96,7 @@ export async function writeCheckpointSubmission(
 export async function checkSelfCheck(tx: Tx, gate: CycleGate, input: SelfCheckInput) {
   requireRole(input.actor, ['UNIT'], 'self-check');
   requireOwnUnit(input.actor, input.unitId);
-  await requireAssessedUnit(tx, input.unitId);
+  await requireAssessedUnit(tx, gate.id, input.unitId);
   requireOpen(gate, 'selfCheck', 'self-check (Art. 8)');
   const indicators = await tx.indicator.findMany({
     where: { cycleId: gate.id, id: { in: input.items.map((item) => item.indicatorId) } },

@@ -2,15 +2,18 @@
 import { RefusalReason } from '../domain/cycle/refusalReason';
 import type { Tx } from './cycleGate';
 import { refuse } from './refusal';
+import { cycleUnits } from '../db/cycleStructure';
 
-export async function requireAssessedUnit(tx: Tx, unitId: string) {
-  const unit = await tx.unit.findUnique({ where: { id: unitId } });
-  if (!unit || !unit.active) refuse(RefusalReason.NOT_FOUND, `unit ${unitId} is not assessed in this cycle`);
+// The cycle's units are those it was published with (db/cycleStructure.ts, Art. 6 per year).
+export async function requireAssessedUnit(tx: Tx, cycleId: string, unitId: string) {
+  const unit = (await cycleUnits(tx, cycleId)).find((row) => row.id === unitId);
+  if (!unit) refuse(RefusalReason.NOT_FOUND, `unit ${unitId} is not assessed in this cycle`);
   return unit;
 }
 
-export async function requireAssessedUnits(tx: Tx, unitIds: string[]) {
-  const units = await tx.unit.findMany({ where: { id: { in: [...new Set(unitIds)] }, active: true } });
+export async function requireAssessedUnits(tx: Tx, cycleId: string, unitIds: string[]) {
+  const wanted = new Set(unitIds);
+  const units = (await cycleUnits(tx, cycleId)).filter((unit) => wanted.has(unit.id));
   for (const unitId of unitIds) {
     if (!units.some((unit) => unit.id === unitId))
       refuse(RefusalReason.NOT_FOUND, `unit ${unitId} is not assessed in this cycle`);

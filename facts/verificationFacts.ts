@@ -19,6 +19,7 @@ export async function checkCheckpointVerifications(
   requireRevisable(gate, 'checkpoint verification');
   await requireAssessedUnits(
     tx,
+    gate.id,
     input.entries.map((entry) => entry.unitId),
   );
   const checkpoints = await tx.checkpoint.findMany({
@@ -93,6 +94,7 @@ export async function checkYearEndVerifications(tx: Tx, gate: CycleGate, input: 
   requireRevisable(gate, 'year-end verification');
   await requireAssessedUnits(
     tx,
+    gate.id,
     input.entries.map((entry) => entry.unitId),
   );
   const indicators = await tx.indicator.findMany({

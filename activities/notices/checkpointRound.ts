@@ -30,7 +30,7 @@ export function checkpointNotice(template: 'CHECKPOINT_REMINDER' | 'CHECKPOINT_O
     // An extension moves every checkpoint of the round (activities/stageActivities.ts): one due date.
     const dueAt = new Date(Math.max(...checkpoints.map((checkpoint) => checkpoint.dueAt.getTime())));
     const drafts: NoticeDraft[] = [];
-    for (const unit of await activeUnits(db)) {
+    for (const unit of await activeUnits(db, cycleId)) {
       const missing = checkpoints.filter(
         (checkpoint) =>
           !checkpoint.indicator.notUndertaken.some((row) => row.unitId === unit.id) && // Art. 12

@@ -8,7 +8,7 @@ import { principalLeaderOf } from './noticeRecipients';
 export const incentiveNotice: NoticeBuilder = async ({ db, cycleId, at, publicUrl }) => {
   const { header } = await cycleHeader(db, cycleId, at);
   const incentives = await db.incentive.findMany({
-    where: { cycleId, unit: { active: true } },
+    where: { cycleId },
     include: { unit: { include: { category: true } } },
     orderBy: [{ unit: { sortOrder: 'asc' } }, { unit: { code: 'asc' } }],
   });

@@ -5,6 +5,7 @@
 // publication. A user or an invalid address is still drafted, so the outbox stores it FAILED with the
 // reason and the office sees it and can resend to a corrected address.
 import { noticeProblem } from './noticeProblem';
+import { cycleUnits } from '../../db/cycleStructure';
 import type { Db } from '../../prisma/client';
 import type { Role } from '../../prisma/client';
 import type { NoticeLocale } from '../../mail/noticeEvents';
@@ -101,11 +102,26 @@ export async function unitOrThrow(db: Db, unitId: unknown) {
   return db.unit.findUniqueOrThrow({ where: { id: unitId }, include: { category: true } });
 }
 
-/** Active units in the federation's order. */
-export function activeUnits(db: Db) {
-  return db.unit.findMany({
-    where: { active: true },
-    include: { category: true },
-    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+/**
+ * The cycle's units in the federation's order (the structure it was published with, Art. 6), addressed
+ * through the contacts the office keeps now: a corrected address reaches the running year's notices.
+ */
+export async function activeUnits(db: Db, cycleId: string) {
+  const units = await cycleUnits(db, cycleId);
+  const live = new Map(
+    (await db.unit.findMany({ where: { id: { in: units.map((unit) => unit.id) } } })).map((unit) => [
+      unit.id,
+      unit,
+    ]),
+  );
+  return units.map((unit) => {
+    const current = live.get(unit.id);
+    return {
+      ...unit,
+      principalLeaderName: current?.principalLeaderName ?? unit.principalLeaderName,
+      principalLeaderEmail: current?.principalLeaderEmail ?? unit.principalLeaderEmail,
+      partyCommitteeName: current?.partyCommitteeName ?? unit.partyCommitteeName,
+      partyCommitteeEmail: current?.partyCommitteeEmail ?? unit.partyCommitteeEmail,
+    };
   });
 }

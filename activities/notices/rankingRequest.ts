@@ -5,11 +5,12 @@ import type { NoticeBuilder, NoticeDraft } from './noticeDraft';
 import { draftNotice, intParam } from './noticeDraft';
 import { cycleHeader, portalUrl } from './cycleHeader';
 import { activeUnits, usersWithRoles } from './noticeRecipients';
+import { cycleRankingDepartments, cycleVoters } from '../../db/cycleStructure';
 
 export const rankingRequest: NoticeBuilder = async ({ db, cycleId, at, publicUrl, params }) => {
   const reminder = params.reminder === undefined ? 0 : intParam(params, 'reminder', 0);
   const { cycle, header } = await cycleHeader(db, cycleId, at);
-  const units = await activeUnits(db);
+  const units = await activeUnits(db, cycleId);
   const categories = [...new Map(units.map((unit) => [unit.categoryId, unit.category])).values()]
     .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))
     .map((category) => ({
@@ -23,12 +24,14 @@ export const rankingRequest: NoticeBuilder = async ({ db, cycleId, at, publicUrl
     select: { kind: true, evaluatorKey: true, categoryId: true },
   });
   const ranked = new Set(rankings.map((row) => `${row.kind}:${row.evaluatorKey}:${row.categoryId}`));
-  const rankingDepartments = new Set(
-    (await db.department.findMany({ where: { ranks: true }, select: { id: true } })).map((row) => row.id),
-  );
-  const evaluators = (await usersWithRoles(db, ['LEADER', 'PARTY_MEMBER', 'DEPARTMENT'])).filter(
-    (user) =>
-      user.role !== 'DEPARTMENT' || (user.departmentId !== null && rankingDepartments.has(user.departmentId)),
+  // The cycle's rankers (db/cycleStructure.ts, Art. 6 per year): a department head who changed meanwhile
+  // is reached through the department's current account.
+  const rankingDepartments = new Set((await cycleRankingDepartments(db, cycleId)).map((row) => row.id));
+  const voters = new Set((await cycleVoters(db, cycleId)).map((row) => row.userId));
+  const evaluators = (await usersWithRoles(db, ['LEADER', 'PARTY_MEMBER', 'DEPARTMENT'])).filter((user) =>
+    user.role === 'DEPARTMENT'
+      ? user.departmentId !== null && rankingDepartments.has(user.departmentId)
+      : voters.has(user.userId),
   );
   const drafts: NoticeDraft[] = [];
   for (const evaluator of evaluators) {

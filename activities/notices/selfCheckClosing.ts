@@ -13,7 +13,7 @@ export const selfCheckClosing: NoticeBuilder = async ({ db, cycleId, at, publicU
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
   });
   const drafts: NoticeDraft[] = [];
-  for (const unit of await activeUnits(db)) {
+  for (const unit of await activeUnits(db, cycleId)) {
     const missing = indicators.filter(
       (indicator) =>
         !indicator.notUndertaken.some((row) => row.unitId === unit.id) &&

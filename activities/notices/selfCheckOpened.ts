@@ -7,7 +7,7 @@ import { activeUnits, principalLeaderOf } from './noticeRecipients';
 export const selfCheckOpened: NoticeBuilder = async ({ db, cycleId, at, publicUrl }) => {
   const { cycle, header } = await cycleHeader(db, cycleId, at);
   const drafts: NoticeDraft[] = [];
-  for (const unit of await activeUnits(db)) {
+  for (const unit of await activeUnits(db, cycleId)) {
     const recipient = await principalLeaderOf(db, unit);
     if (!recipient) continue; // flagged by mail/recipientCheck.ts before publication
     drafts.push(

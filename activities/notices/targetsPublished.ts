@@ -18,7 +18,7 @@ export const targetsPublished: NoticeBuilder = async ({ db, cycleId, at, publicU
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
   });
   const drafts: NoticeDraft[] = [];
-  for (const unit of await activeUnits(db)) {
+  for (const unit of await activeUnits(db, cycleId)) {
     const recipient = await principalLeaderOf(db, unit);
     if (!recipient) continue; // flagged by mail/recipientCheck.ts before publication
     const skips = (indicator: (typeof indicators)[number]) =>

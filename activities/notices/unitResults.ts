@@ -1,5 +1,6 @@
 // The published results of a cycle as the notices print them: each unit's figures and breakdown
 // (UnitResult, written by the scoring engine in domain/scoring) and its category's ranking table.
+import { cycleUnits } from '../../db/cycleStructure';
 import type { Db } from '../../prisma/client';
 
 /** Checkpoint names for the breakdown lines: the engine knows ids only (mail/scoreBreakdown.ts). */
@@ -35,9 +36,28 @@ async function nameBreakdown(db: Db, cycleId: string, breakdown: unknown): Promi
 }
 
 export async function loadUnitResults(db: Db, cycleId: string) {
-  const results = await db.unitResult.findMany({
-    where: { cycleId, unit: { active: true } },
-    include: { unit: { include: { category: true } } },
+  // Named as the cycle was published (Art. 6 per year), addressed through the current contacts.
+  const recorded = new Map((await cycleUnits(db, cycleId)).map((unit) => [unit.id, unit]));
+  const results = (
+    await db.unitResult.findMany({
+      where: { cycleId },
+      include: { unit: { include: { category: true } } },
+    })
+  ).map((result) => {
+    const unit = recorded.get(result.unitId);
+    if (!unit) return result;
+    return {
+      ...result,
+      unit: {
+        ...result.unit,
+        code: unit.code,
+        name: unit.name,
+        nameEn: unit.nameEn,
+        categoryId: unit.categoryId,
+        sortOrder: unit.sortOrder,
+        category: { ...result.unit.category, ...unit.category },
+      },
+    };
   });
   const byCategory = new Map<string, typeof results>();
   for (const result of results) {

@@ -1,5 +1,6 @@
 // What the result exports need, read once from PostgreSQL: the cycle, its scored units by category
 // (Art. 6: ranking is within a category) and whether the party group approved the results (Art. 18).
+import { cycleUnits } from '../../db/cycleStructure';
 import type { Db } from '../../prisma/client';
 import federation from '../../runtime/seed/federation.json';
 import type { Grade } from '../../domain/scoring/scoringOutput';
@@ -56,7 +57,10 @@ export async function loadResultExportData(db: Db, year: number): Promise<Result
     }),
   ]);
   const text = (value: { toString(): string } | null) => (value === null ? null : value.toString());
+  // Units named as the cycle was published (Art. 6 per year; db/cycleStructure.ts).
+  const recorded = new Map((await cycleUnits(db, cycle.id)).map((unit) => [unit.id, unit]));
   const results = rows
+    .map((row) => ({ ...row, unit: recorded.get(row.unitId) ?? row.unit }))
     .map((row) => ({
       unitCode: row.unit.code,
       unitName: row.unit.name,

@@ -1,5 +1,6 @@
 // Cycles and their targets (Art. 5, 8, 12): created and edited by the office until publication;
 // publication starts the annual-cycle workflow, which emails every unit its own targets.
+import { forgetCycleStructure, recordCycleStructure } from '../../db/cycleStructure';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
@@ -495,6 +496,8 @@ export function cycleRoutes(deps: ApiDeps): Router {
         await tx.cycle.update({ where: { id: cycle.id }, data: { publishedAt } });
         return { check, published: current };
       });
+      // The structure the year runs with is recorded now (Art. 6 per year; db/cycleStructure.ts).
+      await recordCycleStructure(db, cycle.id);
       try {
         await deps.cycles.start(cycle.workflowId, {
           cycleId: cycle.id,
@@ -502,8 +505,10 @@ export function cycleRoutes(deps: ApiDeps): Router {
         });
       } catch (error) {
         // A workflow that already runs means the cycle is published: the read model must say so too.
-        if ((error as HttpError)?.code !== 'ALREADY_PUBLISHED')
+        if ((error as HttpError)?.code !== 'ALREADY_PUBLISHED') {
+          await forgetCycleStructure(db, cycle.id);
           await db.cycle.updateMany({ where: { id: cycle.id, publishedAt }, data: { publishedAt: null } });
+        }
         throw error;
       }
       await writeAudit(db, {

@@ -2,6 +2,7 @@
 // round who is on time, late or missing, the explanations of failing units (Art. 21), the approval
 // rounds (Art. 18), feedback (Art. 19) and the state of the notices. Read from PostgreSQL only, so it
 // stays fast however often the office refreshes it.
+import { cycleUnits } from '../../db/cycleStructure';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
@@ -164,11 +165,12 @@ async function buildDashboard(
   if (!cycle) throw notFound(`cycle ${year}`);
   const [units, checkpoints, submissions, extensions, explanations, rounds, feedback, notificationGroups] =
     await Promise.all([
-      db.unit.findMany({
-        where: { active: true, ...(ownUnit ? { id: ownUnit } : {}) },
-        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-        select: { id: true, code: true, name: true },
-      }),
+      // The cycle's units (db/cycleStructure.ts, Art. 6 per year).
+      cycleUnits(db, cycle.id).then((rows) =>
+        rows
+          .filter((unit) => !ownUnit || unit.id === ownUnit)
+          .map((unit) => ({ id: unit.id, code: unit.code, name: unit.name })),
+      ),
       db.checkpoint.findMany({
         where: { cycleId: cycle.id },
         include: { indicator: { select: { notUndertaken: { select: { unitId: true } } } } },

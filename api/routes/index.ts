@@ -19,6 +19,8 @@ import { openApiRoutes } from '../openapi/openApiDocument';
 import { todoRoutes } from '../todo/todoRoutes';
 // issue 14: the engine's state while `npm start` brings it up
 import { engineRoutes } from './engineRoutes';
+// Structure administration (issue 14)
+import { structureAdminRoutes } from '../structure';
 
 export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use(openApiRoutes());
@@ -35,4 +37,6 @@ export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use('/scoring', scoringRoutes(deps));
   // To-do (待办, issue 14).
   api.use(todoRoutes(deps));
+  // Structure administration (issue 14)
+  api.use(structureAdminRoutes(deps));
 }

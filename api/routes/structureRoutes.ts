@@ -9,8 +9,12 @@ import { notFound } from '../errors';
 import { writeAudit } from '../../db/audit';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import type { SessionUser } from '../auth/sessions';
+import { cycleUnits } from '../../db/cycleStructure';
 
 export const unitParams = z.object({ unitId: z.uuid() });
+
+/** `year`: the structure that cycle runs with (as published, Art. 6 per year; before publication the live one). */
+export const structureYearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const contactsBody = z.object({
   principalLeaderName: z.string().trim().min(1).max(100),
   principalLeaderEmail: z.email(),
@@ -56,6 +60,11 @@ function seesContacts(user: SessionUser, unitId: string): boolean {
 export function structureRoutes(deps: ApiDeps): Router {
   const { db } = deps;
   const router = apiRouter('');
+  const cycleOfYear = async (query: unknown) => {
+    const { year } = structureYearQuery.parse(query);
+    if (year === undefined) return null;
+    return (await db.cycle.findUnique({ where: { year }, select: { id: true } }))?.id ?? null;
+  };
 
   defineRoute(
     router,
@@ -65,6 +74,7 @@ export function structureRoutes(deps: ApiDeps): Router {
       summary: 'Categories of units (Art. 6), with their units',
       tags: ['structure'],
       roles: 'any',
+      query: structureYearQuery,
       response: {
         schema: z.object({
           categories: z.array(
@@ -77,6 +87,19 @@ export function structureRoutes(deps: ApiDeps): Router {
     },
     async (req, res) => {
       currentUser(req);
+      const cycleId = await cycleOfYear(req.query);
+      if (cycleId) {
+        const units = await cycleUnits(db, cycleId);
+        const categories = [...new Map(units.map((unit) => [unit.category.id, unit.category])).values()]
+          .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))
+          .map((category) => ({
+            ...category,
+            units: units
+              .filter((unit) => unit.categoryId === category.id)
+              .map((unit) => ({ id: unit.id, code: unit.code, name: unit.name })),
+          }));
+        return res.json({ categories });
+      }
       const categories = await db.category.findMany({
         orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
         include: {
@@ -100,14 +123,18 @@ export function structureRoutes(deps: ApiDeps): Router {
         'Units with their category; contacts for the office, the leadership group, admins and the unit itself',
       tags: ['structure'],
       roles: 'any',
+      query: structureYearQuery,
       response: { schema: z.object({ units: z.array(unitSchema) }) },
     },
     async (req, res) => {
       const user = currentUser(req);
-      const units = await db.unit.findMany({
-        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-        include: { category: true },
-      });
+      const cycleId = await cycleOfYear(req.query);
+      const units = cycleId
+        ? (await cycleUnits(db, cycleId)).map((unit) => ({ ...unit, active: true }))
+        : await db.unit.findMany({
+            orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+            include: { category: true },
+          });
       res.json({
         units: units.map(
           ({

@@ -24,6 +24,8 @@ import { UnitFollowUpPage } from './pages/UnitFollowUpPage';
 import { ThirdPartyPage } from './pages/ThirdPartyPage';
 // To-do (待办, issue 14).
 import { TodoPage } from './pages/TodoPage';
+// Structure administration (issue 14)
+import { StructurePage } from './pages/structure/StructurePage';
 import { homePath, menuFor, PAGE_PATHS, type PageKey } from './logic/roleMenu';
 import type { ReactElement } from 'react';
 
@@ -46,6 +48,8 @@ const PAGES: Record<PageKey, () => ReactElement> = {
   thirdParty: ThirdPartyPage,
   // To-do (待办, issue 14).
   todo: TodoPage,
+  // Structure administration (issue 14)
+  structure: StructurePage,
 };
 
 function Gate() {

@@ -1,6 +1,7 @@
 // Results (Art. 10-18): the office and the leadership group see them once scored; a unit sees the
 // category rankings and its own breakdown only once they are published (stage NOTIFICATION, Art. 18).
 // The office edits each unit's evaluation opinion (评价意见, Art. 10) while scoring.
+import { withCycleUnitNames } from '../../../db/cycleStructure';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
@@ -145,7 +146,10 @@ export function resultRoutes(deps: ApiDeps): Router {
       res.json({
         stage: cycle.stage,
         published: isPublished(cycle.stage),
-        results: rows.map((row) => ({ ...summary(row), unit: row.unit })),
+        results: (await withCycleUnitNames(db, cycle.id, rows)).map((row) => ({
+          ...summary(row),
+          unit: row.unit,
+        })),
       });
     },
   );
@@ -173,10 +177,11 @@ export function resultRoutes(deps: ApiDeps): Router {
         include: { unit: { select: { code: true, name: true, categoryId: true } } },
       });
       if (!row) throw notFound(`result of unit ${unitId} in cycle ${year}`);
+      const [named] = await withCycleUnitNames(db, cycle.id, [row]);
       res.json({
         result: {
           ...summary(row),
-          unit: row.unit,
+          unit: named.unit,
           // Stored as scoring wrote it (domain/scoring/scoringOutput.ts); the contract tests check its shape.
           breakdown: row.breakdown as z.input<typeof scoreBreakdownSchema>,
           opinion: row.opinion,

@@ -1,5 +1,6 @@
 // The office moves the cycle on by hand (Art. 8: 节点、自查、核验、评价 end early when all is in) and
 // extends deadlines with a stated reason; the workflow decides whether the stage allows it.
+import { cycleUnits } from '../../../db/cycleStructure';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
@@ -37,7 +38,7 @@ export const deadlineBody = z
 async function refuseFollowUpClose(db: Db, cycleId: string): Promise<never> {
   const [explanations, units, feedback] = await Promise.all([
     db.explanation.findMany({ where: { cycleId }, include: { unit: { select: { name: true } } } }),
-    db.unit.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] }),
+    cycleUnits(db, cycleId),
     db.feedback.findMany({ where: { cycleId }, select: { unitId: true, confirmedAt: true } }),
   ]);
   const confirmed = new Set(feedback.filter((row) => row.confirmedAt).map((row) => row.unitId));

@@ -1,4 +1,5 @@
 // Each unit's own target list (Art. 8) with the effective weights after non-undertaking (Art. 12).
+import { cycleUnits } from '../../../db/cycleStructure';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
@@ -60,10 +61,8 @@ export function targetRoutes(deps: ApiDeps): Router {
         include: { checkpoints: { orderBy: { dueAt: 'asc' } }, notUndertaken: true, department: true },
         orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
       });
-      const units = await db.unit.findMany({
-        where: { active: true, ...(unitId ? { id: unitId } : {}) },
-        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-      });
+      // The units the cycle was published with (Art. 6 per year), or the live ones before publication.
+      const units = (await cycleUnits(db, cycle.id)).filter((unit) => !unitId || unit.id === unitId);
       const weighted = indicators.map((indicator) => ({
         id: indicator.id,
         weight: Number(indicator.weight),

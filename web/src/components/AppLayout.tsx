@@ -25,6 +25,7 @@ import {
   TrophyOutlined,
   UploadOutlined,
   ScheduleOutlined,
+  ApartmentOutlined,
 } from '@ant-design/icons';
 import { TodoProvider, useTodo } from '../session/TodoProvider';
 import type { ReactNode } from 'react';
@@ -48,6 +49,8 @@ const ICONS: Record<PageKey, ReactNode> = {
   myFollowUp: <FileDoneOutlined />,
   thirdParty: <FormOutlined />,
   todo: <ScheduleOutlined />,
+  // Structure administration (issue 14)
+  structure: <ApartmentOutlined />,
 };
 
 /** The number of things to do behind a menu entry (issue 14); the to-do's own entry shows the total. */

@@ -27,6 +27,8 @@ const CODES = [
   'NETWORK',
   'INTERNAL',
   'ENGINE_STARTING',
+  // Structure administration (issue 14)
+  'CONFIRM_REQUIRED',
 ] as const;
 
 /** The last meaningful segment of a field path → the label key the forms use. */

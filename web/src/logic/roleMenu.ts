@@ -21,7 +21,9 @@ export type PageKey =
   | 'myFollowUp'
   | 'thirdParty'
   // To-do (待办, issue 14).
-  | 'todo';
+  | 'todo'
+  // Structure administration (issue 14)
+  | 'structure';
 
 export const PAGE_PATHS: Record<PageKey, string> = {
   dashboard: '/dashboard',
@@ -42,6 +44,8 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   thirdParty: '/third-party',
   // To-do (待办, issue 14).
   todo: '/todo',
+  // Structure administration (issue 14)
+  structure: '/structure',
 };
 
 const MENUS: Record<Role, PageKey[]> = {
@@ -57,8 +61,11 @@ const MENUS: Record<Role, PageKey[]> = {
     'notifications',
     'followUp',
     'audit',
+    // Structure administration (issue 14)
+    'structure',
   ],
-  ADMIN: ['dashboard', 'audit'],
+  // The administrator's home is the structure page (issue 14); the cycle dashboard is the office's.
+  ADMIN: ['structure', 'audit'],
   LEADER: ['dashboard', 'ranking', 'approval', 'results', 'followUp'],
   PARTY_MEMBER: ['ranking', 'approval', 'results'],
   DEPARTMENT: ['ranking', 'verification', 'results'],

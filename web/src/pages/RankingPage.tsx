@@ -163,7 +163,8 @@ export function RankingPage() {
   const { user, year } = useSession();
   const { cycle } = useCycle();
   const { units, error: unitsError } = useUnits();
-  const categories = useApi<{ categories: Category[] }>('/categories');
+  // The categories and units the cycle was published with (issue 14, Art. 6 per year).
+  const categories = useApi<{ categories: Category[] }>(year ? `/categories?year=${year}` : '/categories');
   const rankings = useApi<{ rankings: StoredRanking[] }>(year ? `/cycles/${year}/rankings` : null);
   const kind = user?.role === 'DEPARTMENT' ? 'DEPARTMENT' : 'LEADER';
   const storedByCategory = useMemo(() => {

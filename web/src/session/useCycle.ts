@@ -64,8 +64,12 @@ export interface UnitRow {
   category?: { id: string; code: string; name: string; nameEn?: string | null };
 }
 
-/** Units with their categories (GET /units, engineer A). */
+/**
+ * Units with their categories (GET /units, engineer A): those of the selected cycle as it was published
+ * (a later rename or deactivation leaves that year as it was, Art. 6; issue 14).
+ */
 export function useUnits() {
-  const units = useApi<{ units: UnitRow[] }>('/units');
+  const { year } = useSession();
+  const units = useApi<{ units: UnitRow[] }>(year ? `/units?year=${year}` : '/units');
   return { units: units.data?.units ?? [], error: units.error };
 }
