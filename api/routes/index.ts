@@ -15,6 +15,8 @@ import { notificationRoutes } from './notificationRoutes';
 import { auditRoutes } from './auditRoutes';
 import { exportRoutes } from './exportRoutes';
 import { openApiRoutes } from '../openapi/openApiDocument';
+// Targets from a workbook and last year as a template (issue 14, h14b).
+import { targetFeatureRoutes } from '../targets';
 
 export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use(openApiRoutes());
@@ -28,4 +30,6 @@ export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use('/cycles', cycleRoutes(deps));
   api.use('/cycles', cycleActionRoutes(deps));
   api.use('/scoring', scoringRoutes(deps));
+  // Targets from a workbook and last year as a template (issue 14, h14b).
+  api.use(targetFeatureRoutes(deps));
 }
