@@ -94,10 +94,15 @@ export function parseTargetWorkbook(sheets: WorkbookSheet[], context: ImportCont
     params: ImportProblem['params'] = {},
   ) => {
     const number = typeof row === 'number' || row === null ? row : row.number;
-    const cell = row && typeof row === 'object' && column ? row.letter(column) : null;
+    const cell = !column
+      ? null
+      : row && typeof row === 'object'
+        ? row.letter(column)
+        : (columnLetters.get(sheet)?.(column) ?? null);
     problems.push({ sheet, row: number, column, cell, code, params });
   };
 
+  const columnLetters = new Map<SheetKey, (column: string) => string | null>();
   const read = (key: SheetKey): ReadRow[] => {
     const position = TARGET_SHEETS.findIndex((sheet) => sheet.key === key);
     const definition = TARGET_SHEETS[position];
@@ -114,6 +119,10 @@ export function parseTargetWorkbook(sheets: WorkbookSheet[], context: ImportCont
         [candidate.zh, candidate.en, candidate.key].includes(label),
       );
       if (column && !positions.has(column.key)) positions.set(column.key, index);
+    });
+    columnLetters.set(key, (column) => {
+      const index = positions.get(column);
+      return index === undefined ? null : columnLetter(index);
     });
     for (const column of definition.columns)
       if (column.required && !positions.has(column.key))

@@ -215,3 +215,19 @@ describe('parseTargetWorkbook', () => {
     expect(result.indicators[0].departmentCode).toBe('falv');
   });
 });
+
+describe('shiftByYears', () => {
+  test('the same Beijing day and time a year later; 29 February becomes 28 February', async () => {
+    const { shiftByYears } = await import('../../../domain/cycle/shiftYears');
+    expect(shiftByYears(new Date('2035-06-30T09:00:00.000Z'), 1).toISOString()).toBe(
+      '2036-06-30T09:00:00.000Z',
+    );
+    // 2028-02-29 00:30 in Beijing is still 28 February in UTC; the Beijing day decides.
+    expect(shiftByYears(new Date('2028-02-28T16:30:00.000Z'), 1).toISOString()).toBe(
+      '2029-02-27T16:30:00.000Z',
+    );
+    expect(shiftByYears(new Date('2028-02-29T09:00:00.000Z'), 1).toISOString()).toBe(
+      '2029-02-28T09:00:00.000Z',
+    );
+  });
+});
