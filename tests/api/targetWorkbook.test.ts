@@ -237,6 +237,24 @@ describe('targets from a workbook, and last year as a template', () => {
     expect((await office.post(`/api/cycles/2099/copy`, { year: 2098 })).status).toBe(404);
   });
 
+  test('a copy whose 29 February folds the schedule out of order is refused by the schedule rule', async () => {
+    const targets = demoTargets(2028, new Date('2028-01-05T01:00:00.000Z'));
+    // Beijing: opens 28 Feb 23:00, due 29 Feb 01:00; in 2029 both fall on 28 Feb, due before opens.
+    const schedule = {
+      selfCheckOpensAt: '2028-02-28T15:00:00.000Z',
+      selfCheckDueAt: '2028-02-28T17:00:00.000Z',
+      verificationDueAt: '2028-03-10T00:00:00.000Z',
+      evaluationDueAt: '2028-03-20T00:00:00.000Z',
+    };
+    expect((await office.post('/api/cycles', { ...targets.cycle, schedule })).status).toBe(201);
+    const refused = await office.post('/api/cycles/2028/copy', { year: 2029 });
+    expect({ status: refused.status, fields: refused.body.error.fields }).toEqual({
+      status: 400,
+      fields: { schedule: 'dates out of order' },
+    });
+    expect(await stack.db.cycle.findUnique({ where: { year: 2029 } })).toBeNull();
+  });
+
   test('after publication the import is refused (Art. 8)', async () => {
     await publishDemoCycle(stack, 2034);
     const exported = (await binary(office.get(`${base}/targets/export.xlsx`))).body as Buffer;

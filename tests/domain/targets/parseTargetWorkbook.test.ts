@@ -126,6 +126,30 @@ describe('parseTargetWorkbook', () => {
     expect(precision).toMatchObject({ cell: 'E', params: { places: 4 } });
   });
 
+  test('the shape rules of a typed indicator hold for a row: code format, ranges, lengths, years', () => {
+    const rows = valid();
+    rows[0][0] = 'K 1';
+    rows[1][1] = '长'.repeat(201);
+    const result = parseTargetWorkbook(
+      workbook(rows, [
+        ['K 1', 'R1', '节点', june, 0, ''],
+        ['M1', 'R2', '节点', '1999-06-30', 0.5, ''],
+      ]),
+      context,
+    );
+    const found = result.problems.map(
+      (problem) => `${problem.sheet}!${problem.cell}${problem.row} ${problem.code}`,
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'indicators!A2 codeFormat',
+        'indicators!B3 tooBig',
+        'checkpoints!E2 tooSmall',
+        'checkpoints!D3 yearRange',
+      ]),
+    );
+  });
+
   test('weights per group (Art. 12) are reported on the weight column with the group and the sums', () => {
     const rows = valid();
     rows[0][4] = 75;
