@@ -71,9 +71,9 @@ export const LIST_SHEET = { zh: '选项', en: 'Lists' };
 
 /** The three groups of Art. 12, as a workbook writes them. */
 export const GROUP_LABELS: Record<'KEY_TASK' | 'INSTRUCTION' | 'MEETING', { zh: string; en: string }> = {
-  KEY_TASK: { zh: '重点工作任务', en: 'Key task' },
-  INSTRUCTION: { zh: '指示批示落实', en: 'Instruction' },
-  MEETING: { zh: '会议议定事项落实', en: 'Meeting' },
+  KEY_TASK: { zh: '重点工作任务', en: 'Key tasks' },
+  INSTRUCTION: { zh: '指示批示落实', en: 'Instructions' },
+  MEETING: { zh: '会议议定事项落实', en: 'Meeting decisions' },
 };
 
 /** A row whose first cell starts with this is the template's example and is never imported. */

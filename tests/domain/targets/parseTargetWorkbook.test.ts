@@ -224,9 +224,9 @@ describe('parseTargetWorkbook', () => {
             'Department',
             'Assessment standard',
           ],
-          ['K1', 'a', null, 'Key task', 80, 'Legal Department', ''],
-          ['I1', 'b', null, 'Instruction', 10, null, ''],
-          ['M1', 'c', null, 'Meeting', 10, null, ''],
+          ['K1', 'a', null, 'Key tasks', 80, 'Legal Department', ''],
+          ['I1', 'b', null, 'Instructions', 10, null, ''],
+          ['M1', 'c', null, 'Meeting decisions', 10, null, ''],
         ]),
         sheet('Checkpoints', [
           ['Indicator code', 'Checkpoint code', 'Name', 'Due (Beijing time)', 'Share of the indicator (0–1)'],

@@ -6,18 +6,9 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
-import type { MessageKey } from '../i18n/messages';
-import { formatDate } from '../logic/format';
+import { problemPlace, problemSheet, problemText, type ImportProblem } from '../logic/targetImportProblems';
 import { ErrorNotice } from './ErrorNotice';
 
-interface ImportProblem {
-  sheet: 'indicators' | 'checkpoints' | 'nonUndertaking';
-  row: number | null;
-  column: string | null;
-  cell: string | null;
-  code: string;
-  params: Record<string, string | number>;
-}
 interface Counts {
   indicators: number;
   checkpoints: number;
@@ -83,28 +74,6 @@ export function TargetWorkbookCard({
     }
   };
 
-  const problemText = (problem: ImportProblem) => {
-    const params = { ...problem.params };
-    if (problem.code === 'groupWeightTotal') params.group = t(`group.${params.group}` as MessageKey);
-    if (problem.code === 'checkpointAfterSelfCheck')
-      params.selfCheckOpensAt = formatDate(String(params.selfCheckOpensAt), locale, true);
-    if (problem.code === 'missingColumn' && problem.column)
-      params.column = t(`targetImport.column.${problem.sheet}.${problem.column}` as MessageKey);
-    return t(`targetImport.problem.${problem.code}` as MessageKey, params);
-  };
-  const place = (problem: ImportProblem) => {
-    const column = problem.column
-      ? t(`targetImport.column.${problem.sheet}.${problem.column}` as MessageKey)
-      : null;
-    const where =
-      problem.row === null
-        ? t('targetImport.wholeSheet')
-        : problem.cell
-          ? `${problem.cell}${problem.row}`
-          : t('targetImport.row', { row: problem.row });
-    return column ? `${where}（${column}）` : where;
-  };
-
   return (
     <Card title={t('targetImport.title')}>
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -149,13 +118,17 @@ export function TargetWorkbookCard({
                 {
                   title: t('targetImport.sheetColumn'),
                   key: 'sheet',
-                  render: (_, problem) => t(`targetImport.sheet.${problem.sheet}` as MessageKey),
+                  render: (_, problem) => problemSheet(locale, problem),
                 },
-                { title: t('targetImport.cellColumn'), key: 'cell', render: (_, problem) => place(problem) },
+                {
+                  title: t('targetImport.cellColumn'),
+                  key: 'cell',
+                  render: (_, problem) => problemPlace(locale, problem),
+                },
                 {
                   title: t('targetImport.problemColumn'),
                   key: 'problem',
-                  render: (_, problem) => problemText(problem),
+                  render: (_, problem) => problemText(locale, problem),
                 },
               ]}
             />
