@@ -920,7 +920,8 @@ export const en: Record<MessageKey, string> = {
   'targetImport.problem.required': 'Required',
   'targetImport.problem.notANumber': '"{value}" is not a number',
   'targetImport.problem.notADate': '"{value}" is not a valid date (e.g. 2027-06-30 17:00)',
-  'targetImport.problem.unknownGroup': '"{value}" is not a group (Key tasks, Instructions, Meeting decisions)',
+  'targetImport.problem.unknownGroup':
+    '"{value}" is not a group (Key tasks, Instructions, Meeting decisions)',
   'targetImport.problem.unknownDepartment': 'No department is called "{value}"',
   'targetImport.problem.unknownUnit': 'No unit is called "{unit}"',
   'targetImport.problem.unknownIndicator': 'No indicator with code {value} on the Indicators sheet',
