@@ -8,4 +8,6 @@ export interface ActivityDeps {
   mailFrom: string;
   /** Base URL of the web application, for links in emails. */
   publicUrl: string;
+  /** How long one notice's delivery attempt holds its lease (mail/outbox.ts); its default otherwise. */
+  noticeLeaseMs?: number;
 }

@@ -43,7 +43,7 @@ export class NoticeBatchError extends Error {
   override name = 'NoticeBatchError';
 }
 
-export function noticeActivities({ db, mailer, mailFrom, publicUrl }: ActivityDeps) {
+export function noticeActivities({ db, mailer, mailFrom, publicUrl, noticeLeaseMs }: ActivityDeps) {
   return {
     async sendNotices(args: SendNoticesArgs): Promise<SendNoticesResult> {
       const build: NoticeBuilder | undefined = NOTICE_BUILDERS[args.event];
@@ -70,7 +70,7 @@ export function noticeActivities({ db, mailer, mailFrom, publicUrl }: ActivityDe
       let sent = 0;
       for (const id of ids) {
         try {
-          if (await deliverNotice(db, mailer, id, mailFrom)) sent += 1;
+          if (await deliverNotice(db, mailer, id, mailFrom, { leaseMs: noticeLeaseMs })) sent += 1;
         } catch (error) {
           failures.push(`${id}: ${(error as Error).message}`);
         }

@@ -84,6 +84,8 @@ const realServer =
 
 async function main() {
   const unitCount = unitsArgument();
+  // How long one stage may take to be reached before the run gives up: longer for larger federations.
+  const stageWaitMs = Math.max(300_000, unitCount * 1_000);
   const started = Date.now();
   await globalSetup();
   const stack = await startTestStack({
@@ -94,9 +96,18 @@ async function main() {
     await federationOf(stack.db, unitCount);
     const setupMs = Date.now() - started;
     const yearStarted = Date.now();
+    // Each phase's wall time, printed as it ends (where a slow year spends its time).
+    const phases: Record<string, number> = {};
+    let phaseStarted = Date.now();
+    const phase = (name: string) => {
+      phases[name] = Number(((Date.now() - phaseStarted) / 1000).toFixed(1));
+      console.log(`  ${name}: ${phases[name]} s`);
+      phaseStarted = Date.now();
+    };
     const ctx = await openDemoCycle(stack, 2027);
     const codes = ctx.units.map((unit) => unit.code);
-    await waitForStage(ctx, 'CHECKPOINTS', 300_000);
+    await waitForStage(ctx, 'CHECKPOINTS', stageWaitMs);
+    phase('publication and targets notices');
     // Completion fractions spread over 0.55-0.99; about one unit in ten falls below 60 points (FAIL).
     const fraction = new Map(codes.map((code, index) => [code, 0.55 + ((index * 37) % 45) / 100]));
     const width = 8;
@@ -122,24 +133,30 @@ async function main() {
         (code) => submitRound(ctx, round.key, code),
       );
     }
+    phase('checkpoint submissions');
     await moveOn(Date.parse(schedule.selfCheckOpensAt) + 1000, 'CHECKPOINTS');
-    await waitForStage(ctx, 'SELF_CHECK', 300_000);
+    await waitForStage(ctx, 'SELF_CHECK', stageWaitMs);
+    phase('checkpoint rounds closed');
     await inParallel(codes, width, (code) => submitSelfCheck(ctx, code));
+    phase('self-checks');
     await moveOn(Date.parse(schedule.selfCheckDueAt) + 1000, 'SELF_CHECK');
-    await waitForStage(ctx, 'VERIFICATION', 300_000);
+    await waitForStage(ctx, 'VERIFICATION', stageWaitMs);
     await verifyUnits(ctx, codes, (code) => fraction.get(code)!, 50);
+    phase('verification');
     await moveOn(Date.parse(schedule.verificationDueAt) + 1000, 'VERIFICATION');
-    await waitForStage(ctx, 'EVALUATION', 300_000);
+    await waitForStage(ctx, 'EVALUATION', stageWaitMs);
     const byFraction = (category: string) =>
       ctx.units
         .filter((unit) => unit.category.code === category)
         .map((unit) => unit.code)
         .sort((a, b) => fraction.get(b)! - fraction.get(a)!);
     await rankEverywhere(ctx, byFraction);
-    await waitForStage(ctx, 'SCORING', 300_000);
+    await waitForStage(ctx, 'SCORING', stageWaitMs);
+    phase('rankings and scoring');
     await stack.cycles.update(ctx.wf, submitForApprovalUpdate, { actor: ctx.who.office });
     for (const voter of approvers(ctx)) await vote(ctx, 1, voter, 'APPROVE');
-    await waitForStage(ctx, 'FOLLOW_UP', 300_000);
+    await waitForStage(ctx, 'FOLLOW_UP', stageWaitMs);
+    phase('approval and result notices');
     const status = await ctx.status();
 
     // Follow-up (Art. 19-21): feedback to every unit, confirmed; failing units explain, accepted.
@@ -171,8 +188,10 @@ async function main() {
         decision: 'ACCEPT',
       });
     });
+    phase('feedback and explanations');
     const finalStatus = await ctx.status();
     await stack.env.client.workflow.getHandle(ctx.wf).result();
+    phase('close');
     const yearMs = Date.now() - yearStarted;
     console.log(`year of ${codes.length} units closed in ${(yearMs / 1000).toFixed(1)} s`);
 
@@ -199,6 +218,7 @@ async function main() {
       wallTimeSeconds: Number(((Date.now() - started) / 1000).toFixed(1)),
       yearSeconds: Number((yearMs / 1000).toFixed(1)),
       setupSeconds: Number((setupMs / 1000).toFixed(1)),
+      phaseSeconds: phases,
       workflows: counts.workflows,
       workflowTasks: counts.workflowTasks,
       activities: counts.activities,

@@ -34,6 +34,11 @@ export function createMailTransport(smtpUrl: string): Mailer {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
+    // Connections reused across messages (a batch of hundreds of notices would otherwise open one per
+    // email): as many as activities/noticeActivities.ts sends at once.
+    pool: true,
+    maxConnections: 4,
+    maxMessages: 100,
     disableFileAccess: true,
     disableUrlAccess: true,
   });

@@ -6,10 +6,15 @@
 // the row says SENT. Each attempt therefore records, before it talks to the server, that it started;
 // the next attempt finds that record, knows the earlier outcome is unknown, and sends again with the
 // same Message-ID (derived from the key) and an X-Kaohe-Redelivery header, so the receiving side can
-// recognise the repeat; the row keeps a note for the office. Two deliverers of one notice (an activity
-// presumed dead while still running, and its retry) are serialised by an advisory lock on the row.
+// recognise the repeat; the row keeps a note for the office.
+//
+// Two deliverers of one notice (an activity presumed dead while still running, and its retry) are
+// serialised by a lease on the row (`leaseUntil`, on the database's clock), claimed in a short
+// transaction. The SMTP conversation itself runs with no transaction open and no connection held
+// (issue 11): a slow mail server never holds a database connection, a row lock or an old snapshot. A
+// deliverer that crashes leaves its lease; the next one waits it out and then redelivers as above.
 import { createHash } from 'node:crypto';
-import { poolSizeOf, type Db } from '../prisma/client';
+import type { Db } from '../prisma/client';
 import type { Mailer } from './mailer';
 import type { NoticeEvent, NoticeLocale } from './noticeEvents';
 import { renderNotice } from './renderNotice';
@@ -136,103 +141,149 @@ function describeSmtpError(error: unknown): { message: string; permanent: boolea
   return { message: message || String(error), permanent };
 }
 
+/** Another deliverer holds the notice's lease (it is sending it now): retry later. */
+export class NoticeInProgressError extends NoticeDeliveryError {
+  override name = 'NoticeInProgressError';
+}
+
+export interface DeliveryOptions {
+  /**
+   * How long a claimed attempt may take before another deliverer presumes it dead: above what the SMTP
+   * timeouts of mailer.ts allow one message in practice (connection 10 s, greeting 10 s, 30 s of
+   * silence), and no longer than the notice activity's heartbeat timeout (1 minute), so the retry of a
+   * crashed worker's batch finds the lease about gone.
+   */
+  leaseMs?: number;
+  /** How long to wait for another deliverer's lease before giving up with NoticeInProgressError. */
+  waitMs?: number;
+}
+
+const DEFAULT_LEASE_MS = 60_000;
+const DEFAULT_WAIT_MS = 30_000;
+const LEASE_POLL_MS = 100;
+
+type Claim =
+  | { kind: 'claimed'; row: NotificationRow; attempt: number; interrupted: string | null }
+  | { kind: 'done' }
+  | { kind: 'leased'; until: Date };
+
+type NotificationRow = NonNullable<Awaited<ReturnType<Db['notification']['findUnique']>>>;
+
+/**
+ * Claims the next attempt at a QUEUED notice: one short transaction that locks the row, checks that no
+ * live lease exists (on the database's clock, so workers' clocks do not matter), records the attempt
+ * before anyone talks to the server (this note is what a crash leaves behind), and takes the lease.
+ */
+async function claimAttempt(db: Db, notificationId: string, leaseMs: number): Promise<Claim> {
+  return db.$transaction(
+    async (tx) => {
+      const locked = await tx.$queryRaw<{ now: Date; leased: boolean; leaseUntil: Date | null }[]>`
+      SELECT now() AS "now", ("leaseUntil" IS NOT NULL AND "leaseUntil" > now()) AS "leased", "leaseUntil"
+        FROM "Notification" WHERE "id" = ${notificationId} FOR UPDATE`;
+      if (locked.length === 0) throw new NoticeNotFoundError(notificationId);
+      const row = await tx.notification.findUniqueOrThrow({ where: { id: notificationId } });
+      if (row.status !== 'QUEUED') return { kind: 'done' };
+      if (locked[0].leased) return { kind: 'leased', until: locked[0].leaseUntil! };
+      const attempt = row.attempts + 1;
+      const interrupted = row.lastError?.startsWith(ATTEMPT_STARTED) ? row.lastError : null;
+      await tx.notification.update({
+        where: { id: row.id },
+        data: {
+          attempts: attempt,
+          lastError: attemptStartedNote(attempt, new Date()),
+          messageId: noticeMessageId(row.idempotencyKey),
+          leaseUntil: new Date(locked[0].now.getTime() + leaseMs),
+        },
+      });
+      return { kind: 'claimed', row, attempt, interrupted };
+    },
+    // Short work, but it may queue for a pooled connection behind other deliveries.
+    { maxWait: 30_000, timeout: 30_000 },
+  );
+}
+
 /**
  * Sends a QUEUED notice; returns true if this call sent it, false if there was nothing to send (already
  * SENT, or FAILED awaiting the office's resend). A retryable SMTP failure is recorded on the row and
  * thrown as NoticeDeliveryError for the caller's retry; a permanent one (5xx) marks the row FAILED.
+ * While another deliverer holds the lease this waits for it (up to `waitMs`), then re-reads the row.
  */
-/**
- * A delivery holds one pooled connection in its locking transaction and needs a second, briefly, for
- * the attempt notes written outside it. As many deliveries as the pool has connections would each
- * hold one and wait for another forever, so at most pool − 1 run at once per client, whoever calls
- * (the worker's notice batches, the office's resends).
- */
-const deliverySlots = new WeakMap<Db, { free: number; waiting: (() => void)[] }>();
-
-async function withDeliverySlot<T>(db: Db, deliver: () => Promise<T>): Promise<T> {
-  let slots = deliverySlots.get(db);
-  if (!slots) deliverySlots.set(db, (slots = { free: Math.max(1, poolSizeOf(db) - 1), waiting: [] }));
-  if (slots.free > 0) slots.free -= 1;
-  else await new Promise<void>((resolve) => slots.waiting.push(resolve));
-  try {
-    return await deliver();
-  } finally {
-    const next = slots.waiting.shift();
-    if (next) next();
-    else slots.free += 1;
-  }
-}
-
 export async function deliverNotice(
   db: Db,
   mailer: Mailer,
   notificationId: string,
   from: string,
+  options: DeliveryOptions = {},
 ): Promise<boolean> {
-  return withDeliverySlot(db, () => deliverOnce(db, mailer, notificationId, from));
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const giveUpAt = Date.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
+  for (;;) {
+    const claim = await claimAttempt(db, notificationId, leaseMs);
+    if (claim.kind === 'done') return false;
+    if (claim.kind === 'claimed') return sendClaimed(db, mailer, from, claim);
+    if (Date.now() >= giveUpAt)
+      throw new NoticeInProgressError(
+        `notice ${notificationId} is being delivered by another attempt (lease until ${claim.until.toISOString()})`,
+        notificationId,
+        0,
+      );
+    await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
+  }
 }
 
-async function deliverOnce(db: Db, mailer: Mailer, notificationId: string, from: string): Promise<boolean> {
-  return db.$transaction(
-    async (tx) => {
-      // Held until this transaction ends (or its connection dies with a crashed worker).
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${notificationId}, 0))::text AS locked`;
-      const row = await tx.notification.findUnique({ where: { id: notificationId } });
-      if (!row) throw new NoticeNotFoundError(notificationId);
-      if (row.status !== 'QUEUED') return false;
-
-      const attempt = row.attempts + 1;
-      const interrupted = row.lastError?.startsWith(ATTEMPT_STARTED) ? row.lastError : null;
-      const messageId = noticeMessageId(row.idempotencyKey);
-      // Outside the transaction on purpose: this note must survive a crash during the send.
-      await db.notification.update({
-        where: { id: row.id },
-        data: { attempts: attempt, lastError: attemptStartedNote(attempt, new Date()), messageId },
-      });
-      const headers: Record<string, string> = { 'X-Kaohe-Notice': row.event };
-      if (interrupted)
-        headers['X-Kaohe-Redelivery'] =
-          `attempt ${attempt}; an earlier attempt was interrupted and may have been delivered`;
-      try {
-        await mailer.send({
-          from,
-          to: { name: row.recipientName, address: row.recipientEmail },
-          subject: row.subject,
-          html: row.html,
-          text: row.text,
-          messageId,
-          headers,
-        });
-      } catch (error) {
-        const { message, permanent } = describeSmtpError(error);
-        await db.notification.update({
-          where: { id: row.id },
-          data: permanent
-            ? { status: 'FAILED', lastError: `refused by the mail server: ${message}` }
-            : { lastError: message },
-        });
-        if (permanent) return false;
-        throw new NoticeDeliveryError(
-          `notice ${row.id} not delivered (attempt ${attempt}): ${message}`,
-          row.id,
-          attempt,
-        );
-      }
-      await db.notification.update({
-        where: { id: row.id },
-        data: {
-          status: 'SENT',
-          sentAt: new Date(),
-          lastError: interrupted
-            ? `sent on attempt ${attempt} after an interrupted attempt (${interrupted}); a duplicate with the same Message-ID is possible`
-            : null,
-        },
-      });
-      return true;
+/** The SMTP conversation and its outcome; every write is fenced on this attempt's number. */
+async function sendClaimed(
+  db: Db,
+  mailer: Mailer,
+  from: string,
+  claim: Extract<Claim, { kind: 'claimed' }>,
+): Promise<boolean> {
+  const { row, attempt, interrupted } = claim;
+  const messageId = noticeMessageId(row.idempotencyKey);
+  const thisAttempt = { id: row.id, status: 'QUEUED' as const, attempts: attempt };
+  const headers: Record<string, string> = { 'X-Kaohe-Notice': row.event };
+  if (interrupted)
+    headers['X-Kaohe-Redelivery'] =
+      `attempt ${attempt}; an earlier attempt was interrupted and may have been delivered`;
+  try {
+    await mailer.send({
+      from,
+      to: { name: row.recipientName, address: row.recipientEmail },
+      subject: row.subject,
+      html: row.html,
+      text: row.text,
+      messageId,
+      headers,
+    });
+  } catch (error) {
+    const { message, permanent } = describeSmtpError(error);
+    await db.notification.updateMany({
+      where: thisAttempt,
+      data: permanent
+        ? { status: 'FAILED', lastError: `refused by the mail server: ${message}`, leaseUntil: null }
+        : { lastError: message, leaseUntil: null },
+    });
+    if (permanent) return false;
+    throw new NoticeDeliveryError(
+      `notice ${row.id} not delivered (attempt ${attempt}): ${message}`,
+      row.id,
+      attempt,
+    );
+  }
+  // Fenced on the attempt: if this deliverer outlived its lease and another took over, the other's
+  // outcome (flagged as a redelivery) stands; this email went out all the same.
+  await db.notification.updateMany({
+    where: thisAttempt,
+    data: {
+      status: 'SENT',
+      sentAt: new Date(),
+      leaseUntil: null,
+      lastError: interrupted
+        ? `sent on attempt ${attempt} after an interrupted attempt (${interrupted}); a duplicate with the same Message-ID is possible`
+        : null,
     },
-    // The SMTP timeouts of mailer.ts bound the send well inside this.
-    { timeout: 120_000, maxWait: 120_000 },
-  );
+  });
+  return true;
 }
 
 /** Retries are exhausted: the notice is FAILED with the reason, for the office to see and resend. */

@@ -8,6 +8,8 @@ import { HttpError, badRequest, notFound } from '../errors';
 import { writeAudit } from '../../db/audit';
 import { withFacts } from './cycle/statusFacts';
 import { isScheduleInOrder, SCHEDULE_ORDER_RULE } from '../../domain/cycle/scheduleOrder';
+import { setupWindow } from '../../domain/cycle/plausibleDates';
+import { prefixed, requirePlausible } from './cycle/plausibleInput';
 import { cycleWorkflowId } from '../../workflows/contract';
 import { defaultApprovalRule, approvalRuleSchema } from '../../domain/cycle/approvalRule';
 import { targetProblems } from '../../domain/cycle/targetRules';
@@ -15,7 +17,8 @@ import { scoringConfigSchema } from '../../domain/scoring/scoringConfig';
 import type { Db } from '../../prisma/client';
 import { describeRoute } from '../openapi/describeRoute';
 import { indicatorBody, isoDate } from '../../domain/cycle/indicatorShape';
-import { requireUnpublished, yearParams } from './cycle/shared';
+import { editUnpublished, requireUnpublished, yearParams } from './cycle/shared';
+import { lockCycleGate, type Tx } from '../../facts/cycleGate';
 import { indicatorContent } from './cycle/indicatorContent';
 import { loadCheckpointRoundStates } from '../readModel/checkpointRoundStates';
 
@@ -159,6 +162,8 @@ export function cycleRoutes(deps: ApiDeps): Router {
       );
     }
     const s = body.schedule;
+    const preparedAt = deps.now ? await deps.now() : new Date();
+    requirePlausible(prefixed('schedule', s), setupWindow(body.year, preparedAt));
     if (!isScheduleInOrder(s))
       throw badRequest(`schedule: ${SCHEDULE_ORDER_RULE}`, { schedule: 'dates out of order' });
     if (await db.cycle.findUnique({ where: { year: body.year } }))
@@ -220,7 +225,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
     const body = indicatorBody.parse(req.body);
     const cycle = await findCycle(db, year);
     requireUnpublished(cycle, 'indicators');
-    const content = await indicatorContent(db, cycle.id, body);
+    const content = await indicatorContent(db, cycle, body);
     const clash = await db.checkpoint.findFirst({
       where: { cycleId: cycle.id, code: { in: body.checkpoints.map((checkpoint) => checkpoint.code) } },
       include: { indicator: { select: { code: true } } },
@@ -233,7 +238,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
         { [`checkpoints.${body.checkpoints.findIndex((c) => c.code === clash.code)}.code`]: 'already taken' },
       );
     const count = await db.indicator.count({ where: { cycleId: cycle.id } });
-    const indicator = await db.$transaction(async (tx) => {
+    const indicator = await editUnpublished(db, cycle.id, 'indicators', async (tx) => {
       if (
         await tx.indicator.findUnique({ where: { cycleId_code: { cycleId: cycle.id, code: body.code } } })
       ) {
@@ -264,7 +269,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
     requireUnpublished(cycle, 'indicators');
     const indicator = await db.indicator.findUnique({ where: { cycleId_code: { cycleId: cycle.id, code } } });
     if (!indicator) throw notFound(`indicator ${code}`);
-    await db.$transaction(async (tx) => {
+    await editUnpublished(db, cycle.id, 'indicators', async (tx) => {
       await tx.indicator.delete({ where: { id: indicator.id } });
       await writeAudit(tx, {
         cycleId: cycle.id,
@@ -296,41 +301,43 @@ export function cycleRoutes(deps: ApiDeps): Router {
         'ALREADY_PUBLISHED',
         `targets of ${year} were published on ${cycle.publishedAt.toISOString()}`,
       );
-    const check = await publicationCheck(db, cycle);
-    if (check.errors.length > 0) {
-      throw new HttpError(
-        409,
-        'TARGETS_INVALID',
-        `targets cannot be published: ${check.errors.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
-      );
-    }
-    if (check.warnings.length > 0 && !acknowledgeWarnings) {
-      throw new HttpError(
-        409,
-        'WARNINGS',
-        `confirm with acknowledgeWarnings: ${check.warnings.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
-      );
-    }
-    // Publication is claimed in one atomic step: of two (or five) concurrent requests exactly one sets
-    // publishedAt and starts the workflow; the others find it set and answer 409 without touching
-    // anything. Only the claimant undoes its own claim if the start fails.
+    // Publication is checked and claimed in one transaction holding the cycle row FOR UPDATE: of two (or
+    // five) concurrent requests exactly one sets publishedAt and starts the workflow, the others find it
+    // set and answer 409 without touching anything; and a target edit (which holds the row FOR SHARE, see
+    // editUnpublished) is either in what this check validated or refused afterwards (Art. 8). Only the
+    // claimant undoes its own claim if the start fails.
     const publishedAt = new Date();
-    const claimed = await db.cycle.updateMany({
-      where: { id: cycle.id, publishedAt: null },
-      data: { publishedAt },
+    const { check, published } = await db.$transaction(async (tx) => {
+      const gate = await lockCycleGate(tx, cycle.id, 'update');
+      if (gate.publishedAt)
+        throw new HttpError(
+          409,
+          'ALREADY_PUBLISHED',
+          `targets of ${year} were published on ${gate.publishedAt.toISOString()}`,
+        );
+      const current = await tx.cycle.findUniqueOrThrow({ where: { id: cycle.id } });
+      const check = await publicationCheck(tx, current);
+      if (check.errors.length > 0) {
+        throw new HttpError(
+          409,
+          'TARGETS_INVALID',
+          `targets cannot be published: ${check.errors.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
+        );
+      }
+      if (check.warnings.length > 0 && !acknowledgeWarnings) {
+        throw new HttpError(
+          409,
+          'WARNINGS',
+          `confirm with acknowledgeWarnings: ${check.warnings.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
+        );
+      }
+      await tx.cycle.update({ where: { id: cycle.id }, data: { publishedAt } });
+      return { check, published: current };
     });
-    if (claimed.count === 0) {
-      const now = await db.cycle.findUnique({ where: { id: cycle.id }, select: { publishedAt: true } });
-      throw new HttpError(
-        409,
-        'ALREADY_PUBLISHED',
-        `targets of ${year} were published on ${now?.publishedAt?.toISOString() ?? 'just now'}`,
-      );
-    }
     try {
       await deps.cycles.start(cycle.workflowId, {
         cycleId: cycle.id,
-        approvalRule: approvalRuleSchema.parse(cycle.approvalRule),
+        approvalRule: approvalRuleSchema.parse(published.approvalRule),
       });
     } catch (error) {
       // A workflow that already runs means the cycle is published: the read model must say so too.
@@ -384,7 +391,7 @@ export function cycleRoutes(deps: ApiDeps): Router {
 }
 
 async function publicationCheck(
-  db: Db,
+  db: Tx,
   cycle: { id: string; scoringConfig: unknown; selfCheckOpensAt: Date },
 ) {
   const indicators = await db.indicator.findMany({

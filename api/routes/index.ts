@@ -15,6 +15,8 @@ import { notificationRoutes } from './notificationRoutes';
 import { auditRoutes } from './auditRoutes';
 import { exportRoutes } from './exportRoutes';
 import { openApiRoutes } from '../openapi/openApiDocument';
+// To-do (待办, issue 14).
+import { todoRoutes } from '../todo/todoRoutes';
 // Targets from a workbook and last year as a template (issue 14, h14b).
 import { targetFeatureRoutes } from '../targets';
 
@@ -30,6 +32,8 @@ export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use('/cycles', cycleRoutes(deps));
   api.use('/cycles', cycleActionRoutes(deps));
   api.use('/scoring', scoringRoutes(deps));
+  // To-do (待办, issue 14).
+  api.use(todoRoutes(deps));
   // Targets from a workbook and last year as a template (issue 14, h14b).
   api.use(targetFeatureRoutes(deps));
 }

@@ -7,7 +7,7 @@ import { currentUser, requireRole } from '../auth/access';
 import { badRequest, conflict, notFound } from '../errors';
 import { writeAudit } from '../../db/audit';
 import { describeRoute } from '../openapi/describeRoute';
-import { deliverNotice, markNoticeFailed, resendNotice } from '../../mail/outbox';
+import { NoticeInProgressError, deliverNotice, markNoticeFailed, resendNotice } from '../../mail/outbox';
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const notificationParams = z.object({ notificationId: z.uuid() });
@@ -147,7 +147,9 @@ export function notificationRoutes(deps: ApiDeps): Router {
       try {
         await deliverNotice(db, deps.mailer, notificationId, deps.mailFrom);
       } catch (error) {
-        await markNoticeFailed(db, notificationId, `resend failed: ${(error as Error).message}`);
+        // Another deliverer is sending it right now: its outcome will stand, not a failure of ours.
+        if (!(error instanceof NoticeInProgressError))
+          await markNoticeFailed(db, notificationId, `resend failed: ${(error as Error).message}`);
       }
     }
     res.status(202).json({

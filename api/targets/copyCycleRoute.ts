@@ -13,6 +13,8 @@ import { actorOf, findCycle, yearParams } from '../routes/cycle/shared';
 import { cycleWorkflowId } from '../../workflows/contract';
 import { shiftByYears } from '../../domain/cycle/shiftYears';
 import { isScheduleInOrder, SCHEDULE_ORDER_RULE } from '../../domain/cycle/scheduleOrder';
+import { setupWindow } from '../../domain/cycle/plausibleDates';
+import { prefixed, requirePlausible } from '../routes/cycle/plausibleInput';
 import type { Prisma } from '../../prisma/client';
 
 export const copyCycleBody = z.object({
@@ -52,6 +54,11 @@ export function copyCycleRoute(deps: ApiDeps): Router {
       verificationDueAt: move(source.verificationDueAt).toISOString(),
       evaluationDueAt: move(source.evaluationDueAt).toISOString(),
     };
+    // The new cycle's dates are held to the window of a cycle set up now (issue 16), like a typed one.
+    requirePlausible(
+      prefixed('schedule', schedule),
+      setupWindow(body.year, deps.now ? await deps.now() : new Date()),
+    );
     // Moving every date alike keeps their order, except where 29 February folds onto the 28th.
     if (!isScheduleInOrder(schedule))
       throw badRequest(`schedule: ${SCHEDULE_ORDER_RULE}`, { schedule: 'dates out of order' });

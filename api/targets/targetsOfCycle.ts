@@ -3,10 +3,11 @@
 import type { Db } from '../../prisma/client';
 import { scoringConfigSchema } from '../../domain/scoring/scoringConfig';
 import type { ImportContext, PlannedIndicator } from '../../domain/targets/parseTargetWorkbook';
+import { cycleWindow, type ScheduledCycle } from '../routes/cycle/plausibleInput';
 
 export async function importContextOf(
   db: Db,
-  cycle: { scoringConfig: unknown; selfCheckOpensAt: Date },
+  cycle: ScheduledCycle & { scoringConfig: unknown },
 ): Promise<ImportContext> {
   const [departments, units] = await Promise.all([
     db.department.findMany({ orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] }),
@@ -17,6 +18,8 @@ export async function importContextOf(
     units: units.map(({ code, name, nameEn }) => ({ code, name, nameEn })),
     groupWeights: scoringConfigSchema.parse(cycle.scoringConfig).groupWeights,
     selfCheckOpensAt: cycle.selfCheckOpensAt.toISOString(),
+    // The window a typed checkpoint date is held to (issue 16), the same for a workbook's.
+    dueWindow: cycleWindow(cycle),
   };
 }
 

@@ -1,6 +1,7 @@
 // Plausible dates for a cycle (Art. 8: the assessment runs over one year, its review early the next).
-// A deadline can move only within the cycle's year and the next; a schedule whose own dates lie outside
-// those years (a cycle prepared ahead, or a test) widens the window to cover them. Pure functions.
+// A cycle's dates lie within the cycle's year and the next. Two things widen that window, never more:
+// when the cycle is set up, the year it is prepared in (a cycle prepared ahead); afterwards, the cycle's
+// own schedule as it was accepted. So a year typed as 2207 or 4730 is refused by name. Pure functions.
 
 export interface PlausibleWindow {
   from: Date;
@@ -26,4 +27,22 @@ export function implausibleDate(iso: string, window: PlausibleWindow): string | 
   if (at < window.from.getTime() || at >= window.until.getTime())
     return `must lie between ${window.from.toISOString().slice(0, 10)} and ${new Date(window.until.getTime() - 1).toISOString().slice(0, 10)} (the cycle's year and the next)`;
   return null;
+}
+
+/** Where a new cycle's dates may lie: its year and the next, and the year it is prepared in. */
+export function setupWindow(year: number, preparedAt: Date): PlausibleWindow {
+  return plausibleWindow(year, [preparedAt]);
+}
+
+/** Each implausible date by its field, with the rule it breaks (empty when every date is plausible). */
+export function implausibleDates(
+  dates: Record<string, string>,
+  window: PlausibleWindow,
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const [field, iso] of Object.entries(dates)) {
+    const problem = implausibleDate(iso, window);
+    if (problem) problems[field] = problem;
+  }
+  return problems;
 }

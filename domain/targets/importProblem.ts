@@ -10,6 +10,7 @@ export type ImportProblemCode =
   | 'required'
   | 'notANumber'
   | 'notADate'
+  | 'implausibleDate'
   | 'unknownGroup'
   | 'unknownDepartment'
   | 'unknownIndicator'

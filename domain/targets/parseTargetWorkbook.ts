@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { indicatorBody } from '../cycle/indicatorShape';
 import { targetProblems, type TargetProblem } from '../cycle/targetRules';
 import { DECIMAL_PLACES } from '../precision';
+import { implausibleDate, type PlausibleWindow } from '../cycle/plausibleDates';
 import { parseBeijingText, fromBeijingWallClock } from './beijingTime';
 import type { ImportProblem } from './importProblem';
 import {
@@ -40,6 +41,8 @@ export interface ImportContext {
   units: NamedItem[];
   groupWeights: Record<string, number>;
   selfCheckOpensAt: string;
+  /** Where a checkpoint may fall due: the cycle's year and the next (domain/cycle/plausibleDates.ts). */
+  dueWindow?: PlausibleWindow;
 }
 
 export interface PlannedIndicator {
@@ -165,7 +168,15 @@ export function parseTargetWorkbook(sheets: WorkbookSheet[], context: ImportCont
     const instant = value instanceof Date ? fromBeijingWallClock(value) : parseBeijingText(String(value));
     if (!instant || Number.isNaN(instant.getTime()))
       return (add(sheet, row, column, 'notADate', { value: text(value) }), null);
-    return instant.toISOString();
+    const iso = instant.toISOString();
+    if (context.dueWindow && implausibleDate(iso, context.dueWindow)) {
+      add(sheet, row, column, 'implausibleDate', {
+        from: context.dueWindow.from.toISOString().slice(0, 10),
+        until: new Date(context.dueWindow.until.getTime() - 1).toISOString().slice(0, 10),
+      });
+      return null;
+    }
+    return iso;
   };
   const lookUp = (items: NamedItem[], value: string) =>
     items.find((item) => [item.name, item.nameEn, item.code].includes(value));

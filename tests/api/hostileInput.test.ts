@@ -231,4 +231,39 @@ describe('hostile input', () => {
     });
     expectRefusal(schedule, 400, 'schedule.evaluationDueAt');
   });
+
+  // Within 2000-2101 but far from the cycle's year: the slip 2095 for 2025 was accepted before.
+  test("a cycle's dates lie within its year and the next (the year it is prepared in widens that)", async () => {
+    const slip = '2095-03-01T00:00:00Z';
+    const created = await office.post('/api/cycles', {
+      ...targets.cycle,
+      year: 2036,
+      schedule: { ...targets.cycle.schedule, selfCheckDueAt: slip },
+    });
+    expectRefusal(created, 400, 'schedule.selfCheckDueAt');
+    expect(created.body.error.fields['schedule.selfCheckDueAt']).toMatch(
+      /must lie between \d{4}-01-01 and 2037-12-31/,
+    );
+    expect(await stack.db.cycle.findUnique({ where: { year: 2036 } })).toBeNull();
+
+    const edited = await office.put(`/api/cycles/${DRAFT}`, {
+      schedule: { ...targets.cycle.schedule, evaluationDueAt: slip },
+    });
+    expectRefusal(edited, 400, 'schedule.evaluationDueAt');
+    const indicator = targets.indicators[0];
+    const put = await office.post(`/api/cycles/${DRAFT}/indicators`, {
+      ...indicator,
+      code: 'SLIP1',
+      checkpoints: indicator.checkpoints.map((checkpoint, index) => ({
+        ...checkpoint,
+        code: `SLIP1-${index}`,
+        dueAt: index === 0 ? slip : checkpoint.dueAt,
+      })),
+    });
+    expectRefusal(put, 400, 'checkpoints.0.dueAt');
+    const stored = await stack.db.cycle.findUniqueOrThrow({ where: { year: DRAFT } });
+    expect(stored.evaluationDueAt.toISOString()).toBe(
+      new Date(targets.cycle.schedule.evaluationDueAt).toISOString(),
+    );
+  });
 });

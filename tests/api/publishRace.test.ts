@@ -82,4 +82,50 @@ describe('concurrent publication', () => {
     },
     600_000,
   );
+
+  // An edit that was checked as "unpublished" and then waited (here: on a row another transaction holds)
+  // used to commit after a publication that had validated the targets without it, so the published
+  // targets broke Art. 12. Now the edit holds the cycle row from its check to its commit and publishing
+  // waits for it: the publication validates what the edit wrote and refuses it.
+  test('an indicator edit racing a publication is in what the publication validates (Art. 8, 12)', async () => {
+    const year = 2043;
+    const targets = await prepare(year);
+    const { code, ...rest } = targets.indicators[0];
+    const cycle = await stack.db.cycle.findUniqueOrThrow({ where: { year } });
+    const row = await stack.db.indicator.findUniqueOrThrow({
+      where: { cycleId_code: { cycleId: cycle.id, code } },
+    });
+    // The edit is valid on its own but leaves the group's weights summing to less than Art. 12 asks.
+    const edit = { ...rest, weight: Number(rest.weight) - 1 };
+    const outcome = await stack.db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT "id" FROM "Indicator" WHERE "id" = ${row.id} FOR UPDATE`;
+        const put = office.put(`/api/cycles/${year}/indicators/${code}`, edit).then((response) => response);
+        await eventually(
+          async () => {
+            const waiting = await stack.db.$queryRaw<{ n: bigint }[]>`
+              SELECT count(*) AS n FROM pg_stat_activity
+               WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+            return Number(waiting[0].n) > 0 ? true : undefined;
+          },
+          'the edit waiting on the indicator row',
+          30_000,
+        );
+        const publish = office.post(`/api/cycles/${year}/publish`, { acknowledgeWarnings: true });
+        const early = await Promise.race([
+          publish.then(() => 'answered'),
+          new Promise((resolve) => setTimeout(() => resolve('waiting'), 2_000)),
+        ]);
+        return { put, publish, early };
+      },
+      { timeout: 60_000 },
+    );
+    const [put, publish] = await Promise.all([outcome.put, outcome.publish]);
+    expect(outcome.early).toBe('waiting');
+    expect(put.status).toBe(200);
+    expect(publish.status).toBe(409);
+    expect(publish.body.error.code).toBe('TARGETS_INVALID');
+    const after = await stack.db.cycle.findUniqueOrThrow({ where: { year } });
+    expect(after.publishedAt).toBeNull();
+  }, 120_000);
 });

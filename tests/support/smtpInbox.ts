@@ -25,7 +25,7 @@ export interface SmtpInbox {
   url: string;
   port: number;
   messages: ReceivedMail[];
-  /** Connections turned away while down. */
+  /** Connections (or, on a pooled connection, messages) turned away while down. */
   readonly refusedConnections: number;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** Forgets the messages, the refused connections and the refused recipients. */
@@ -71,6 +71,15 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
       callback(null, { user: 'test' });
     },
     onConnect(_session, callback) {
+      if (!down) return callback();
+      refused += 1;
+      const error = new Error('Service not available, try again later') as Error & { responseCode: number };
+      error.responseCode = 421;
+      callback(error);
+    },
+    // A connection opened before the outage (the mailer pools them) is turned away at its next message,
+    // as a real server going down would: every message sent while down is refused once.
+    onMailFrom(_address, _session, callback) {
       if (!down) return callback();
       refused += 1;
       const error = new Error('Service not available, try again later') as Error & { responseCode: number };

@@ -182,6 +182,8 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
 
   // ----- Unit: uploads evidence for its first checkpoint and submits it (Art. 8) -----
   const unit = await signInPage('unit-zhongshan');
+  // Every role lands on its to-do (待办, issue 14); the page that does the work is one click away.
+  await unit.page.getByRole('menuitem', { name: '目标任务与材料' }).click();
   const checkpoint = ctx.checkpoints.find((row) => row.code === 'K1-R1')!;
   const card = unit.page.getByTestId('checkpoint-K1-R1');
   await card.waitFor();
@@ -210,6 +212,7 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
 
   // ----- Third party: its score page checks a score next to the field, before any call (Art. 9, 11) -----
   const thirdParty = await signInPage('thirdparty');
+  await thirdParty.page.getByRole('menuitem', { name: '第三方评估' }).click();
   await thirdParty.page.getByRole('spinbutton', { name: '得分（0–100） 中山区总工会' }).fill('120');
   await thirdParty.page.getByRole('alert').filter({ hasText: '得分须在 0 到 100 之间' }).waitFor();
   await shot(thirdParty.page, '04b-third-party-scores');
@@ -462,6 +465,7 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
 
   // Department and leader reach their pages; a tablet-width office dashboard; English on request.
   const department = await signInPage('dept-legal', { width: 820, height: 1180 });
+  await department.page.getByRole('menuitem', { name: '综合评价排序' }).click();
   await department.page.getByTestId('ranking-URBAN').waitFor();
   await shot(department.page, '14-department-ranking-tablet');
   await office.page.setViewportSize({ width: 820, height: 1180 });

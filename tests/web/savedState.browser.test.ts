@@ -48,6 +48,8 @@ test('after a reload each role sees what it saved, with who and when', async () 
 
   // ----- Unit: a checkpoint submission comes back after a reload, and the button says 重新提交 -----
   const unit = await web.signInPage('unit-zhongshan');
+  // Every role lands on its to-do (待办, issue 14).
+  await unit.page.getByRole('menuitem', { name: '目标任务与材料' }).click();
   const card = unit.page.getByTestId('checkpoint-K1-R1');
   await card.getByLabel('完成情况说明').fill('上半年任务完成，附总结。');
   const pdf = minimalPdf();
@@ -164,6 +166,7 @@ test('after a reload each role sees what it saved, with who and when', async () 
   await advanceTo(stack, Date.parse(targets.cycle.schedule.verificationDueAt) + 1000);
   await waitForStage(ctx, 'EVALUATION');
   const thirdParty = await web.signInPage('thirdparty');
+  await thirdParty.page.getByRole('menuitem', { name: '第三方评估' }).click();
   const score = thirdParty.page.getByRole('spinbutton', { name: '得分（0–100） 中山区总工会' });
   await score.fill('88.5');
   await thirdParty.page.getByRole('button', { name: /提\s*交/ }).click();

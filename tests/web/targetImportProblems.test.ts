@@ -37,6 +37,7 @@ describe('target import problems', () => {
       'required',
       'notANumber',
       'notADate',
+      'implausibleDate',
       'unknownGroup',
       'unknownDepartment',
       'unknownUnit',

@@ -271,15 +271,25 @@ describe('formatting', () => {
     });
     expect(normalizeRounds(undefined)).toEqual([]);
   });
-  test('each role lands on a page of its menu (Art. 22)', () => {
-    expect(homePath('UNIT')).toBe('/my/targets');
-    expect(homePath('PARTY_MEMBER')).toBe('/ranking');
+  test('each role lands on its to-do, the first entry of its menu (Art. 22, issue 14)', () => {
+    expect(homePath('UNIT')).toBe('/todo');
+    expect(homePath('PARTY_MEMBER')).toBe('/todo');
+    for (const role of [
+      'ADMIN',
+      'OFFICE',
+      'LEADER',
+      'PARTY_MEMBER',
+      'DEPARTMENT',
+      'UNIT',
+      'THIRD_PARTY',
+    ] as const)
+      expect(menuFor(role)[0]).toBe('todo');
     expect(menuFor('UNIT')).not.toContain('audit');
     expect(menuFor('OFFICE')).toContain('audit');
   });
   test('the third party finds its score page, not results it may not read (Art. 9, 11)', () => {
-    expect(menuFor('THIRD_PARTY')).toEqual(['thirdParty']);
-    expect(homePath('THIRD_PARTY')).toBe('/third-party');
+    expect(menuFor('THIRD_PARTY')).toEqual(['todo', 'thirdParty']);
+    expect(homePath('THIRD_PARTY')).toBe('/todo');
     expect(menuFor('OFFICE')).toContain('thirdParty');
     expect(menuFor('UNIT')).not.toContain('thirdParty');
   });
@@ -562,6 +572,15 @@ describe("server refusals in the user's language, without raw paths (issue 13)",
       ),
     ).toBe('节点截止时间须早于年终自查开始时间（第八条）');
     expect(fieldLabel('checkpoints[K1-R1].dueAt', 'zh-CN')).toBe('K1-R1 · 截止时间');
+  });
+  test('an implausible date reads as the window it must lie in, in both locales', () => {
+    const message = "must lie between 2026-01-01 and 2037-12-31 (the cycle's year and the next)";
+    expect(fieldErrorText('schedule.selfCheckDueAt', message, 'zh-CN')).toBe(
+      '日期须在 2026-01-01 至 2037-12-31 之间（考核年度及次年）',
+    );
+    expect(fieldErrorText('schedule.selfCheckDueAt', message, 'en')).toBe(
+      'The date must lie between 2026-01-01 and 2037-12-31 (the cycle’s year and the next)',
+    );
   });
   test('stale evidence ids: the Chinese screen says to upload again, no uuid', () => {
     const text = fieldErrorText(

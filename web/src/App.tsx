@@ -22,6 +22,8 @@ import { UnitTargetsPage } from './pages/UnitTargetsPage';
 import { SelfCheckPage } from './pages/SelfCheckPage';
 import { UnitFollowUpPage } from './pages/UnitFollowUpPage';
 import { ThirdPartyPage } from './pages/ThirdPartyPage';
+// To-do (待办, issue 14).
+import { TodoPage } from './pages/TodoPage';
 import { homePath, menuFor, PAGE_PATHS, type PageKey } from './logic/roleMenu';
 import type { ReactElement } from 'react';
 
@@ -42,6 +44,8 @@ const PAGES: Record<PageKey, () => ReactElement> = {
   myResults: ResultsPage,
   myFollowUp: UnitFollowUpPage,
   thirdParty: ThirdPartyPage,
+  // To-do (待办, issue 14).
+  todo: TodoPage,
 };
 
 function Gate() {

@@ -11,7 +11,8 @@ import { approvalRuleSchema } from '../../../domain/cycle/approvalRule';
 import { scoringConfigSchema } from '../../../domain/scoring/scoringConfig';
 import { createCycleBody, indicatorBody, parseScoringConfigField } from '../cycleRoutes';
 import { describeRoute } from '../../openapi/describeRoute';
-import { actorOf, findCycle, requireUnpublished, yearParams } from './shared';
+import { cycleWindow, prefixed, requirePlausible } from './plausibleInput';
+import { actorOf, editUnpublished, findCycle, requireUnpublished, yearParams } from './shared';
 import { indicatorContent } from './indicatorContent';
 
 export const updateCycleBody = createCycleBody
@@ -73,39 +74,46 @@ export function configurationRoutes(deps: ApiDeps): Router {
       verificationDueAt: cycle.verificationDueAt.toISOString(),
       evaluationDueAt: cycle.evaluationDueAt.toISOString(),
     };
+    if (body.schedule) requirePlausible(prefixed('schedule', body.schedule), cycleWindow(cycle));
     if (!isScheduleInOrder(schedule))
       throw badRequest(`schedule: ${SCHEDULE_ORDER_RULE}`, { schedule: 'dates out of order' });
-    const updated = await db.$transaction(async (tx) => {
-      const saved = await tx.cycle.update({
-        where: { id: cycle.id },
-        data: {
-          ...(body.title !== undefined ? { title: body.title } : {}),
-          ...(body.docNumber !== undefined ? { docNumber: body.docNumber } : {}),
-          ...(body.approvalRule !== undefined
-            ? { approvalRule: approvalRuleSchema.parse(body.approvalRule) }
-            : {}),
-          ...(body.explanationDays !== undefined ? { explanationDays: body.explanationDays } : {}),
-          ...(body.reminderLeadDays !== undefined ? { reminderLeadDays: body.reminderLeadDays } : {}),
-          scoringConfig,
-          useThirdParty,
-          selfCheckOpensAt: new Date(schedule.selfCheckOpensAt),
-          selfCheckDueAt: new Date(schedule.selfCheckDueAt),
-          verificationDueAt: new Date(schedule.verificationDueAt),
-          evaluationDueAt: new Date(schedule.evaluationDueAt),
-        },
-      });
-      await writeAudit(tx, {
-        cycleId: cycle.id,
-        actor,
-        action: 'cycle.update',
-        targetType: 'Cycle',
-        targetId: cycle.id,
-        before: cycle,
-        after: body,
-        ip: req.ip,
-      });
-      return saved;
-    });
+    const updated = await editUnpublished(
+      db,
+      cycle.id,
+      'the cycle configuration',
+      async (tx) => {
+        const saved = await tx.cycle.update({
+          where: { id: cycle.id },
+          data: {
+            ...(body.title !== undefined ? { title: body.title } : {}),
+            ...(body.docNumber !== undefined ? { docNumber: body.docNumber } : {}),
+            ...(body.approvalRule !== undefined
+              ? { approvalRule: approvalRuleSchema.parse(body.approvalRule) }
+              : {}),
+            ...(body.explanationDays !== undefined ? { explanationDays: body.explanationDays } : {}),
+            ...(body.reminderLeadDays !== undefined ? { reminderLeadDays: body.reminderLeadDays } : {}),
+            scoringConfig,
+            useThirdParty,
+            selfCheckOpensAt: new Date(schedule.selfCheckOpensAt),
+            selfCheckDueAt: new Date(schedule.selfCheckDueAt),
+            verificationDueAt: new Date(schedule.verificationDueAt),
+            evaluationDueAt: new Date(schedule.evaluationDueAt),
+          },
+        });
+        await writeAudit(tx, {
+          cycleId: cycle.id,
+          actor,
+          action: 'cycle.update',
+          targetType: 'Cycle',
+          targetId: cycle.id,
+          before: cycle,
+          after: body,
+          ip: req.ip,
+        });
+        return saved;
+      },
+      'update',
+    );
     res.json({ cycle: updated });
   });
 
@@ -120,7 +128,7 @@ export function configurationRoutes(deps: ApiDeps): Router {
       include: { checkpoints: true, notUndertaken: true },
     });
     if (!existing) throw notFound(`indicator ${code}`);
-    const content = await indicatorContent(db, cycle.id, body);
+    const content = await indicatorContent(db, cycle, body);
     const clash = await db.checkpoint.findFirst({
       where: {
         cycleId: cycle.id,
@@ -130,7 +138,7 @@ export function configurationRoutes(deps: ApiDeps): Router {
     });
     if (clash)
       throw new HttpError(409, 'DUPLICATE', `checkpoint ${clash.code} exists under another indicator`);
-    const indicator = await db.$transaction(async (tx) => {
+    const indicator = await editUnpublished(db, cycle.id, 'indicators', async (tx) => {
       await tx.checkpoint.deleteMany({ where: { indicatorId: existing.id } });
       await tx.nonUndertaking.deleteMany({ where: { indicatorId: existing.id } });
       const saved = await tx.indicator.update({

@@ -5,10 +5,19 @@ import type { z } from 'zod';
 import type { Db } from '../../../prisma/client';
 import { badRequest } from '../../errors';
 import type { indicatorBody } from '../cycleRoutes';
+import { cycleWindow, requirePlausible, type ScheduledCycle } from './plausibleInput';
 
 type IndicatorBody = z.infer<typeof indicatorBody>;
 
-export async function indicatorContent(db: Db, cycleId: string, body: Omit<IndicatorBody, 'code'>) {
+export async function indicatorContent(db: Db, cycle: ScheduledCycle, body: Omit<IndicatorBody, 'code'>) {
+  const cycleId = cycle.id;
+  // A checkpoint falls due within the cycle's year and the next (issue 16: no year 4730).
+  requirePlausible(
+    Object.fromEntries(
+      body.checkpoints.map((checkpoint, index) => [`checkpoints.${index}.dueAt`, checkpoint.dueAt]),
+    ),
+    cycleWindow(cycle),
+  );
   const department = body.departmentCode
     ? await db.department.findUnique({ where: { code: body.departmentCode } })
     : null;

@@ -10,6 +10,7 @@ import { HttpError, badRequest, fromWorkflowRefusal, notFound } from '../../erro
 import type { Actor, Role } from '../../../workflows/contract';
 import { isStageAtOrAfter, CYCLE_STAGES, type CycleStage } from '../../../domain/cycle/stages';
 import type { Db } from '../../../prisma/client';
+import { lockCycleGate, type Tx } from '../../../facts/cycleGate';
 import { createCycleActions, type ActionOptions, type CycleActions } from '../../../client/cycleActions';
 
 export const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -23,6 +24,25 @@ export const READERS: Role[] = ['OFFICE', 'ADMIN', 'LEADER', 'PARTY_MEMBER', 'DE
 export function requireUnpublished(cycle: { publishedAt: Date | null }, what: string): void {
   if (cycle.publishedAt)
     throw new HttpError(409, 'WRONG_STAGE', `targets are published; ${what} can no longer change (Art. 8)`);
+}
+
+/**
+ * Runs a target or configuration edit in one transaction that holds the cycle row and re-checks
+ * publication there. Publishing takes the same row FOR UPDATE while it checks and claims, so an edit is
+ * wholly before the publication (and validated by it) or refused: never slipped in after the check
+ * (issue 16). Edits that write the cycle row itself take it FOR UPDATE, so two never deadlock.
+ */
+export async function editUnpublished<T>(
+  db: Db,
+  cycleId: string,
+  what: string,
+  edit: (tx: Tx) => Promise<T>,
+  mode: 'share' | 'update' = 'share',
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    requireUnpublished(await lockCycleGate(tx, cycleId, mode), what);
+    return edit(tx);
+  });
 }
 
 export async function findCycle(db: Db, year: number) {

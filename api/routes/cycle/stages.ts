@@ -10,8 +10,7 @@ import {
   extendDeadlineUpdate,
   type ExtendDeadlineInput,
 } from '../../../workflows/contract';
-import { badRequest } from '../../errors';
-import { implausibleDate, plausibleWindow } from '../../../domain/cycle/plausibleDates';
+import { cycleWindow, requirePlausible } from './plausibleInput';
 import { actorOf, cycleStageSchema, findCycle, forward, yearParams } from './shared';
 import { HttpError } from '../../errors';
 import { followUpOutstanding } from '../../../domain/cycle/followUpOutstanding';
@@ -97,9 +96,7 @@ export function stageRoutes(deps: ApiDeps): Router {
     const { year } = yearParams.parse(req.params);
     const body = deadlineBody.parse(req.body);
     const cycle = await findCycle(db, year);
-    const window = plausibleWindow(cycle.year, [cycle.selfCheckOpensAt, cycle.evaluationDueAt]);
-    const implausible = implausibleDate(body.newDueAt, window);
-    if (implausible) throw badRequest(`newDueAt: ${implausible}`, { newDueAt: implausible });
+    requirePlausible({ newDueAt: body.newDueAt }, cycleWindow(cycle));
     const newDueAt = await forward(deps, req, cycle.workflowId, extendDeadlineUpdate, {
       actor: actorOf(req),
       target: body.target as ExtendDeadlineInput['target'],

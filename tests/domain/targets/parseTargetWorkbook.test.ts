@@ -150,6 +150,23 @@ describe('parseTargetWorkbook', () => {
     );
   });
 
+  test('a checkpoint date outside the cycle year and the next is refused at its cell (issue 16)', () => {
+    const { plausibleWindow } = jest.requireActual('../../../domain/cycle/plausibleDates');
+    const result = parseTargetWorkbook(workbook(valid(), [['K1', 'R1', '节点', '2207-06-30', 0.5, '']]), {
+      ...context,
+      dueWindow: plausibleWindow(2031),
+    });
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        sheet: 'checkpoints',
+        row: 2,
+        cell: 'D',
+        code: 'implausibleDate',
+        params: { from: '2031-01-01', until: '2032-12-31' },
+      }),
+    ]);
+  });
+
   test('weights per group (Art. 12) are reported on the weight column with the group and the sums', () => {
     const rows = valid();
     rows[0][4] = 75;

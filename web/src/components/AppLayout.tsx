@@ -23,7 +23,9 @@ import {
   SafetyCertificateOutlined,
   TrophyOutlined,
   UploadOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
+import { TodoProvider, useTodo } from '../session/TodoProvider';
 import type { ReactNode } from 'react';
 
 // Icons keep the menu usable when it collapses to a rail on a tablet.
@@ -44,9 +46,48 @@ const ICONS: Record<PageKey, ReactNode> = {
   myResults: <TrophyOutlined />,
   myFollowUp: <FileDoneOutlined />,
   thirdParty: <FormOutlined />,
+  todo: <ScheduleOutlined />,
 };
 
+/** The number of things to do behind a menu entry (issue 14); the to-do's own entry shows the total. */
+function MenuLabel({ page }: { page: PageKey }) {
+  const { t } = useI18n();
+  const { data } = useTodo();
+  const count = page === 'todo' ? (data?.total ?? 0) : (data?.counts[page] ?? 0);
+  return (
+    <span>
+      {t(`menu.${page}`)}
+      {count > 0 && (
+        <span
+          data-testid={`menu-badge-${page}`}
+          aria-label={t('todo.badge', { count })}
+          style={{
+            marginLeft: 6,
+            padding: '0 6px',
+            borderRadius: 10,
+            background: '#b71c1c',
+            color: '#fff',
+            fontSize: 12,
+            lineHeight: '18px',
+            display: 'inline-block',
+          }}
+        >
+          {count}
+        </span>
+      )}
+    </span>
+  );
+}
+
 export function AppLayout() {
+  return (
+    <TodoProvider>
+      <Frame />
+    </TodoProvider>
+  );
+}
+
+function Frame() {
   const { t, locale, setLocale } = useI18n();
   const { user, cycles, year, setYear, signOut } = useSession();
   const navigate = useNavigate();
@@ -57,7 +98,7 @@ export function AppLayout() {
   const items = menuFor(user.role).map((key) => ({
     key: PAGE_PATHS[key],
     icon: ICONS[key],
-    label: t(`menu.${key}`),
+    label: <MenuLabel page={key} />,
     title: t(`menu.${key}`),
   }));
   return (

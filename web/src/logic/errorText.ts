@@ -98,6 +98,11 @@ const RULES: {
   },
   { pattern: /duplicate .*code/, key: 'error.rule.duplicateCode' },
   { pattern: /decimal places/, key: 'error.rule.precision' },
+  {
+    pattern: /must lie between (\d{4}-\d{2}-\d{2}) and (\d{4}-\d{2}-\d{2})/,
+    key: 'error.rule.dateWindow',
+    params: (m) => ({ from: m[1], to: m[2] }),
+  },
   { pattern: /undertakes no indicator/, key: 'error.rule.undertakesNothing' },
   { pattern: /unknown unit/, key: 'error.rule.unknownUnit' },
   { pattern: /expected number|must be a number/, key: 'thirdParty.notNumber' },

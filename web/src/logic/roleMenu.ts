@@ -19,7 +19,9 @@ export type PageKey =
   | 'selfCheck'
   | 'myResults'
   | 'myFollowUp'
-  | 'thirdParty';
+  | 'thirdParty'
+  // To-do (待办, issue 14).
+  | 'todo';
 
 export const PAGE_PATHS: Record<PageKey, string> = {
   dashboard: '/dashboard',
@@ -38,6 +40,8 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   myResults: '/my/results',
   myFollowUp: '/my/follow-up',
   thirdParty: '/third-party',
+  // To-do (待办, issue 14).
+  todo: '/todo',
 };
 
 const MENUS: Record<Role, PageKey[]> = {
@@ -63,12 +67,13 @@ const MENUS: Record<Role, PageKey[]> = {
   THIRD_PARTY: ['thirdParty'],
 };
 
+// To-do (待办, issue 14): every role's first entry and the page after sign-in.
 export function menuFor(role: Role): PageKey[] {
-  return MENUS[role] ?? [];
+  return ['todo', ...(MENUS[role] ?? [])];
 }
 
-export function homePath(role: Role): string {
-  return PAGE_PATHS[menuFor(role)[0] ?? 'results'];
+export function homePath(_role: Role): string {
+  return PAGE_PATHS.todo;
 }
 
 // The stages of SPEC §2 are the domain's (Art. 5, 8-21), so the timeline can never list others.

@@ -4,6 +4,7 @@ import { App, Alert, Button, Card, Collapse, Form, Input, Radio, Space, Table, T
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/useApi';
+import { useAutoRefresh } from '../api/useAutoRefresh';
 import { ErrorNotice, errorMessage } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
 import { formFieldErrors } from '../logic/apiError';
@@ -94,6 +95,7 @@ export function ApprovalPage() {
   const { user, year } = useSession();
   const { message, modal } = App.useApp();
   const rounds = useApi<{ rounds: Round[] }>(year ? `/cycles/${year}/approval/rounds` : null);
+  useAutoRefresh(rounds.refresh);
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
   const list = [...(rounds.data?.rounds ?? [])].sort((a, b) => b.number - a.number);
   const open = list.find((round) => round.status === 'OPEN');

@@ -19,6 +19,7 @@ import {
 import { useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
+import { useAutoRefresh } from '../api/useAutoRefresh';
 import { EChart } from '../components/EChart';
 import { ErrorNotice, errorMessage } from '../components/ErrorNotice';
 import { useI18n } from '../i18n/I18nProvider';
@@ -53,6 +54,7 @@ export function DashboardPage() {
     year ? `/cycles/${year}/status` : null,
   );
   const dashboard = useApi<Dashboard>(year ? `/cycles/${year}/dashboard` : null);
+  useAutoRefresh(dashboard.refresh, status.refresh);
   const check = useApi<{
     errors: { field: string; message: string }[];
     warnings: { field: string; message: string }[];

@@ -4,6 +4,7 @@ import { App, Alert, Button, Card, Input, Space, Table, Tag, Typography } from '
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
+import { useAutoRefresh } from '../api/useAutoRefresh';
 import { ErrorNotice, errorMessage } from '../components/ErrorNotice';
 import { EvidenceLinks, type EvidenceFileRef } from '../components/EvidenceViewer';
 import { IncentivesCard } from '../components/IncentivesCard';
@@ -39,6 +40,7 @@ export function FollowUpPage() {
   const explanations = useApi<{ explanations: ExplanationRow[] }>(
     year ? `/cycles/${year}/explanations` : null,
   );
+  useAutoRefresh(feedback.refresh, explanations.refresh);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
   const unitName = (id: string) => units.find((unit) => unit.id === id)?.name ?? id;

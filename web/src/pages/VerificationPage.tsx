@@ -18,6 +18,7 @@ import {
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
+import { useAutoRefresh } from '../api/useAutoRefresh';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { EvidenceLinks } from '../components/EvidenceViewer';
 import { YearEndVerification } from '../components/YearEndVerification';
@@ -45,6 +46,7 @@ export function VerificationPage() {
   const verifications = useApi<{ checkpoints: SavedCheckpointVerification[] }>(
     year ? `/cycles/${year}/verifications` : null,
   );
+  useAutoRefresh(submissions.refresh, verifications.refresh);
   const [filter, setFilter] = useState<VerificationFilter>('ALL');
   const [error, setError] = useState<unknown>();
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
