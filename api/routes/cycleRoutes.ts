@@ -17,19 +17,13 @@ import { targetProblems } from '../../domain/cycle/targetRules';
 import { scoringConfigSchema } from '../../domain/scoring/scoringConfig';
 import type { Db } from '../../prisma/client';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
-import { exactDecimal } from '../../domain/precision';
+import { indicatorBody, isoDate } from '../../domain/cycle/indicatorShape';
 import { editUnpublished, requireUnpublished, yearParams } from './cycle/shared';
 import { lockCycleGate, type Tx } from '../../facts/cycleGate';
 import { indicatorContent } from './cycle/indicatorContent';
 import { loadCheckpointRoundStates } from '../readModel/checkpointRoundStates';
 import { instant, nullableInstant, row } from '../openapi/responseSchemas';
 import { checkpointRow, cycleRow, cycleStage, departmentRow, indicatorRow } from './cycle/rows';
-
-// A date a cycle can use at all: years like 4730 are a typing slip, refused by name.
-const isoDate = z.iso.datetime({ offset: true }).refine((value) => {
-  const year = new Date(value).getUTCFullYear();
-  return year >= 2000 && year <= 2101;
-}, 'the year must lie between 2000 and 2101');
 
 /** The body's scoring configuration, checked with its refusals named under `scoringConfig.` (e.g. a weight's precision). */
 export function parseScoringConfigField(raw: unknown) {
@@ -53,39 +47,8 @@ export const createCycleBody = z.object({
   reminderLeadDays: z.number().int().min(0).max(30).default(3),
 });
 
-export const indicatorBody = z.object({
-  code: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, dot, dash or underscore'),
-  name: z.string().min(1).max(200),
-  nameEn: z.string().max(200).optional(),
-  group: z.enum(['KEY_TASK', 'INSTRUCTION', 'MEETING']),
-  weight: exactDecimal('weight').gt(0).max(100),
-  standard: z.string().max(5000).default(''),
-  departmentCode: z.string().max(40).optional(),
-  checkpoints: z
-    .array(
-      z.object({
-        code: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, dot, dash or underscore'),
-        name: z.string().min(1).max(200),
-        dueAt: isoDate,
-        share: exactDecimal('share').gt(0).max(1),
-        standard: z.string().max(5000).default(''),
-      }),
-    )
-    .max(100)
-    .superRefine((checkpoints, context) => {
-      // A checkpoint code is unique in its cycle (schema: Checkpoint @@unique([cycleId, code])).
-      checkpoints.forEach((checkpoint, index) => {
-        if (checkpoints.findIndex((other) => other.code === checkpoint.code) < index)
-          context.addIssue({
-            code: 'custom',
-            path: [index, 'code'],
-            message: `checkpoint code ${checkpoint.code} is listed twice`,
-          });
-      });
-    })
-    .default([]),
-  notUndertakenBy: z.array(z.string().max(40)).max(200).default([]),
-});
+// The indicator's shape is a domain rule shared with the Excel import (domain/cycle/indicatorShape.ts).
+export { indicatorBody };
 
 const cycleParams = yearParams;
 
@@ -580,7 +543,7 @@ async function publicationCheck(
   });
   const units = await db.unit.findMany({ where: { active: true } });
   const config = scoringConfigSchema.parse(cycle.scoringConfig);
-  const errors = targetProblems({
+  const errors: { field: string; message: string }[] = targetProblems({
     indicators: indicators.map((indicator) => ({
       code: indicator.code,
       group: indicator.group,
@@ -595,7 +558,7 @@ async function publicationCheck(
     unitCodes: units.map((unit) => unit.code),
     groupWeights: config.groupWeights,
     selfCheckOpensAt: cycle.selfCheckOpensAt.toISOString(),
-  });
+  }).map(({ field, message }) => ({ field, message }));
   const warnings: { field: string; message: string }[] = [];
   for (const unit of units) {
     if (!unit.principalLeaderEmail)

@@ -21,6 +21,8 @@ import { todoRoutes } from '../todo/todoRoutes';
 import { engineRoutes } from './engineRoutes';
 // Structure administration (issue 14)
 import { structureAdminRoutes } from '../structure';
+// Targets from a workbook and last year as a template (issue 14, h14b).
+import { targetFeatureRoutes } from '../targets';
 
 export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use(openApiRoutes());
@@ -39,4 +41,6 @@ export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use(todoRoutes(deps));
   // Structure administration (issue 14)
   api.use(structureAdminRoutes(deps));
+  // Targets from a workbook and last year as a template (issue 14, h14b).
+  api.use(targetFeatureRoutes(deps));
 }

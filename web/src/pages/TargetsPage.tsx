@@ -41,6 +41,8 @@ import { formatDate } from '../logic/format';
 import { comprehensiveDefaults, defaultCheckpointDueAt, isEnterInDatePicker } from '../logic/formRules';
 import { indicatorFormValues, indicatorUpdateBody } from '../logic/indicatorDraft';
 import { useSession } from '../session/SessionProvider';
+import { TargetWorkbookCard } from '../components/TargetWorkbookCard';
+import { NewCycleCard } from '../components/NewCycleCard';
 import { useCycle, useUnits, type CycleDetail } from '../session/useCycle';
 
 interface IndicatorDraft {
@@ -222,7 +224,7 @@ function WeightSums({
 
 export function TargetsPage() {
   const { t, locale } = useI18n();
-  const { reloadCycles, year } = useSession();
+  const { reloadCycles, year, user } = useSession();
   const { cycle, error, reload } = useCycle();
   const { units } = useUnits();
   const departments = useApi<{ departments: { id: string; code: string; name: string }[] }>('/departments');
@@ -313,6 +315,9 @@ export function TargetsPage() {
         {t('menu.targets')} · {cycle.title}
       </Typography.Title>
       {published ? <Alert type="warning" title={t('targets.published')} /> : null}
+      {user?.role === 'OFFICE' ? (
+        <TargetWorkbookCard year={cycle.year} published={published} onImported={reload} />
+      ) : null}
       <Card
         title={t('targets.indicators')}
         extra={<WeightSums indicators={withDraft} groupWeights={groupWeights} />}
@@ -608,6 +613,9 @@ export function TargetsPage() {
           </Descriptions>
         </Card>
       )}
+      {user?.role === 'OFFICE' ? (
+        <NewCycleCard blank={<CreateCycleCard onCreated={() => void reloadCycles()} />} />
+      ) : null}
     </Space>
   );
 }
