@@ -36,7 +36,10 @@ export const stageProgressSchema = z.object({
       voters: z.number(),
       needed: z.number(),
       leaderVoted: z.boolean(),
+      leaderDecision: z.enum(['APPROVE', 'REJECT']).nullable(),
+      leaderMustApprove: z.boolean(),
       stillNeeded: z.number(),
+      outcome: z.enum(['APPROVED', 'REJECTED', 'PENDING']),
     })
     .nullable(),
   /** Feedback (Art. 19): units whose principal leader has been told, and confirmations of it. */
@@ -125,7 +128,10 @@ export async function loadStageProgress(
       voters: voters.length,
       needed: tally.needed,
       leaderVoted: tally.leaderVoted,
+      leaderDecision: tally.leaderDecision,
+      leaderMustApprove: tally.leaderMustApprove,
       stillNeeded: tally.stillNeeded,
+      outcome: tally.outcome,
     };
   }
 

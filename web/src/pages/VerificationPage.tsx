@@ -74,7 +74,7 @@ export function VerificationPage() {
   };
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('verification.queue')}
       </Typography.Title>
       <ErrorNotice error={submissions.error ?? verifications.error} />
