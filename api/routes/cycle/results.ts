@@ -105,7 +105,8 @@ export function resultRoutes(deps: ApiDeps): Router {
             code: true,
             name: true,
             categoryId: true,
-            category: { select: { code: true, name: true } },
+            nameEn: true,
+            category: { select: { code: true, name: true, nameEn: true } },
           },
         },
       },
@@ -115,10 +116,23 @@ export function resultRoutes(deps: ApiDeps): Router {
         { unit: { sortOrder: 'asc' } },
       ],
     });
+    // A unit sees other units only as the result notice publishes them (Art. 18: 名次、单位、总分、等次 per
+    // category, api/export/resultNotice.ts); its own row in full.
+    const user = currentUser(req);
     res.json({
       stage: cycle.stage,
       published: isPublished(cycle.stage),
-      results: rows.map((row) => ({ ...summary(row), unit: row.unit })),
+      results: rows.map((row) =>
+        user.role === 'UNIT' && row.unitId !== user.unitId
+          ? {
+              unitId: row.unitId,
+              total: Number(row.total),
+              finalGrade: row.finalGrade,
+              categoryRank: row.categoryRank,
+              unit: row.unit,
+            }
+          : { ...summary(row), unit: row.unit },
+      ),
     });
   });
 

@@ -65,7 +65,7 @@ function RoundSummary({
           <>
             <div>{t('tally.rule', { needed: round.tally.needed, voters: summary.voters.length })}</div>
             {round.status === 'OPEN' && round.notVoted.length ? (
-              <div>{t('tally.notVoted', { names: round.notVoted.join('、') })}</div>
+              <div>{t('tally.notVoted', { names: round.notVoted.join(locale === 'en' ? ', ' : '、') })}</div>
             ) : null}
           </>
         }
@@ -87,7 +87,9 @@ function RoundSummary({
       />
       <Typography.Text>
         {round.failing.length
-          ? `${t('approval.failing')}：${round.failing.map((row) => `${name(row)}（${row.total}）`).join('、')}`
+          ? `${t('approval.failing')}${locale === 'en' ? ': ' : '：'}${round.failing
+              .map((row) => (locale === 'en' ? `${name(row)} (${row.total})` : `${name(row)}（${row.total}）`))
+              .join(locale === 'en' ? ', ' : '、')}`
           : t('approval.noFailing')}
       </Typography.Text>
     </Space>
