@@ -76,7 +76,8 @@ export function AppLayout() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        width={208}
+        // English labels are longer: a wider menu, so no item is cut off (issue 13).
+        width={locale === 'en' ? 264 : 208}
         theme="light"
         aria-label="menu"
       >

@@ -32,13 +32,7 @@ interface ApprovalSummary {
 const GRADES = ['GOOD', 'FAIRLY_GOOD', 'PASS', 'FAIL'] as const;
 
 /** What round `number` is asked to approve, and where its vote stands against the rule (Art. 18). */
-function RoundSummary({
-  summary,
-  number,
-}: {
-  summary: ApprovalSummary;
-  number: number;
-}) {
+function RoundSummary({ summary, number }: { summary: ApprovalSummary; number: number }) {
   const { t, locale } = useI18n();
   const round = summary.rounds.find((row) => row.number === number);
   if (!round) return null;
@@ -88,7 +82,9 @@ function RoundSummary({
       <Typography.Text>
         {round.failing.length
           ? `${t('approval.failing')}${locale === 'en' ? ': ' : '：'}${round.failing
-              .map((row) => (locale === 'en' ? `${name(row)} (${row.total})` : `${name(row)}（${row.total}）`))
+              .map((row) =>
+                locale === 'en' ? `${name(row)} (${row.total})` : `${name(row)}（${row.total}）`,
+              )
               .join(locale === 'en' ? ', ' : '、')}`
           : t('approval.noFailing')}
       </Typography.Text>
@@ -234,7 +230,7 @@ export function ApprovalPage() {
         </Space>
       ) : null}
       {summary.data ? (
-        <Card title={t('approval.voters')} size="small">
+        <Card title={t('approval.voters')} size="small" data-testid="approval-voters">
           <Space wrap>
             {summary.data.voters.map((voter) => (
               <Tag key={voter.userId} color={voter.isLeader ? 'red' : undefined}>

@@ -74,7 +74,9 @@ function OwnResultCard({ year, unitId, rows }: { year: number; unitId: string; r
             <Descriptions.Item label={t('ownResult.checkpointPart')}>
               {formatPoints(parts.checkpoints)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('ownResult.yearEndPart')}>{formatPoints(parts.yearEnd)}</Descriptions.Item>
+            <Descriptions.Item label={t('ownResult.yearEndPart')}>
+              {formatPoints(parts.yearEnd)}
+            </Descriptions.Item>
           </Descriptions>
         </Col>
       </Row>
@@ -206,57 +208,74 @@ export function ResultsPage() {
             scroll={ownUnit ? undefined : { x: 760 }}
             dataSource={list}
             rowClassName={(row) => (row.unitId === user?.unitId ? 'own-unit' : '')}
-            columns={ownUnit ? [
-              { title: t('results.rank'), dataIndex: 'categoryRank', width: 70 },
-              {
-                title: t('results.unit'),
-                render: (_, row) => (
-                  <Space>
-                    {label(row)}
-                    {row.unitId === ownUnit ? <Tag color="gold">{t('ownResult.yours')}</Tag> : null}
-                  </Space>
-                ),
-              },
-              {
-                title: t('results.total'),
-                dataIndex: 'total',
-                render: (value: number) => <strong>{formatPoints(value)}</strong>,
-              },
-              {
-                title: t('results.grade'),
-                dataIndex: 'finalGrade',
-                render: (value: ResultRow['finalGrade']) => (
-                  <Tag color={GRADE_COLOR[value]}>{t(`grade.${value}`)}</Tag>
-                ),
-              },
-            ] : [
-              { title: t('results.rank'), dataIndex: 'categoryRank', width: 70 },
-              { title: t('results.unit'), render: (_, row) => label(row) },
-              { title: t('results.indicatorPoints'), dataIndex: 'indicatorPoints', render: formatPoints },
-              { title: t('results.comprehensive'), dataIndex: 'comprehensivePoints', render: formatPoints },
-              { title: t('results.bonus'), dataIndex: 'bonus', render: formatPoints },
-              { title: t('results.deduction'), dataIndex: 'deduction', render: formatPoints },
-              {
-                title: t('results.total'),
-                dataIndex: 'total',
-                render: (value: number) => <strong>{formatPoints(value)}</strong>,
-              },
-              {
-                title: t('results.grade'),
-                dataIndex: 'finalGrade',
-                render: (value: ResultRow['finalGrade']) => (
-                  <Tag color={GRADE_COLOR[value]}>{t(`grade.${value}`)}</Tag>
-                ),
-              },
-              {
-                title: t('results.breakdown'),
-                render: (_, row) => (
-                  <Button size="small" onClick={() => setOpen(row)}>
-                    {t('app.view')}
-                  </Button>
-                ),
-              },
-            ]}
+            columns={
+              ownUnit
+                ? [
+                    { title: t('results.rank'), dataIndex: 'categoryRank', width: 70 },
+                    {
+                      title: t('results.unit'),
+                      render: (_, row) => (
+                        <Space>
+                          {label(row)}
+                          {row.unitId === ownUnit ? <Tag color="gold">{t('ownResult.yours')}</Tag> : null}
+                        </Space>
+                      ),
+                    },
+                    {
+                      title: t('results.total'),
+                      dataIndex: 'total',
+                      render: (value: number) => <strong>{formatPoints(value)}</strong>,
+                    },
+                    {
+                      title: t('results.grade'),
+                      dataIndex: 'finalGrade',
+                      render: (value: ResultRow['finalGrade']) => (
+                        <Tag color={GRADE_COLOR[value]}>{t(`grade.${value}`)}</Tag>
+                      ),
+                    },
+                  ]
+                : [
+                    { title: t('results.rank'), dataIndex: 'categoryRank', width: 70 },
+                    { title: t('results.unit'), render: (_, row) => label(row) },
+                    {
+                      title: t('results.indicatorPoints'),
+                      dataIndex: 'indicatorPoints',
+                      render: formatPoints,
+                    },
+                    {
+                      title: t('results.comprehensive'),
+                      dataIndex: 'comprehensivePoints',
+                      render: formatPoints,
+                    },
+                    { title: t('results.bonus'), dataIndex: 'bonus', render: formatPoints },
+                    { title: t('results.deduction'), dataIndex: 'deduction', render: formatPoints },
+                    {
+                      title: t('results.total'),
+                      dataIndex: 'total',
+                      render: (value: number) => <strong>{formatPoints(value)}</strong>,
+                    },
+                    {
+                      title: t('results.grade'),
+                      dataIndex: 'finalGrade',
+                      // Grade and 查看 stay in view on a tablet (issue 13).
+                      fixed: 'right',
+                      width: 90,
+                      render: (value: ResultRow['finalGrade']) => (
+                        <Tag color={GRADE_COLOR[value]}>{t(`grade.${value}`)}</Tag>
+                      ),
+                    },
+                    {
+                      title: t('results.breakdown'),
+                      fixed: 'right',
+                      width: 100,
+                      render: (_, row) => (
+                        <Button size="small" onClick={() => setOpen(row)}>
+                          {t('app.view')}
+                        </Button>
+                      ),
+                    },
+                  ]
+            }
           />
         </Card>
       ))}

@@ -147,6 +147,9 @@ export function VerificationPage() {
             },
             {
               title: t('verification.fraction'),
+              // Kept in view on a tablet (issue 13): the input is what the page is for.
+              fixed: 'right',
+              width: 110,
               render: (_, row) => (
                 <InputNumber
                   aria-label={`${t('verification.fraction')} ${row.unit?.name ?? ''} ${row.checkpoint?.code ?? ''}`}
@@ -166,6 +169,8 @@ export function VerificationPage() {
             },
             {
               title: t('verification.method'),
+              fixed: 'right',
+              width: 160,
               render: (_, row) => (
                 <Select
                   style={{ width: 140 }}
