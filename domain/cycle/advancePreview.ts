@@ -29,7 +29,7 @@ export interface AdvancePreview {
   /** When the stage ends without the office (its deadline), for the reason line. */
   endsAt: string | null;
   /** Rounds still open that close now; each of their `pending` units becomes 未提交 (MISSING). */
-  closesRounds: { key: string; dueAt: string; pending: number }[];
+  closesRounds: { key: string; number: number; dueAt: string; pending: number }[];
   /** Units that have not handed in what the closing stage asks (self-check, or are not yet verified). */
   unitsOutstanding: number;
   unitCount: number;
@@ -66,9 +66,11 @@ export function advancePreview(facts: AdvanceFacts): AdvancePreview {
   if (stage === 'EVALUATION') base.evaluatorsMissing = facts.evaluatorsMissing;
   if (reason) return { ...base, allowed: false, reason };
 
+  // Numbered as the dashboard numbers them (第 1 轮 = the earliest round), closed ones included.
   const closesRounds = facts.rounds
+    .map(({ key, dueAt, pending, closed }, index) => ({ key, number: index + 1, dueAt, pending, closed }))
     .filter((round) => !round.closed)
-    .map(({ key, dueAt, pending }) => ({ key, dueAt, pending }));
+    .map(({ key, number, dueAt, pending }) => ({ key, number, dueAt, pending }));
   const notices = [...(NOTICES_ON_LEAVING[stage] ?? [])].filter(
     // An overdue notice goes out only for a round that closes now with someone missing.
     (event) => event !== 'CHECKPOINT_OVERDUE' || closesRounds.some((round) => round.pending > 0),

@@ -1,7 +1,13 @@
 // Where an approval round stands against the rule (Art. 18; domain/cycle/approvalRule.ts): how many
 // approvals are needed, how many are still missing, whether the leader (组长) has voted — what the
 // approval page and the dashboard say ("组长未表决，还需 3 票"). One rejection alone does not end a round.
-import { decideRound, type ApprovalRule, type RoundOutcome, type VoteDecision, type Voter } from './approvalRule';
+import {
+  decideRound,
+  type ApprovalRule,
+  type RoundOutcome,
+  type VoteDecision,
+  type Voter,
+} from './approvalRule';
 
 export interface ApprovalTally {
   approvals: number;

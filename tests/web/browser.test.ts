@@ -277,7 +277,7 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   await member.page.getByLabel('意见', { exact: true }).fill('同意考核结果。');
   await shot(member.page, '09-member-approval');
   await member.page.getByRole('button', { name: /提\s*交/ }).click();
-  await member.page.locator('.ant-modal-confirm').getByText('确认提交表决：同意？').waitFor();
+  await member.page.locator('.ant-modal-confirm-title', { hasText: '确认提交表决：同意？' }).waitFor();
   await confirmDialog(member.page);
   await member.page.getByText('已表决').first().waitFor();
   const votes = await stack.db.approvalVote.findMany({
@@ -435,7 +435,9 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   await office.page.getByRole('button', { name: '整改方案.pdf' }).waitFor();
   await shot(office.page, '13b-office-follow-up');
   await office.page.getByRole('button', { name: /接\s*受/ }).click();
-  await office.page.locator('.ant-modal-confirm').getByText('确认接受长海县总工会的书面说明？').waitFor();
+  await office.page
+    .locator('.ant-modal-confirm-title', { hasText: '确认接受长海县总工会的书面说明？' })
+    .waitFor();
   await confirmDialog(office.page);
   await eventually(
     async () =>

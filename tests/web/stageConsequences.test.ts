@@ -39,14 +39,12 @@ describe('stage advance preview', () => {
     expect(preview).toMatchObject({
       allowed: true,
       next: 'SELF_CHECK',
-      closesRounds: [{ key: '2026-12-08', pending: 14 }],
+      closesRounds: [{ key: '2026-12-08', number: 2, pending: 14 }],
       unitsOutstanding: 14,
       notices: ['CHECKPOINT_OVERDUE', 'SELF_CHECK_OPENED'],
     });
     const lines = advanceConsequences(preview, zh, 'zh-CN');
-    expect(lines[0]).toBe(
-      '第 2026-12-08 轮节点（截止 2026年12月8日）立即关闭，14 个单位未提交，将记为未提交',
-    );
+    expect(lines[0]).toBe('第 2 轮节点（截止 2026年12月8日）立即关闭，14 个单位未提交，将记为未提交');
     expect(lines).toContain('发送通知：年终自查开始通知');
     expect(advanceConsequences(preview, en, 'en')[0]).toMatch(/closes now; 14 units have not submitted/);
   });

@@ -21,7 +21,9 @@ export const advancePreviewSchema = z.object({
   allowed: z.boolean(),
   reason: z.enum(['NOT_PUBLISHED', 'OWN_CONDITIONS', 'MINIMUM_NOT_MET', 'CLOSED']).nullable(),
   endsAt: z.string().nullable().describe('when the current stage ends on its own (its deadline)'),
-  closesRounds: z.array(z.object({ key: z.string(), dueAt: z.string(), pending: z.number() })),
+  closesRounds: z.array(
+    z.object({ key: z.string(), number: z.number(), dueAt: z.string(), pending: z.number() }),
+  ),
   unitsOutstanding: z.number(),
   unitCount: z.number(),
   evaluatorsMissing: z.array(z.string()),
@@ -43,7 +45,15 @@ describeRoute({
 });
 
 /** The deadline field that ends each stage by itself, and the extension target that moves it. */
-const STAGE_DEADLINE: Partial<Record<CycleStage, { field: 'selfCheckOpensAt' | 'selfCheckDueAt' | 'verificationDueAt' | 'evaluationDueAt'; target?: string }>> = {
+const STAGE_DEADLINE: Partial<
+  Record<
+    CycleStage,
+    {
+      field: 'selfCheckOpensAt' | 'selfCheckDueAt' | 'verificationDueAt' | 'evaluationDueAt';
+      target?: string;
+    }
+  >
+> = {
   CHECKPOINTS: { field: 'selfCheckOpensAt' },
   SELF_CHECK: { field: 'selfCheckDueAt', target: 'SELF_CHECK' },
   VERIFICATION: { field: 'verificationDueAt', target: 'VERIFICATION' },

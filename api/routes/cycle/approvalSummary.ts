@@ -96,9 +96,9 @@ export function approvalSummaryRoutes(deps: ApiDeps): Router {
       const rule = parsedRule.success ? parsedRule.data : defaultApprovalRule;
       const voters = users.map((user) => ({ userId: user.id, isLeader: user.role === 'LEADER' }));
       const unitOf = new Map(units.map((unit) => [unit.id, unit]));
-      const categoryOrder = [...new Map(units.map((unit) => [unit.category.id, unit.category])).values()].sort(
-        (a, b) => a.sortOrder - b.sortOrder,
-      );
+      const categoryOrder = [
+        ...new Map(units.map((unit) => [unit.category.id, unit.category])).values(),
+      ].sort((a, b) => a.sortOrder - b.sortOrder);
 
       const summaries = rounds.map((round) => {
         const votes = new Map(round.votes.map((vote) => [vote.voterId, vote.decision]));

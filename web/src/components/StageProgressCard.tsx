@@ -120,9 +120,7 @@ export function StageProgressCard({ progress }: { progress: StageProgress }) {
                   {t(`approval.status.${votes.status}` as MessageKey)}
                 </Tag>
                 {votes.status === 'OPEN' ? (
-                  <Typography.Text strong>
-                    {tallyLine(votes, t, locale)}
-                  </Typography.Text>
+                  <Typography.Text strong>{tallyLine(votes, t, locale)}</Typography.Text>
                 ) : null}
               </Space>
             ) : (

@@ -16,9 +16,7 @@ interface Options {
 export async function confirmSubmitForApproval({ year, modal, t, onSubmitted, onError }: Options) {
   let unchanged: number | null = null;
   try {
-    const summary = await api.get<{ unchangedSinceRound: number | null }>(
-      `/cycles/${year}/approval/summary`,
-    );
+    const summary = await api.get<{ unchangedSinceRound: number | null }>(`/cycles/${year}/approval/summary`);
     unchanged = summary.unchangedSinceRound;
   } catch {
     // The warning is a help, not a gate: without it the confirmation still names the consequence.
@@ -29,7 +27,9 @@ export async function confirmSubmitForApproval({ year, modal, t, onSubmitted, on
     content: (
       <div data-testid="submit-approval-confirm">
         <p>{t('confirm.submitBody')}</p>
-        {unchanged ? <Alert type="warning" showIcon title={t('confirm.identical', { number: unchanged })} /> : null}
+        {unchanged ? (
+          <Alert type="warning" showIcon title={t('confirm.identical', { number: unchanged })} />
+        ) : null}
       </div>
     ),
     okText: t('confirm.ok'),

@@ -399,7 +399,8 @@ export const zhCN = {
   // ----- issue 13 (h13): confirmations, stage advance, progress, approval summary, own results -----
   'confirm.ok': '确认',
   'confirm.publishTitle': '确认发布目标任务？',
-  'confirm.publishBody': '发布后指标、节点和配置不可再修改，系统将以电子邮件向全部 {units} 个单位发送目标任务通知。此操作不可撤销。',
+  'confirm.publishBody':
+    '发布后指标、节点和配置不可再修改，系统将以电子邮件向全部 {units} 个单位发送目标任务通知。此操作不可撤销。',
   'confirm.resendTitle': '确认重新发送这条通知？',
   'confirm.resendBody': '将再次向 {recipient} 发送“{event}”。',
   'confirm.acceptTitle': '确认接受{unit}的书面说明？',
@@ -413,7 +414,7 @@ export const zhCN = {
   'confirm.submitBody': '将冻结当前全部计分数据和结果，提交党组成员表决（第十八条）；审定期间不可修改。',
   'confirm.identical': '当前结果与第 {number} 轮被退回时完全相同，尚未做任何修改。',
   'advance.title': '确认从“{from}”进入“{to}”？',
-  'advance.closesRound': '第 {key} 轮节点（截止 {due}）立即关闭，{pending} 个单位未提交，将记为未提交',
+  'advance.closesRound': '第 {number} 轮节点（截止 {due}）立即关闭，{pending} 个单位未提交，将记为未提交',
   'advance.noRounds': '没有仍在进行的节点轮次',
   'advance.selfCheckOutstanding': '年终自查提前结束：{outstanding} / {total} 个单位尚未提交自查',
   'advance.verificationOutstanding': '察访核验提前结束：{outstanding} / {total} 个单位尚无核验记录',
@@ -424,7 +425,8 @@ export const zhCN = {
   'advance.irreversible': '此操作不可撤销。',
   'advance.blocked.NOT_PUBLISHED': '目标任务发布后才能推进阶段',
   'advance.blocked.OWN_CONDITIONS': '“{stage}”阶段按其条件自动结束，不能手动推进',
-  'advance.blocked.MINIMUM_NOT_MET': '综合评价尚未达到计分的最低要求（每类至少一份党组成员和一份部门排序，第十三条），不能提前结束',
+  'advance.blocked.MINIMUM_NOT_MET':
+    '综合评价尚未达到计分的最低要求（每类至少一份党组成员和一份部门排序，第十三条），不能提前结束',
   'advance.blocked.CLOSED': '考核已归档',
   'advance.endsAt': '本阶段将于 {date} 自动结束',
   'stageProgress.title': '各阶段进度',
@@ -448,7 +450,8 @@ export const zhCN = {
   'tally.leaderRejected': '组长不同意',
   'tally.stillNeeded': '还需 {count} 票同意',
   'tally.passed': '已达到通过条件',
-  'tally.rule': '规则：组长同意且超过半数（{needed} / {voters} 人）同意即通过；组长不同意或同意已不可能过半时退回。一人不同意不会结束本轮。',
+  'tally.rule':
+    '规则：组长同意且超过半数（{needed} / {voters} 人）同意即通过；组长不同意或同意已不可能过半时退回。一人不同意不会结束本轮。',
   'tally.notVoted': '未表决：{names}',
   'approval.summaryTitle': '提交审定的结果',
   'approval.failing': '不合格单位',
@@ -462,7 +465,8 @@ export const zhCN = {
   'ownResult.yearEndPart': '年终部分',
   'ownResult.categoryTable': '{category}考核结果（按第十八条通报）',
   'ownResult.yours': '本单位',
-  'ownResult.failingAction': '本单位年度考核等次为不合格，须由主要负责人在 {due} 前向同级党委和市总工会作出书面说明（第二十一条）。',
+  'ownResult.failingAction':
+    '本单位年度考核等次为不合格，须由主要负责人在 {due} 前向同级党委和市总工会作出书面说明（第二十一条）。',
   'ownResult.failingLink': '去提交书面说明',
   'ownResult.noResult': '暂无本单位结果',
 } as const;
@@ -870,24 +874,32 @@ export const en: Record<MessageKey, string> = {
   // ----- issue 13 (h13): confirmations, stage advance, progress, approval summary, own results -----
   'confirm.ok': 'Confirm',
   'confirm.publishTitle': 'Publish the targets?',
-  'confirm.publishBody': 'After publication the indicators, checkpoints and configuration can no longer change, and all {units} units are e-mailed their targets. This cannot be undone.',
+  'confirm.publishBody':
+    'After publication the indicators, checkpoints and configuration can no longer change, and all {units} units are e-mailed their targets. This cannot be undone.',
   'confirm.resendTitle': 'Resend this notice?',
   'confirm.resendBody': '“{event}” will be sent to {recipient} again.',
   'confirm.acceptTitle': 'Accept the explanation of {unit}?',
-  'confirm.acceptBody': 'The explanation is forwarded to the unit’s party committee and the unit is told; this cannot be undone.',
+  'confirm.acceptBody':
+    'The explanation is forwarded to the unit’s party committee and the unit is told; this cannot be undone.',
   'confirm.returnTitle': 'Return the explanation of {unit}?',
   'confirm.returnBody': 'The unit is notified and must revise and resubmit it.',
   'confirm.voteTitle': 'Cast your vote: {decision}?',
   'confirm.voteBody': 'You vote once per round; the vote cannot be changed (Art. 18).',
   'confirm.rescoreTitle': 'Rescore?',
-  'confirm.rescoreBody': 'Every unit’s score, grade and rank is recomputed from the current data and stored; edited opinions are kept.',
-  'confirm.submitBody': 'All scoring data and results are frozen and put to the party group’s vote (Art. 18); nothing can change while it votes.',
-  'confirm.identical': 'The results are identical to round {number}, which was rejected: nothing has changed since.',
+  'confirm.rescoreBody':
+    'Every unit’s score, grade and rank is recomputed from the current data and stored; edited opinions are kept.',
+  'confirm.submitBody':
+    'All scoring data and results are frozen and put to the party group’s vote (Art. 18); nothing can change while it votes.',
+  'confirm.identical':
+    'The results are identical to round {number}, which was rejected: nothing has changed since.',
   'advance.title': 'Advance from “{from}” to “{to}”?',
-  'advance.closesRound': 'Checkpoint round {key} (due {due}) closes now; {pending} units have not submitted and are recorded as missing',
+  'advance.closesRound':
+    'Checkpoint round {number} (due {due}) closes now; {pending} units have not submitted and are recorded as missing',
   'advance.noRounds': 'No checkpoint round is still open',
-  'advance.selfCheckOutstanding': 'The self-check ends early: {outstanding} of {total} units have not submitted it',
-  'advance.verificationOutstanding': 'Verification ends early: {outstanding} of {total} units have no verification recorded',
+  'advance.selfCheckOutstanding':
+    'The self-check ends early: {outstanding} of {total} units have not submitted it',
+  'advance.verificationOutstanding':
+    'Verification ends early: {outstanding} of {total} units have no verification recorded',
   'advance.evaluationEnds': 'The evaluation ends early and scoring starts',
   'advance.evaluatorsMissing': 'Not yet ranked: {names}',
   'advance.notice': 'Notice sent: {event}',
@@ -895,7 +907,8 @@ export const en: Record<MessageKey, string> = {
   'advance.irreversible': 'This cannot be undone.',
   'advance.blocked.NOT_PUBLISHED': 'Publish the targets before advancing a stage',
   'advance.blocked.OWN_CONDITIONS': 'The stage “{stage}” ends on its own conditions, not by hand',
-  'advance.blocked.MINIMUM_NOT_MET': 'The evaluation has not reached the minimum for scoring (a party-group and a department ranking per category, Art. 13); it cannot end early',
+  'advance.blocked.MINIMUM_NOT_MET':
+    'The evaluation has not reached the minimum for scoring (a party-group and a department ranking per category, Art. 13); it cannot end early',
   'advance.blocked.CLOSED': 'The cycle is closed',
   'advance.endsAt': 'This stage ends on its own on {date}',
   'stageProgress.title': 'Progress by stage',
@@ -919,7 +932,8 @@ export const en: Record<MessageKey, string> = {
   'tally.leaderRejected': 'The leader rejected',
   'tally.stillNeeded': '{count} more approvals needed',
   'tally.passed': 'The rule is met',
-  'tally.rule': 'Rule: approved when the leader and a majority ({needed} of {voters}) approve; rejected when the leader rejects or a majority is out of reach. One rejection alone does not end the round.',
+  'tally.rule':
+    'Rule: approved when the leader and a majority ({needed} of {voters}) approve; rejected when the leader rejects or a majority is out of reach. One rejection alone does not end the round.',
   'tally.notVoted': 'Not voted: {names}',
   'approval.summaryTitle': 'Results submitted for approval',
   'approval.failing': 'Failing units',
@@ -933,7 +947,8 @@ export const en: Record<MessageKey, string> = {
   'ownResult.yearEndPart': 'Year-end part',
   'ownResult.categoryTable': 'Results of {category} (as notified, Art. 18)',
   'ownResult.yours': 'Our unit',
-  'ownResult.failingAction': 'Our unit’s grade is Fail: its principal leader must give a written explanation to the party committee and the federation by {due} (Art. 21).',
+  'ownResult.failingAction':
+    'Our unit’s grade is Fail: its principal leader must give a written explanation to the party committee and the federation by {due} (Art. 21).',
   'ownResult.failingLink': 'Write the explanation',
   'ownResult.noResult': 'No result for our unit yet',
 };

@@ -14,7 +14,7 @@ export interface AdvancePreview {
   allowed: boolean;
   reason: 'NOT_PUBLISHED' | 'OWN_CONDITIONS' | 'MINIMUM_NOT_MET' | 'CLOSED' | null;
   endsAt: string | null;
-  closesRounds: { key: string; dueAt: string; pending: number }[];
+  closesRounds: { key: string; number: number; dueAt: string; pending: number }[];
   unitsOutstanding: number;
   unitCount: number;
   evaluatorsMissing: string[];
@@ -41,7 +41,7 @@ export function advanceConsequences(preview: AdvancePreview, t: T, locale: strin
     for (const round of preview.closesRounds)
       lines.push(
         t('advance.closesRound', {
-          key: round.key,
+          number: round.number,
           due: formatDate(round.dueAt, locale),
           pending: round.pending,
         }),

@@ -280,7 +280,7 @@ export function ApprovalPage() {
                 dataSource={round.votes ?? []}
                 columns={[
                   {
-                    title: t('audit.actor'),
+                    title: t('approval.voters'),
                     // By name, with the title only as a second line (two members can share one title).
                     render: (_, vote) => (
                       <Space orientation="vertical" size={0}>
@@ -292,7 +292,7 @@ export function ApprovalPage() {
                     ),
                   },
                   {
-                    title: t('approval.title'),
+                    title: t('approval.decision'),
                     dataIndex: 'decision',
                     render: (value: Vote['decision']) => (
                       <Tag color={value === 'APPROVE' ? 'green' : 'red'}>

@@ -27,11 +27,7 @@ import { normalizeRounds, PROGRESS_STATUSES, roundCounts } from '../logic/checkp
 import { formatDate } from '../logic/format';
 import { useCycle, useUnits } from '../session/useCycle';
 import { StageProgressCard, type StageProgress } from '../components/StageProgressCard';
-import {
-  advanceBlocked,
-  advanceConsequences,
-  type AdvancePreview,
-} from '../logic/stageConsequences';
+import { advanceBlocked, advanceConsequences, type AdvancePreview } from '../logic/stageConsequences';
 import { useSession } from '../session/SessionProvider';
 
 const STATUS_COLOR = {
@@ -187,12 +183,20 @@ export function DashboardPage() {
         }
       >
         {blocked && stage !== 'CLOSED' ? (
-          <Alert type="info" showIcon title={blocked} data-testid="advance-blocked" style={{ marginBottom: 12 }} />
+          <Alert
+            type="info"
+            showIcon
+            title={blocked}
+            data-testid="advance-blocked"
+            style={{ marginBottom: 12 }}
+          />
         ) : null}
         <Steps
           size="small"
           current={current}
           orientation={screens.xl ? 'horizontal' : 'vertical'}
+          // Titles under the icons: ten stages fit across without breaking a word (issue 13).
+          titlePlacement="vertical"
           items={CYCLE_STAGES.map((key) => ({
             title: t(`stage.${key}`),
             description: entered.get(key) ? formatDate(entered.get(key), locale) : undefined,

@@ -181,17 +181,10 @@ export function FollowUpPage() {
                         setDrafts((current) => ({ ...current, [`x-${row.unitId}`]: event.target.value }))
                       }
                     />
-                    <Button
-                      size="small"
-                      onClick={() => review(row.unitId, 'ACCEPT')}
-                    >
+                    <Button size="small" onClick={() => review(row.unitId, 'ACCEPT')}>
                       {t('followUp.accept')}
                     </Button>
-                    <Button
-                      size="small"
-                      danger
-                      onClick={() => review(row.unitId, 'RETURN')}
-                    >
+                    <Button size="small" danger onClick={() => review(row.unitId, 'RETURN')}>
                       {t('followUp.return')}
                     </Button>
                   </Space>
