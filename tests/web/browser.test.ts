@@ -485,7 +485,7 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
           };
         }
       ).document;
-      return [...doc.querySelectorAll('.ant-menu-title-content')]
+      return [...doc.querySelectorAll('.ant-menu-item')]
         .filter((element) => element.scrollWidth > element.clientWidth + 1)
         .map((element) => element.textContent);
     });
@@ -514,7 +514,7 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   expect(await inView(changhaiRow.getByRole('button', { name: 'View' }))).toBe(true);
   expect(await inView(changhaiRow.getByText('Fail', { exact: true }))).toBe(true);
   await shot(office.page, '19b-office-results-en-820');
-  await office.page.getByRole('button', { name: '中文' }).click();
+  await office.page.getByRole('button', { name: /中\s*文/ }).click();
   await office.page.goto(`${baseUrl}/verification`);
   const queueRow = office.page
     .getByRole('row', { name: /中山区总工会/ })
@@ -544,7 +544,7 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   await shot(unit.page, '21-unit-results-en-1280');
   await unit.page.setViewportSize({ width: 820, height: 1180 });
   await shot(unit.page, '21b-unit-results-en-820');
-  await unit.page.getByRole('button', { name: '中文' }).click();
+  await unit.page.getByRole('button', { name: /中\s*文/ }).click();
   await shot(unit.page, '21c-unit-results-820');
   for (const session of [office, unit, member, failing, department]) await session.context.close();
 });

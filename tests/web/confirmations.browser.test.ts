@@ -122,7 +122,7 @@ test('the stage advance names its consequences, acts, and survives a reload; a r
     .waitFor();
   await web.shot(office.page, 'confirm-03-advance-self-check-dialog-en');
   await dialog(office.page).getByRole('button', { name: 'Cancel' }).click();
-  await office.page.getByRole('button', { name: '中文' }).click();
+  await office.page.getByRole('button', { name: /中\s*文/ }).click();
 
   // Resending a notice asks first, naming the notice and the recipient; cancelling sends nothing.
   await office.page.getByRole('menuitem', { name: '通知记录' }).click();

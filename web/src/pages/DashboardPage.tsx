@@ -162,7 +162,10 @@ export function DashboardPage() {
     dashboard.data?.timeline?.map((row) => [row.stage, row.enteredAt]) ??
       (cycle?.transitions ?? []).map((transition) => [transition.stage, transition.enteredAt]),
   );
-  const unitName = (id: string) => units.find((unit) => unit.id === id)?.name ?? id;
+  const unitName = (id: string) => {
+    const unit = units.find((candidate) => candidate.id === id);
+    return (locale === 'en' ? unit?.nameEn : null) ?? unit?.name ?? '—';
+  };
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
