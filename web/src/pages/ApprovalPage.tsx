@@ -10,6 +10,7 @@ import { formFieldErrors } from '../logic/apiError';
 import { fieldTranslator } from '../logic/errorText';
 import { formatDate } from '../logic/format';
 import { useSession } from '../session/SessionProvider';
+import { useCycle } from '../session/useCycle';
 import { confirmSubmitForApproval } from '../components/confirmSubmitForApproval';
 import { tallyLine, type RoundTally } from '../logic/stageConsequences';
 import type { MessageKey } from '../i18n/messages';
@@ -186,6 +187,8 @@ function VoteForm({ year, round, onVoted }: { year: number; round: Round; onVote
 export function ApprovalPage() {
   const { t, locale } = useI18n();
   const { user, year } = useSession();
+  // Submission is possible only while scoring (Art. 18): after approval the button is not offered.
+  const { cycle } = useCycle();
   const { message, modal } = App.useApp();
   const rounds = useApi<{ rounds: Round[] }>(year ? `/cycles/${year}/approval/rounds` : null);
   const summary = useApi<ApprovalSummary>(year ? `/cycles/${year}/approval/summary` : null);
@@ -215,7 +218,7 @@ export function ApprovalPage() {
         {t('approval.title')}
       </Typography.Title>
       <ErrorNotice error={rounds.error} />
-      {user?.role === 'OFFICE' && !open ? (
+      {user?.role === 'OFFICE' && !open && cycle?.stage === 'SCORING' ? (
         <Space orientation="vertical">
           {summary.data?.unchangedSinceRound ? (
             <Alert
