@@ -119,7 +119,7 @@ function VoteForm({ year, round, onVoted }: { year: number; round: Round; onVote
   const { modal } = App.useApp();
   // A vote is final for the round (Art. 18): it asks first, naming the decision.
   const onFinish = (values: { decision: 'APPROVE' | 'REJECT'; comment?: string }) =>
-    modal.confirm({
+    void modal.confirm({
       title: t('confirm.voteTitle', {
         decision: t(values.decision === 'APPROVE' ? 'approval.approve' : 'approval.reject'),
       }),
@@ -210,7 +210,7 @@ export function ApprovalPage() {
         message.success(t('app.submitted'));
         reloadAll();
       },
-      onError: (caught) => message.error(errorMessage(caught, locale)),
+      onError: (caught) => void message.error(errorMessage(caught, locale)),
     });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

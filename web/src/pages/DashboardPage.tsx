@@ -109,7 +109,7 @@ export function DashboardPage() {
   };
   // Publication is irreversible and e-mails every unit (Art. 8): it asks first, naming that.
   const publish = () =>
-    modal.confirm({
+    void modal.confirm({
       title: t('confirm.publishTitle'),
       content: t('confirm.publishBody', { units: units.length }),
       okText: t('confirm.ok'),
@@ -129,7 +129,7 @@ export function DashboardPage() {
   const blocked = preview.data ? advanceBlocked(preview.data, t, locale) : null;
   // The dialog lists what the advance does: rounds closed with units outstanding, notices sent.
   const advance = (plan: AdvancePreview) =>
-    modal.confirm({
+    void modal.confirm({
       title: t('advance.title', {
         from: t(`stage.${plan.stage as CycleStage}`),
         to: t(`stage.${plan.next as CycleStage}`),

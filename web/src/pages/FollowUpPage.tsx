@@ -53,7 +53,7 @@ export function FollowUpPage() {
   };
   // Accepting forwards the explanation to the party committee; returning notifies the unit (Art. 21).
   const review = (unitId: string, decision: 'ACCEPT' | 'RETURN') =>
-    modal.confirm({
+    void modal.confirm({
       title: t(decision === 'ACCEPT' ? 'confirm.acceptTitle' : 'confirm.returnTitle', {
         unit: unitName(unitId),
       }),

@@ -30,7 +30,7 @@ export function NotificationsPage() {
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
   // A resend e-mails the recipient again: it asks first, naming whom and what.
   const resend = (row: NotificationRow) =>
-    modal.confirm({
+    void modal.confirm({
       title: t('confirm.resendTitle'),
       content: t('confirm.resendBody', {
         recipient: `${row.recipientName ?? ''} <${row.recipientEmail}>`,

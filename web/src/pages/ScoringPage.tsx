@@ -130,7 +130,7 @@ export function ScoringPage() {
   const configLabel = (path: string[]) => t(`config.${path.join('.')}` as MessageKey);
   // Rescoring replaces every stored result (Art. 10-17): it asks first.
   const rescore = () =>
-    modal.confirm({
+    void modal.confirm({
       title: t('confirm.rescoreTitle'),
       content: t('confirm.rescoreBody'),
       okText: t('confirm.ok'),
@@ -150,7 +150,7 @@ export function ScoringPage() {
       year,
       modal,
       t,
-      onSubmitted: () => message.success(t('app.submitted')),
+      onSubmitted: () => void message.success(t('app.submitted')),
       onError: setError,
     });
   return (
