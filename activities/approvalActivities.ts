@@ -18,6 +18,29 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * The frozen snapshot a round votes on (every scoring input and the stored results) and its hash; the
+ * approval page compares the current one with the last round's to warn of an identical resubmission.
+ */
+export async function approvalSnapshot(db: ActivityDeps['db'], cycleId: string) {
+  const scoringInput = await loadScoringInput(db, cycleId);
+  const results = await db.unitResult.findMany({ where: { cycleId }, orderBy: { unitId: 'asc' } });
+  const snapshot = JSON.parse(
+    canonicalJson({
+      scoringInput,
+      results: results.map((result) => ({
+        unitId: result.unitId,
+        total: result.total.toString(),
+        finalGrade: result.finalGrade,
+        categoryRank: result.categoryRank,
+        opinion: result.opinion,
+      })),
+    }),
+  ) as { results: { unitId: string; total: string; finalGrade: string; categoryRank: number }[] };
+  const snapshotHash = createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
+  return { snapshot, snapshotHash };
+}
+
 export function approvalActivities({ db }: ActivityDeps) {
   return {
     async openApprovalRound({
@@ -35,21 +58,7 @@ export function approvalActivities({ db }: ActivityDeps) {
         where: { cycleId_number: { cycleId, number: round } },
       });
       if (existing) return { snapshotHash: existing.snapshotHash };
-      const scoringInput = await loadScoringInput(db, cycleId);
-      const results = await db.unitResult.findMany({ where: { cycleId }, orderBy: { unitId: 'asc' } });
-      const snapshot = JSON.parse(
-        canonicalJson({
-          scoringInput,
-          results: results.map((result) => ({
-            unitId: result.unitId,
-            total: result.total.toString(),
-            finalGrade: result.finalGrade,
-            categoryRank: result.categoryRank,
-            opinion: result.opinion,
-          })),
-        }),
-      );
-      const snapshotHash = createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
+      const { snapshot, snapshotHash } = await approvalSnapshot(db, cycleId);
       await db.$transaction(async (tx) => {
         await tx.approvalRound.create({
           data: {

@@ -216,7 +216,13 @@ export async function forgetCycleStructure(db: Db, cycleId: string): Promise<voi
 export async function withCycleUnitNames<
   T extends {
     unitId: string;
-    unit: { code: string; name: string; categoryId: string; category?: { code: string; name: string } };
+    unit: {
+      code: string;
+      name: string;
+      nameEn?: string | null;
+      categoryId: string;
+      category?: { code: string; name: string; nameEn?: string | null };
+    };
   },
 >(db: Reader, cycleId: string, rows: T[]): Promise<T[]> {
   if (!(await hasStructureRecord(db, cycleId))) return rows;
@@ -230,8 +236,18 @@ export async function withCycleUnitNames<
         ...row.unit,
         code: unit.code,
         name: unit.name,
+        ...('nameEn' in row.unit ? { nameEn: unit.nameEn } : {}),
         categoryId: unit.categoryId,
-        ...(row.unit.category ? { category: { code: unit.category.code, name: unit.category.name } } : {}),
+        ...(row.unit.category
+          ? {
+              category: {
+                ...row.unit.category,
+                code: unit.category.code,
+                name: unit.category.name,
+                ...('nameEn' in row.unit.category ? { nameEn: unit.category.nameEn } : {}),
+              },
+            }
+          : {}),
       },
     };
   });

@@ -13,6 +13,7 @@ import { CYCLE_STAGES, STAGE_LABELS, type CycleStage } from '../../domain/cycle/
 import { checkpointRoundStates } from '../../domain/cycle/checkpointRoundState';
 import { roundExtensions } from '../readModel/checkpointRoundStates';
 import type { Db } from '../../prisma/client';
+import { loadStageProgress, stageProgressSchema } from '../readModel/stageProgress';
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const progressStatus = z.enum(['ON_TIME', 'LATE', 'MISSING', 'PENDING', 'NOT_UNDERTAKEN']);
@@ -88,6 +89,8 @@ export const dashboardSchema = z.object({
       byEvent: z.record(z.string(), z.record(z.string(), z.number())),
     })
     .nullable(),
+  /** Progress of the later stages (issue 13): self-check, verification, rankings, votes, confirmations. */
+  progress: stageProgressSchema,
 });
 
 /**
@@ -155,7 +158,7 @@ export function dashboardRoutes(deps: ApiDeps): Router {
 
 const FRESH_MS = 5_000;
 
-async function buildDashboard(
+export async function buildDashboard(
   db: Db,
   year: number,
   ownUnit: string | undefined,
@@ -202,6 +205,7 @@ async function buildDashboard(
         : Promise.resolve(null),
     ]);
 
+  const progress = await loadStageProgress(db, cycle, ownUnit);
   const now = Date.now();
   const stage = cycle.stage as CycleStage;
   const entered = new Map(
@@ -319,5 +323,6 @@ async function buildDashboard(
         })),
     feedback: { recorded: feedback.length, confirmed: feedback.filter((row) => row.confirmedAt).length },
     notifications,
+    progress,
   };
 }

@@ -5,6 +5,9 @@ import type { Db } from '../../prisma/client';
 import { hashPassword } from '../../api/auth/passwords';
 import federation from './federation.json';
 
+/** Demo names for the leadership group, in the order of federation.json's leadershipGroup. */
+const DEMO_LEADERSHIP_NAMES = ['王建华', '李国强', '张志远', '刘海燕', '陈立新'];
+
 export const DEMO_PASSWORD = 'kaohe-demo-2026';
 
 const EN_NAMES: Record<string, string> = {
@@ -103,7 +106,9 @@ export async function seedFederation(db: Db, options: { password?: string } = {}
     })),
     ...federation.leadershipGroup.map((member, index) => ({
       username: member.role === 'LEADER' ? 'leader' : `member${index}`,
-      displayName: member.title.replace(/（.*）/, ''),
+      // A person's name, the title apart: two members share the title 党组成员、副主席 (issue 13: voters
+      // by name). The customer's file has titles only, so the demo names its people.
+      displayName: DEMO_LEADERSHIP_NAMES[index] ?? member.title.replace(/（.*）/, ''),
       role: member.role,
       title: member.title,
       email: member.role === 'LEADER' ? 'leader@kaohe.example.org' : `member${index}@kaohe.example.org`,

@@ -20,6 +20,8 @@ export const SHOTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'scre
 
 export interface WebBrowserStack {
   stack: TestStack;
+  /** How long the web build took (0 when it was up to date). */
+  buildMs: number;
   baseUrl: string;
   browser: Browser;
   /** Signs in through the sign-in page, in its own browser context (own cookie jar). */
@@ -35,7 +37,7 @@ export interface WebBrowserStack {
 }
 
 export async function startWebBrowserStack(): Promise<WebBrowserStack> {
-  await ensureWebBuild();
+  const buildMs = (await ensureWebBuild()).milliseconds;
   const stack = await startTestStack();
   mountWebApp(stack.app);
   const server: Server = stack.app.listen(0, '127.0.0.1');
@@ -50,6 +52,7 @@ export async function startWebBrowserStack(): Promise<WebBrowserStack> {
   const openPages: [string, Page][] = [];
   return {
     stack,
+    buildMs,
     baseUrl,
     browser,
     async signInPage(username, options = {}) {

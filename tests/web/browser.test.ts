@@ -5,138 +5,53 @@
 // are saved as screenshots in test-artifacts/screenshots/. Stages the people in this test do not act
 // in are moved on through the workflow contract (tests/support/cycleDriver.ts).
 import fs from 'node:fs';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import JSZip from 'jszip';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startTestStack, signIn, type TestStack } from '../support/testStack';
-import {
-  actors,
-  advanceTo,
-  approvers,
-  eventually,
-  verifyUnits,
-  vote,
-  waitForStage,
-  type CycleContext,
-} from '../support/cycleDriver';
+import { signIn, type TestStack } from '../support/testStack';
+import { advanceTo, approvers, eventually, verifyUnits, vote, waitForStage } from '../support/cycleDriver';
+import { publishedCycleContext, startWebBrowserStack, type WebBrowserStack } from '../support/webBrowser';
 import { demoTargets } from '../../runtime/seed/demoTargets';
-import { DEMO_PASSWORD } from '../../runtime/seed/seedFederation';
-import { ensureWebBuild } from '../../runtime/webBuild';
-import { mountWebApp } from '../../runtime/webApp';
-import { cycleStatusQuery, type CycleStatus } from '../../workflows/contract';
 import { minimalPdf } from '../support/evidenceFixtures';
+import type { Page } from 'playwright-core';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 const YEAR = 2031;
 // Year-end completion per unit, so the results differ (and one unit fails, Art. 16, 21).
 const FRACTION: Record<string, number> = { changhai: 0.3, xigang: 0.8, lvshunkou: 0.95 };
 
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
+let web: WebBrowserStack;
 let stack: TestStack;
-let server: Server;
 let baseUrl: string;
-let browser: Browser;
-let buildMs = 0;
-const openPages: [string, Page][] = [];
 
 beforeAll(async () => {
-  // One after the other: on two shared cores a parallel build starves the Temporal server's start-up.
-  buildMs = (await ensureWebBuild()).milliseconds;
-  stack = await startTestStack();
-  mountWebApp(stack.app);
-  server = stack.app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage'],
-  });
+  web = await startWebBrowserStack();
+  ({ stack, baseUrl } = web);
 });
 
 afterEach(async () => {
   // What each signed-in page showed last: on a failure, that is where to look.
-  for (const [username, page] of openPages.splice(0)) {
-    if (!page.isClosed())
-      await page
-        .screenshot({ path: path.join(SHOTS, `last-${username}.png`), fullPage: true })
-        .catch(() => undefined);
-  }
+  await web?.shootOpenPages('main');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await stack?.teardown();
+  await web?.teardown();
 });
 
-async function shot(page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** Signs in through the sign-in page, in its own browser context (own cookie jar), at 1280 px. */
-async function signInPage(
-  username: string,
-  viewport = { width: 1280, height: 900 },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
-  openPages.push([username, page]);
-  page.on('pageerror', (error) => console.error(`[browser ${username}]`, error));
-  await page.goto(baseUrl);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('current-user').waitFor();
-  return { context, page };
-}
-
-/** The cycle as cycleDriver's helpers need it, once the office has published it. */
-async function cycleContext(targets: ReturnType<typeof demoTargets>): Promise<CycleContext> {
-  const db = stack.db;
-  const cycle = await db.cycle.findUniqueOrThrow({ where: { year: YEAR } });
-  const units = await db.unit.findMany({
-    where: { active: true },
-    include: { category: true },
-    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-  });
-  const unitId = (code: string) => units.find((unit) => unit.code === code)!.id;
-  return {
-    stack,
-    year: YEAR,
-    cycle,
-    targets,
-    wf: cycle.workflowId,
-    who: await actors(db),
-    units,
-    categories: await db.category.findMany({ orderBy: { sortOrder: 'asc' } }),
-    checkpoints: await db.checkpoint.findMany({
-      where: { cycleId: cycle.id },
-      include: { indicator: { include: { notUndertaken: true } } },
-      orderBy: { code: 'asc' },
-    }),
-    indicators: await db.indicator.findMany({
-      where: { cycleId: cycle.id },
-      include: { notUndertaken: true },
-      orderBy: { sortOrder: 'asc' },
-    }),
-    unitId,
-    codeOf: (id: string) => units.find((unit) => unit.id === id)!.code,
-    undertakes: (indicator: { notUndertaken: { unitId: string }[] }, code: string) =>
-      !indicator.notUndertaken.some((row) => row.unitId === unitId(code)),
-    status: (): Promise<CycleStatus> =>
-      stack.env.client.workflow.getHandle(cycle.workflowId).query(cycleStatusQuery),
-  } as CycleContext;
-}
+const shot = (page: Page, name: string) => web.shot(page, name);
+const signInPage = (username: string, viewport?: { width: number; height: number }) =>
+  web.signInPage(username, viewport ? { viewport } : {});
+const cycleContext = (targets: ReturnType<typeof demoTargets>) => publishedCycleContext(stack, YEAR, targets);
+/** Confirms the open confirmation dialog (its OK button). */
+const confirmDialog = (page: Page) =>
+  page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /确\s*认|Confirm/ })
+    .click();
 
 test('every role in the browser: publish, upload evidence, rank, approve, results and exports', async () => {
-  console.log(`[browser test] web build: ${buildMs ? `${(buildMs / 1000).toFixed(1)} s` : 'up to date'}`);
+  console.log(
+    `[browser test] web build: ${web.buildMs ? `${(web.buildMs / 1000).toFixed(1)} s` : 'up to date'}`,
+  );
   const targets = demoTargets(YEAR, new Date(await stack.env.currentTimeMs()));
   const officeApi = await signIn(stack.app, 'office1');
   expect((await officeApi.post('/api/cycles', targets.cycle)).status).toBe(201);
@@ -144,7 +59,7 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
     expect((await officeApi.post(`/api/cycles/${YEAR}/indicators`, indicator)).status).toBe(201);
 
   // ----- Sign-in: a wrong password is reported and the typed user name stays -----
-  const anonymous = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const anonymous = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const login = await anonymous.newPage();
   await login.goto(baseUrl);
   await shot(login, '01-sign-in');
@@ -170,6 +85,14 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   if (await acknowledge.count()) await acknowledge.check();
   await shot(office.page, '03-office-publication-check');
   await publish.click();
+  // Irreversible and e-mailing every unit: a confirmation names that first (issue 13).
+  const unitCount = await stack.db.unit.count({ where: { active: true } });
+  await office.page
+    .locator('.ant-modal-confirm')
+    .getByText(`系统将以电子邮件向全部 ${unitCount} 个单位发送目标任务通知`, { exact: false })
+    .waitFor();
+  await shot(office.page, '03b-office-publish-confirm');
+  await confirmDialog(office.page);
   // The route answers once the workflow has started (it sets publishedAt just before).
   await office.page.getByText('已发布，各单位将收到目标任务通知').waitFor();
   await eventually(
@@ -221,6 +144,22 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   // The office sees it in the dashboard's progress and in the verification queue.
   await office.page.reload();
   await office.page.getByText('中山区总工会 · 按时').first().waitFor();
+  // Progress of the later stages, from the dashboard's read model (issue 13).
+  await office.page.getByTestId('progress-selfCheck').getByText(`0 / ${unitCount} 个单位`).waitFor();
+  // The stage advance is offered in CHECKPOINTS; its dialog lists what would happen. Cancelled here.
+  await office.page.getByRole('button', { name: '进入下一阶段' }).click();
+  const consequences = office.page.getByTestId('advance-consequences');
+  await consequences
+    .getByText(/立即关闭，\d+ 个单位未提交，将记为未提交/)
+    .first()
+    .waitFor();
+  await consequences.getByText('发送通知：年终自查开始通知').waitFor();
+  await shot(office.page, '05b-office-advance-dialog');
+  await office.page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /取\s*消/ })
+    .click();
+  expect((await ctx.status()).stage).toBe('CHECKPOINTS');
   await shot(office.page, '05-office-dashboard');
   await office.page.getByRole('menuitem', { name: '核验队列' }).click();
   await office.page.getByRole('button', { name: '上半年工作总结.pdf' }).waitFor();
@@ -301,9 +240,10 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   await shot(office.page, '08-office-scoring');
   await office.page.getByRole('button', { name: '提交党组审定' }).click();
   await office.page
-    .getByRole('dialog')
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click();
+    .getByTestId('submit-approval-confirm')
+    .getByText(/冻结当前全部计分数据和结果/)
+    .waitFor();
+  await confirmDialog(office.page);
   await eventually(
     async () => (await stack.db.approvalRound.count({ where: { cycleId: ctx.cycle.id } })) === 1,
     'approval round 1',
@@ -313,6 +253,25 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   // ----- Member: a rejection needs a comment; then approves (Art. 18) -----
   await member.page.getByRole('menuitem', { name: '党组审定' }).click();
   await member.page.getByText('第 1 轮').first().waitFor();
+  // What is being approved and where the vote stands against the rule (Art. 18; issue 13).
+  const partyGroup = ctx.who.users.filter(
+    (row) => row.active && (row.role === 'LEADER' || row.role === 'PARTY_MEMBER'),
+  );
+  const voterCount = partyGroup.length;
+  const needed = Math.floor(voterCount / 2) + 1;
+  const tally = member.page.getByTestId('tally-1');
+  await tally.getByText(`组长未表决，还需 ${needed} 票同意`, { exact: false }).waitFor();
+  await tally.getByText('一人不同意不会结束本轮', { exact: false }).waitFor();
+  await member.page
+    .getByTestId('round-summary-1')
+    .getByText(/不合格单位：.*长海县总工会/)
+    .waitFor();
+  // Voters by name: every party-group member's display name appears once in the voters card.
+  const voterTags = await member.page.getByTestId('approval-voters').locator('.ant-tag').allTextContents();
+  expect(voterTags.map((text) => text.replace(/（.*）$/, '')).sort()).toEqual(
+    partyGroup.map((row) => row.displayName).sort(),
+  );
+  expect(voterTags.filter((text) => text.endsWith('（组长）'))).toHaveLength(1);
   await member.page.getByRole('radio', { name: '不同意' }).check();
   await member.page.getByRole('button', { name: /提\s*交/ }).click();
   await member.page.getByText('不同意时请填写意见').waitFor();
@@ -321,6 +280,8 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   await member.page.getByLabel('意见', { exact: true }).fill('同意考核结果。');
   await shot(member.page, '09-member-approval');
   await member.page.getByRole('button', { name: /提\s*交/ }).click();
+  await member.page.locator('.ant-modal-confirm-title', { hasText: '确认提交表决：同意？' }).waitFor();
+  await confirmDialog(member.page);
   await member.page.getByText('已表决').first().waitFor();
   const votes = await stack.db.approvalVote.findMany({
     where: { round: { cycleId: ctx.cycle.id, number: 1 } },
@@ -413,10 +374,35 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
 
   // The unit sees its results after notification; the failing unit sees its explanation deadline.
   await unit.page.getByRole('menuitem', { name: '本单位结果' }).click();
-  await unit.page.getByText('中山区总工会').first().waitFor();
+  // Its own card (score, grade, rank, opinion, parts), the others as the notice's table (issue 13).
+  const own = unit.page.getByTestId('own-result');
+  await own.getByText('过程节点部分').waitFor();
+  await own.getByText('年终部分').waitFor();
+  await own.getByText(/类别内第 \d+ 名 \/ \d+/).waitFor();
+  await own.getByTestId('breakdown').waitFor();
+  expect(await unit.page.getByRole('button', { name: /查\s*看/ }).count()).toBe(0);
+  await unit.page.locator('tr.own-unit', { hasText: '中山区总工会' }).waitFor();
+  expect(await unit.page.locator('tr.own-unit').count()).toBe(1);
   await shot(unit.page, '12-unit-results');
+  // The API gives a unit other units only as the notice publishes them: rank, name, total, grade.
+  const unitResults = (await unitApi.get(`/api/cycles/${YEAR}/results`)).body as {
+    results: { unitId: string; indicatorPoints?: number }[];
+  };
+  const others = unitResults.results.filter((row) => row.unitId !== ctx.unitId('zhongshan'));
+  expect(others.length).toBeGreaterThan(0);
+  expect(others.every((row) => row.indicatorPoints === undefined)).toBe(true);
+  expect(unitResults.results.find((row) => row.unitId === ctx.unitId('zhongshan'))?.indicatorPoints).toEqual(
+    expect.any(Number),
+  );
   const failing = await signInPage('unit-changhai');
-  await failing.page.getByRole('menuitem', { name: '反馈确认与书面说明' }).click();
+  // A failing unit's results say what it must do next, with the link to it (Art. 21).
+  await failing.page.getByRole('menuitem', { name: '本单位结果' }).click();
+  await failing.page
+    .getByTestId('failing-action')
+    .getByText(/须由主要负责人在 .* 前向同级党委/)
+    .waitFor();
+  await shot(failing.page, '12b-failing-unit-results');
+  await failing.page.getByRole('link', { name: '去提交书面说明' }).click();
   await failing.page.getByText(/由主要负责人向同级党委和市总工会作出书面说明，截止/).waitFor();
   // Submitting nothing is refused next to the field; then the text and an attachment go in (Art. 21).
   await failing.page.getByRole('button', { name: /提\s*交/ }).click();
@@ -452,6 +438,10 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   await office.page.getByRole('button', { name: '整改方案.pdf' }).waitFor();
   await shot(office.page, '13b-office-follow-up');
   await office.page.getByRole('button', { name: /接\s*受/ }).click();
+  await office.page
+    .locator('.ant-modal-confirm-title', { hasText: '确认接受长海县总工会的书面说明？' })
+    .waitFor();
+  await confirmDialog(office.page);
   await eventually(
     async () =>
       (
@@ -474,10 +464,96 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
   await office.page.getByText('考核阶段').waitFor();
   await office.page.getByText(/第 1 轮节点/).waitFor();
   await office.page.getByText('长海县总工会').first().waitFor();
+  // In the follow-up the stage ends on its own conditions: no advance, the reason instead.
+  await office.page
+    .getByTestId('advance-blocked')
+    .getByText(/按其条件自动结束，不能手动推进/)
+    .waitFor();
+  expect(await office.page.getByRole('button', { name: '进入下一阶段' }).isDisabled()).toBe(true);
   await shot(office.page, '15-office-dashboard-tablet');
   await office.page.getByRole('button', { name: 'English' }).click();
-  await office.page.getByText('Stages').waitFor();
+  await office.page.getByText('Stages', { exact: true }).waitFor();
   await office.page.getByText(/Checkpoint round 1/).waitFor();
   await shot(office.page, '16-office-dashboard-en');
+  // English layout (issue 13): headings are not broken inside a word, menu items are not cut off.
+  // A label is cut off when its text ends beyond its menu item's box (antd ellipsises it there).
+  const cutOff = async (page: Page) =>
+    page.evaluate(() => {
+      interface Box {
+        right: number;
+      }
+      interface Element {
+        textContent: string | null;
+        getBoundingClientRect(): Box;
+        querySelector(selector: string): Element | null;
+      }
+      const doc = (
+        globalThis as unknown as { document: { querySelectorAll(selector: string): Iterable<Element> } }
+      ).document;
+      return [...doc.querySelectorAll('.ant-menu-item')]
+        .filter((item) => {
+          const title = item.querySelector('.ant-menu-title-content');
+          return title && title.getBoundingClientRect().right > item.getBoundingClientRect().right + 1;
+        })
+        .map((item) => item.textContent);
+    });
+  await office.page.setViewportSize({ width: 1280, height: 900 });
+  await office.page.getByText('Stages', { exact: true }).waitFor();
+  expect(await cutOff(office.page)).toEqual([]);
+  await office.page.getByTestId('stage-progress').getByText('Progress by stage').waitFor();
+  await shot(office.page, '16b-office-dashboard-en-1280');
+  // One h1 per page, in every page of the office's menu.
+  const menu = await office.page.getByRole('menuitem').allTextContents();
+  for (const [index, item] of menu.entries()) {
+    await office.page.getByRole('menuitem').nth(index).click();
+    await office.page.locator('h1').first().waitFor();
+    await office.page.waitForLoadState('networkidle');
+    expect([item, await office.page.locator('h1').count()]).toEqual([item, 1]);
+  }
+  await office.page.getByRole('menuitem', { name: /Results$/ }).click();
+  await office.page.getByText('Changhai County Federation of Trade Unions').first().waitFor();
+  await shot(office.page, '19-office-results-en-1280');
+  // On a tablet the key columns stay in view: the grade and View (results), the fraction (verification).
+  await office.page.setViewportSize({ width: 820, height: 1180 });
+  const inView = async (locator: ReturnType<Page['locator']>) => {
+    const box = await locator.boundingBox();
+    return Boolean(box && box.x >= 0 && box.x + box.width <= 820);
+  };
+  const changhaiRow = office.page.getByRole('row', { name: /Changhai/ });
+  expect(await inView(changhaiRow.getByRole('button', { name: 'View' }))).toBe(true);
+  expect(await inView(changhaiRow.getByText('Fail', { exact: true }))).toBe(true);
+  await shot(office.page, '19b-office-results-en-820');
+  await office.page.getByRole('button', { name: /中\s*文/ }).click();
+  await office.page.goto(`${baseUrl}/verification`);
+  const queueRow = office.page
+    .getByRole('row', { name: /中山区总工会/ })
+    .filter({ hasText: '上半年工作总结.pdf' });
+  expect(await inView(queueRow.getByRole('spinbutton'))).toBe(true);
+  await shot(office.page, '19c-office-verification-820');
+  await office.page.goto(`${baseUrl}/results`);
+  const changhaiZh = office.page.getByRole('row', { name: /长海县总工会/ });
+  expect(await inView(changhaiZh.getByRole('button', { name: /查\s*看/ }))).toBe(true);
+  await shot(office.page, '19d-office-results-820');
+  // The approval page in English: the tally and the summary by name.
+  await office.page.setViewportSize({ width: 1280, height: 900 });
+  await office.page.getByRole('button', { name: 'English' }).click();
+  await office.page.goto(`${baseUrl}/approval`);
+  await office.page
+    .getByTestId('tally-1')
+    .getByText(/Round 1: \d+ approve/)
+    .waitFor();
+  await shot(office.page, '20-office-approval-en');
+  // The unit's own results in English, at 1280 and 820.
+  await unit.page.getByRole('button', { name: 'English' }).click();
+  await unit.page.getByTestId('own-result').getByText('Our unit’s result').waitFor();
+  await unit.page
+    .getByText(/Results of .* \(as notified, Art\. 18\)/)
+    .first()
+    .waitFor();
+  await shot(unit.page, '21-unit-results-en-1280');
+  await unit.page.setViewportSize({ width: 820, height: 1180 });
+  await shot(unit.page, '21b-unit-results-en-820');
+  await unit.page.getByRole('button', { name: /中\s*文/ }).click();
+  await shot(unit.page, '21c-unit-results-820');
   for (const session of [office, unit, member, failing, department]) await session.context.close();
 });

@@ -77,12 +77,25 @@ function Gate() {
   );
 }
 
+const FOCUS_TOKENS = {
+  activeBorderColor: '#1677ff',
+  hoverBorderColor: '#4096ff',
+  activeShadow: '0 0 0 2px rgba(5, 145, 255, 0.2)',
+  activeOutlineColor: 'rgba(5, 145, 255, 0.2)',
+};
+
 function Themed() {
   const { locale } = useI18n();
   return (
     <ConfigProvider
       locale={locale === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}
+      theme={{
+        token: { colorPrimary: '#b71c1c', borderRadius: 4 },
+        // A focused field is outlined in blue (issue 13): the brand red would read as an error.
+        components: Object.fromEntries(
+          ['Input', 'InputNumber', 'Select', 'DatePicker', 'Mentions'].map((name) => [name, FOCUS_TOKENS]),
+        ),
+      }}
     >
       <AntApp>
         <SessionProvider>

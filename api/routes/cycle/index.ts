@@ -14,6 +14,9 @@ import { scoringCycleRoutes } from './scoring';
 import { resultRoutes } from './results';
 import { approvalRoutes } from './approval';
 import { followUpRoutes } from './followUp';
+// issue 13: read models for the screens' confirmations and the approval page
+import { advancePreviewRoutes } from './advancePreview';
+import { approvalSummaryRoutes } from './approvalSummary';
 
 export function cycleActionRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -30,6 +33,8 @@ export function cycleActionRoutes(deps: ApiDeps): Router {
     resultRoutes,
     approvalRoutes,
     followUpRoutes,
+    advancePreviewRoutes,
+    approvalSummaryRoutes,
   ]) {
     router.use(routes(deps));
   }

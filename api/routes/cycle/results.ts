@@ -81,18 +81,31 @@ const resultSummary = z.object({
   categoryRank: z.int(),
   scoredAt: instant,
 });
+const resultUnit = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  categoryId: z.string(),
+  category: z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable() }),
+});
 export const resultsResponse = z.object({
   stage: cycleStage,
   published: z.boolean().describe('the results are announced (stage NOTIFICATION or later)'),
   results: z.array(
-    resultSummary.extend({
-      unit: z.object({
-        code: z.string(),
-        name: z.string(),
-        categoryId: z.string(),
-        category: z.object({ code: z.string(), name: z.string() }),
-      }),
-    }),
+    z.union([
+      resultSummary.extend({ unit: resultUnit }),
+      z
+        .object({
+          unitId: z.string(),
+          total: z.number(),
+          finalGrade: grade,
+          categoryRank: z.int(),
+          unit: resultUnit,
+        })
+        .describe(
+          "another unit's row as a unit account sees it: only what the result notice publishes (Art. 18)",
+        ),
+    ]),
   ),
 });
 export const resultResponse = z.object({
@@ -114,7 +127,8 @@ export function resultRoutes(deps: ApiDeps): Router {
     {
       method: 'get',
       path: '/cycles/:year/results',
-      summary: 'Every unit’s total, grades and category rank (units: only after publication)',
+      summary:
+        'Every unit’s total, grades and category rank (a unit: after publication, other units as the notice lists them)',
       response: { schema: resultsResponse },
       tags: ['results'],
       roles: ['UNIT', ...READERS],
@@ -125,6 +139,7 @@ export function resultRoutes(deps: ApiDeps): Router {
       const { year } = yearParams.parse(req.params);
       const cycle = await findCycle(db, year);
       await requireResultReader(db, req, cycle.stage);
+      const user = currentUser(req);
       const rows = await db.unitResult.findMany({
         where: { cycleId: cycle.id },
         include: {
@@ -133,7 +148,8 @@ export function resultRoutes(deps: ApiDeps): Router {
               code: true,
               name: true,
               categoryId: true,
-              category: { select: { code: true, name: true } },
+              nameEn: true,
+              category: { select: { code: true, name: true, nameEn: true } },
             },
           },
         },
@@ -146,10 +162,19 @@ export function resultRoutes(deps: ApiDeps): Router {
       res.json({
         stage: cycle.stage,
         published: isPublished(cycle.stage),
-        results: (await withCycleUnitNames(db, cycle.id, rows)).map((row) => ({
-          ...summary(row),
-          unit: row.unit,
-        })),
+        // A unit sees other units only as the result notice publishes them (Art. 18: 名次、单位、总分、等次
+        // per category, api/export/resultNotice.ts); its own row in full.
+        results: (await withCycleUnitNames(db, cycle.id, rows)).map((row) =>
+          user.role === 'UNIT' && row.unitId !== user.unitId
+            ? {
+                unitId: row.unitId,
+                total: Number(row.total),
+                finalGrade: row.finalGrade,
+                categoryRank: row.categoryRank,
+                unit: row.unit,
+              }
+            : { ...summary(row), unit: row.unit },
+        ),
       });
     },
   );

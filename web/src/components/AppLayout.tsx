@@ -121,7 +121,8 @@ function Frame() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        width={208}
+        // English labels are longer: a wider menu, so no item is cut off (issue 13).
+        width={locale === 'en' ? 264 : 208}
         theme="light"
         aria-label="menu"
       >

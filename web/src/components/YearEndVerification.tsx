@@ -95,6 +95,8 @@ export function YearEndVerification({ year }: { year: number }) {
               },
               {
                 title: t('verification.fraction'),
+                fixed: 'right',
+                width: 110,
                 render: (_, row) => (
                   <InputNumber
                     aria-label={`${t('verification.fraction')} ${row.code}`}

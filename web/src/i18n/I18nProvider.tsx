@@ -12,9 +12,12 @@ const I18nContext = createContext<I18n | null>(null);
 const STORAGE_KEY = 'kaohe.locale';
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() =>
-    localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN',
-  );
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const stored: Locale = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+    // The page's language from the start, so :lang(en) styles (web/src/screen.css) apply after a reload.
+    document.documentElement.lang = stored;
+    return stored;
+  });
   const setLocale = useCallback((next: Locale) => {
     localStorage.setItem(STORAGE_KEY, next);
     document.documentElement.lang = next;

@@ -131,7 +131,7 @@ export function AdjustmentsPage() {
   );
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('menu.adjustments')}
       </Typography.Title>
       <Card title={t('adjustments.title')}>

@@ -27,6 +27,8 @@ import { CYCLE_STAGES, type CycleStage } from '../logic/roleMenu';
 import { normalizeRounds, PROGRESS_STATUSES, roundCounts } from '../logic/checkpointProgress';
 import { formatDate } from '../logic/format';
 import { useCycle, useUnits } from '../session/useCycle';
+import { StageProgressCard, type StageProgress } from '../components/StageProgressCard';
+import { advanceBlocked, advanceConsequences, type AdvancePreview } from '../logic/stageConsequences';
 import { useSession } from '../session/SessionProvider';
 import { useEngine } from '../session/useEngine';
 
@@ -43,6 +45,7 @@ interface Dashboard {
   checkpointRounds?: unknown;
   timeline?: { stage: string; enteredAt: string | null; current: boolean; article?: string }[];
   explanations?: { unitId: string; status: string; dueAt?: string; overdue?: boolean }[];
+  progress?: StageProgress;
 }
 
 export function DashboardPage() {
@@ -57,7 +60,6 @@ export function DashboardPage() {
     year ? `/cycles/${year}/status` : null,
   );
   const dashboard = useApi<Dashboard>(year ? `/cycles/${year}/dashboard` : null);
-  useAutoRefresh(dashboard.refresh, status.refresh);
   const check = useApi<{
     errors: { field: string; message: string }[];
     warnings: { field: string; message: string }[];
@@ -66,6 +68,11 @@ export function DashboardPage() {
       ? `/cycles/${year}/publication-check`
       : null,
   );
+  // What "进入下一阶段" would do (or why not), for the office once the targets are published.
+  const preview = useApi<AdvancePreview>(
+    year && user?.role === 'OFFICE' && cycle?.publishedAt ? `/cycles/${year}/advance-preview` : null,
+  );
+  useAutoRefresh(dashboard.refresh, status.refresh, preview.refresh);
   const { message, modal } = App.useApp();
   const [acknowledge, setAcknowledge] = useState(false);
   const [actionError, setActionError] = useState<unknown>();
@@ -99,28 +106,59 @@ export function DashboardPage() {
   );
 
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
-  const publish = async () => {
-    setActionError(undefined);
-    try {
-      await api.post(`/cycles/${year}/publish`, { acknowledgeWarnings: acknowledge });
-      message.success(t('dashboard.published'));
-      reload();
-      status.reload();
-      await reloadCycles();
-    } catch (caught) {
-      setActionError(caught);
-    }
+  const reloadAll = () => {
+    reload();
+    status.reload();
+    dashboard.reload();
+    preview.reload();
   };
-  const advance = () =>
-    modal.confirm({
-      title: t('dashboard.advanceConfirm', { from: t(`stage.${stage}`) }),
+  // Publication is irreversible and e-mails every unit (Art. 8): it asks first, naming that.
+  const publish = () =>
+    void modal.confirm({
+      title: t('confirm.publishTitle'),
+      content: t('confirm.publishBody', { units: units.length }),
+      okText: t('confirm.ok'),
+      cancelText: t('app.cancel'),
+      onOk: async () => {
+        setActionError(undefined);
+        try {
+          await api.post(`/cycles/${year}/publish`, { acknowledgeWarnings: acknowledge });
+          message.success(t('dashboard.published'));
+          reloadAll();
+          await reloadCycles();
+        } catch (caught) {
+          setActionError(caught);
+        }
+      },
+    });
+  const blocked = preview.data ? advanceBlocked(preview.data, t, locale) : null;
+  // The dialog lists what the advance does: rounds closed with units outstanding, notices sent.
+  const advance = (plan: AdvancePreview) =>
+    void modal.confirm({
+      title: t('advance.title', {
+        from: t(`stage.${plan.stage as CycleStage}`),
+        to: t(`stage.${plan.next as CycleStage}`),
+      }),
+      width: 560,
+      content: (
+        <div data-testid="advance-consequences">
+          <ul style={{ paddingLeft: 20 }}>
+            {advanceConsequences(plan, t, locale).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <Typography.Text strong>{t('advance.irreversible')}</Typography.Text>
+        </div>
+      ),
+      okText: t('confirm.ok'),
+      cancelText: t('app.cancel'),
       onOk: async () => {
         try {
-          await api.post(`/cycles/${year}/stage/advance`, { from: stage, note: '' });
-          status.reload();
-          reload();
+          await api.post(`/cycles/${year}/stage/advance`, { from: plan.stage, note: '' });
+          reloadAll();
         } catch (caught) {
           message.error(errorMessage(caught, locale));
+          reloadAll();
         }
       },
     });
@@ -129,32 +167,50 @@ export function DashboardPage() {
     dashboard.data?.timeline?.map((row) => [row.stage, row.enteredAt]) ??
       (cycle?.transitions ?? []).map((transition) => [transition.stage, transition.enteredAt]),
   );
-  const unitName = (id: string) => units.find((unit) => unit.id === id)?.name ?? id;
+  const unitName = (id: string) => {
+    const unit = units.find((candidate) => candidate.id === id);
+    return (locale === 'en' ? unit?.nameEn : null) ?? unit?.name ?? '—';
+  };
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {cycle?.title ?? year}
       </Typography.Title>
       <ErrorNotice error={error} />
       <Card
         title={t('dashboard.stages')}
         extra={
-          user?.role === 'OFFICE' && cycle?.publishedAt && stage !== 'CLOSED' ? (
+          user?.role === 'OFFICE' && preview.data?.allowed ? (
             <Button
               disabled={!engine.ready}
               title={engine.ready ? undefined : t('engine.actionWaits')}
-              onClick={() => void advance()}
+              onClick={() => advance(preview.data!)}
             >
+              {t('dashboard.advance')}
+            </Button>
+          ) : user?.role === 'OFFICE' && preview.data && stage !== 'CLOSED' ? (
+            <Button disabled title={blocked ?? undefined}>
               {t('dashboard.advance')}
             </Button>
           ) : null
         }
       >
+        {blocked && stage !== 'CLOSED' ? (
+          <Alert
+            type="info"
+            showIcon
+            title={blocked}
+            data-testid="advance-blocked"
+            style={{ marginBottom: 12 }}
+          />
+        ) : null}
         <Steps
           size="small"
           current={current}
           orientation={screens.xl ? 'horizontal' : 'vertical'}
+          // Titles under the icons: ten stages fit across without breaking a word (issue 13).
+          titlePlacement="vertical"
           items={CYCLE_STAGES.map((key) => ({
             title: t(`stage.${key}`),
             description: entered.get(key) ? formatDate(entered.get(key), locale) : undefined,
@@ -206,13 +262,16 @@ export function DashboardPage() {
               <Button
                 type="primary"
                 disabled={check.data.errors.length > 0 || !engine.ready}
-                onClick={() => void publish()}
+                onClick={publish}
               >
                 {t('dashboard.publish')}
               </Button>
             </Space>
           ) : null}
         </Card>
+      ) : null}
+      {dashboard.data?.progress && cycle?.publishedAt ? (
+        <StageProgressCard progress={dashboard.data.progress} />
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>

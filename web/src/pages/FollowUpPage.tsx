@@ -35,7 +35,7 @@ export function FollowUpPage() {
   const { t, locale } = useI18n();
   const { user, year } = useSession();
   const { units } = useUnits();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const feedback = useApi<{ feedback: FeedbackRow[] }>(year ? `/cycles/${year}/feedback` : null);
   const explanations = useApi<{ explanations: ExplanationRow[] }>(
     year ? `/cycles/${year}/explanations` : null,
@@ -53,10 +53,27 @@ export function FollowUpPage() {
       message.error(errorMessage(caught, locale));
     }
   };
+  // Accepting forwards the explanation to the party committee; returning notifies the unit (Art. 21).
+  const review = (unitId: string, decision: 'ACCEPT' | 'RETURN') =>
+    void modal.confirm({
+      title: t(decision === 'ACCEPT' ? 'confirm.acceptTitle' : 'confirm.returnTitle', {
+        unit: unitName(unitId),
+      }),
+      content: t(decision === 'ACCEPT' ? 'confirm.acceptBody' : 'confirm.returnBody'),
+      okText: t('confirm.ok'),
+      cancelText: t('app.cancel'),
+      okButtonProps: decision === 'RETURN' ? { danger: true } : undefined,
+      onOk: () =>
+        act(
+          `/cycles/${year}/explanations/${unitId}/review`,
+          { decision, comment: decision === 'RETURN' ? (drafts[`x-${unitId}`] ?? '') : '' },
+          explanations.reload,
+        ),
+    });
   const recorded = new Map((feedback.data?.feedback ?? []).map((row) => [row.unitId, row]));
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('menu.followUp')}
       </Typography.Title>
       <Card title={t('followUp.feedback')}>
@@ -166,29 +183,10 @@ export function FollowUpPage() {
                         setDrafts((current) => ({ ...current, [`x-${row.unitId}`]: event.target.value }))
                       }
                     />
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        void act(
-                          `/cycles/${year}/explanations/${row.unitId}/review`,
-                          { decision: 'ACCEPT', comment: '' },
-                          explanations.reload,
-                        )
-                      }
-                    >
+                    <Button size="small" onClick={() => review(row.unitId, 'ACCEPT')}>
                       {t('followUp.accept')}
                     </Button>
-                    <Button
-                      size="small"
-                      danger
-                      onClick={() =>
-                        void act(
-                          `/cycles/${year}/explanations/${row.unitId}/review`,
-                          { decision: 'RETURN', comment: drafts[`x-${row.unitId}`] ?? '' },
-                          explanations.reload,
-                        )
-                      }
-                    >
+                    <Button size="small" danger onClick={() => review(row.unitId, 'RETURN')}>
                       {t('followUp.return')}
                     </Button>
                   </Space>

@@ -25,21 +25,32 @@ interface NotificationRow {
 export function NotificationsPage() {
   const { t, locale } = useI18n();
   const { year } = useSession();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const list = useApi<{ notifications: NotificationRow[] }>(year ? `/cycles/${year}/notifications` : null);
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
-  const resend = async (id: string) => {
-    try {
-      await api.post(`/notifications/${id}/resend`);
-      message.success(t('app.submitted'));
-      list.reload();
-    } catch (caught) {
-      message.error(errorMessage(caught, locale));
-    }
-  };
+  // A resend e-mails the recipient again: it asks first, naming whom and what.
+  const resend = (row: NotificationRow) =>
+    void modal.confirm({
+      title: t('confirm.resendTitle'),
+      content: t('confirm.resendBody', {
+        recipient: `${row.recipientName ?? ''} <${row.recipientEmail}>`,
+        event: noticeLabel(locale, 'event', row.event),
+      }),
+      okText: t('confirm.ok'),
+      cancelText: t('app.cancel'),
+      onOk: async () => {
+        try {
+          await api.post(`/notifications/${row.id}/resend`);
+          message.success(t('app.submitted'));
+          list.reload();
+        } catch (caught) {
+          message.error(errorMessage(caught, locale));
+        }
+      },
+    });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('notifications.title')}
       </Typography.Title>
       <ErrorNotice error={list.error} />
@@ -79,7 +90,7 @@ export function NotificationsPage() {
           {
             title: t('app.actions'),
             render: (_, row) => (
-              <Button size="small" onClick={() => void resend(row.id)}>
+              <Button size="small" onClick={() => resend(row)}>
                 {t('notifications.resend')}
               </Button>
             ),

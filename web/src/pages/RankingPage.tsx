@@ -190,7 +190,7 @@ export function RankingPage() {
         : t('stageRule.notYetNoDate', { action: t('stage.EVALUATION') });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('ranking.title')}
       </Typography.Title>
       {closedReason ? (

@@ -13,6 +13,84 @@ import { formatPoints } from '../logic/format';
 import { toResultRows, type ResultRow } from '../logic/resultRows';
 import { byCategory, GRADES, gradeCounts, scoreHistogram } from '../logic/resultStats';
 import { useSession } from '../session/SessionProvider';
+import { Descriptions, Statistic } from 'antd';
+import { Link } from 'react-router-dom';
+import { formatDate } from '../logic/format';
+import { breakdownParts, categorySize } from '../logic/ownResult';
+import { PAGE_PATHS } from '../logic/roleMenu';
+
+/**
+ * A unit's own result (issue 13): score, grade, rank in its category, the evaluation opinion (Art. 10)
+ * and the breakdown with its checkpoint and year-end parts; a failing unit is told what it must do next
+ * (Art. 21: the written explanation, by its deadline) with a link to it.
+ */
+function OwnResultCard({ year, unitId, rows }: { year: number; unitId: string; rows: ResultRow[] }) {
+  const { t, locale } = useI18n();
+  const detail = useApi<{ result?: { breakdown?: unknown; opinion?: string } }>(
+    `/cycles/${year}/results/${unitId}`,
+  );
+  const explanations = useApi<{ explanations: { unitId: string; dueAt: string; status: string }[] }>(
+    `/cycles/${year}/explanations`,
+  );
+  const own = rows.find((row) => row.unitId === unitId);
+  if (!own) return <Alert type="info" title={t('ownResult.noResult')} />;
+  const breakdown = detail.data?.result?.breakdown as BreakdownData | undefined;
+  const parts = breakdownParts(breakdown);
+  const explanation = explanations.data?.explanations.find((row) => row.unitId === unitId);
+  const opinion = detail.data?.result?.opinion ?? own.opinion;
+  return (
+    <Card title={t('ownResult.title')} data-testid="own-result">
+      <ErrorNotice error={detail.error} />
+      {own.finalGrade === 'FAIL' && explanation?.status !== 'ACCEPTED' ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="failing-action"
+          title={t('ownResult.failingAction', {
+            due: explanation ? formatDate(explanation.dueAt, locale, true) : '—',
+          })}
+          action={<Link to={PAGE_PATHS.myFollowUp}>{t('ownResult.failingLink')}</Link>}
+        />
+      ) : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={6}>
+          <Statistic title={t('results.total')} value={formatPoints(own.total)} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic
+            title={t('results.grade')}
+            valueRender={() => <Tag color={GRADE_COLOR[own.finalGrade]}>{t(`grade.${own.finalGrade}`)}</Tag>}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic
+            title={t('results.rank')}
+            value={`${t('ownResult.rank', { rank: own.categoryRank })} / ${categorySize(rows, own.categoryId)}`}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('ownResult.checkpointPart')}>
+              {formatPoints(parts.checkpoints)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('ownResult.yearEndPart')}>
+              {formatPoints(parts.yearEnd)}
+            </Descriptions.Item>
+          </Descriptions>
+        </Col>
+      </Row>
+      <Typography.Title level={2} style={{ fontSize: 16, marginTop: 16 }}>
+        {t('ownResult.opinion')}
+      </Typography.Title>
+      <Typography.Paragraph data-testid="own-opinion">{opinion || '—'}</Typography.Paragraph>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        {t('results.breakdown')}
+      </Typography.Title>
+      <Breakdown data={breakdown} />
+    </Card>
+  );
+}
 
 const GRADE_COLOR = { GOOD: 'green', FAIRLY_GOOD: 'blue', PASS: 'default', FAIL: 'red' } as const;
 
@@ -39,6 +117,8 @@ export function ResultsPage() {
   const rows = useMemo(() => toResultRows(results.data), [results.data]);
   const [open, setOpen] = useState<ResultRow | null>(null);
   const canExport = user && ['OFFICE', 'LEADER', 'PARTY_MEMBER'].includes(user.role);
+  // A unit sees its own card and the others only as the notice's category tables (Art. 18).
+  const ownUnit = user?.role === 'UNIT' ? (user.unitId ?? null) : null;
   const histogram = useMemo(() => scoreHistogram(rows.map((row) => Number(formatPoints(row.total)))), [rows]);
   const grades = useMemo(() => gradeCounts(rows), [rows]);
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
@@ -49,7 +129,7 @@ export function ResultsPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           {t('menu.results')} · {year}
         </Typography.Title>
         {canExport ? (
@@ -68,7 +148,8 @@ export function ResultsPage() {
       ) : (
         <ErrorNotice error={results.error} />
       )}
-      {rows.length > 0 ? (
+      {ownUnit && rows.length > 0 ? <OwnResultCard year={year} unitId={ownUnit} rows={rows} /> : null}
+      {rows.length > 0 && !ownUnit ? (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>
             <Card title={t('results.distribution')}>
@@ -110,43 +191,91 @@ export function ResultsPage() {
       {[...groups.entries()].map(([category, list]) => (
         <Card
           key={category}
-          title={locale === 'en' && list[0]?.categoryNameEn ? list[0].categoryNameEn : category}
+          title={
+            ownUnit
+              ? t('ownResult.categoryTable', {
+                  category: locale === 'en' && list[0]?.categoryNameEn ? list[0].categoryNameEn : category,
+                })
+              : locale === 'en' && list[0]?.categoryNameEn
+                ? list[0].categoryNameEn
+                : category
+          }
         >
           <Table
             size="small"
             rowKey="unitId"
             pagination={false}
-            scroll={{ x: 760 }}
+            scroll={ownUnit ? undefined : { x: 760 }}
             dataSource={list}
             rowClassName={(row) => (row.unitId === user?.unitId ? 'own-unit' : '')}
-            columns={[
-              { title: t('results.rank'), dataIndex: 'categoryRank', width: 70 },
-              { title: t('results.unit'), render: (_, row) => label(row) },
-              { title: t('results.indicatorPoints'), dataIndex: 'indicatorPoints', render: formatPoints },
-              { title: t('results.comprehensive'), dataIndex: 'comprehensivePoints', render: formatPoints },
-              { title: t('results.bonus'), dataIndex: 'bonus', render: formatPoints },
-              { title: t('results.deduction'), dataIndex: 'deduction', render: formatPoints },
-              {
-                title: t('results.total'),
-                dataIndex: 'total',
-                render: (value: number) => <strong>{formatPoints(value)}</strong>,
-              },
-              {
-                title: t('results.grade'),
-                dataIndex: 'finalGrade',
-                render: (value: ResultRow['finalGrade']) => (
-                  <Tag color={GRADE_COLOR[value]}>{t(`grade.${value}`)}</Tag>
-                ),
-              },
-              {
-                title: t('results.breakdown'),
-                render: (_, row) => (
-                  <Button size="small" onClick={() => setOpen(row)}>
-                    {t('app.view')}
-                  </Button>
-                ),
-              },
-            ]}
+            columns={
+              ownUnit
+                ? [
+                    { title: t('results.rank'), dataIndex: 'categoryRank', width: 70 },
+                    {
+                      title: t('results.unit'),
+                      render: (_, row) => (
+                        <Space>
+                          {label(row)}
+                          {row.unitId === ownUnit ? <Tag color="gold">{t('ownResult.yours')}</Tag> : null}
+                        </Space>
+                      ),
+                    },
+                    {
+                      title: t('results.total'),
+                      dataIndex: 'total',
+                      render: (value: number) => <strong>{formatPoints(value)}</strong>,
+                    },
+                    {
+                      title: t('results.grade'),
+                      dataIndex: 'finalGrade',
+                      render: (value: ResultRow['finalGrade']) => (
+                        <Tag color={GRADE_COLOR[value]}>{t(`grade.${value}`)}</Tag>
+                      ),
+                    },
+                  ]
+                : [
+                    { title: t('results.rank'), dataIndex: 'categoryRank', width: 70 },
+                    { title: t('results.unit'), render: (_, row) => label(row) },
+                    {
+                      title: t('results.indicatorPoints'),
+                      dataIndex: 'indicatorPoints',
+                      render: formatPoints,
+                    },
+                    {
+                      title: t('results.comprehensive'),
+                      dataIndex: 'comprehensivePoints',
+                      render: formatPoints,
+                    },
+                    { title: t('results.bonus'), dataIndex: 'bonus', render: formatPoints },
+                    { title: t('results.deduction'), dataIndex: 'deduction', render: formatPoints },
+                    {
+                      title: t('results.total'),
+                      dataIndex: 'total',
+                      render: (value: number) => <strong>{formatPoints(value)}</strong>,
+                    },
+                    {
+                      title: t('results.grade'),
+                      dataIndex: 'finalGrade',
+                      // Grade and 查看 stay in view on a tablet (issue 13).
+                      fixed: 'right',
+                      width: 90,
+                      render: (value: ResultRow['finalGrade']) => (
+                        <Tag color={GRADE_COLOR[value]}>{t(`grade.${value}`)}</Tag>
+                      ),
+                    },
+                    {
+                      title: t('results.breakdown'),
+                      fixed: 'right',
+                      width: 100,
+                      render: (_, row) => (
+                        <Button size="small" onClick={() => setOpen(row)}>
+                          {t('app.view')}
+                        </Button>
+                      ),
+                    },
+                  ]
+            }
           />
         </Card>
       ))}

@@ -19,6 +19,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
+import { confirmSubmitForApproval } from '../components/confirmSubmitForApproval';
 import { useApi } from '../api/useApi';
 import { ErrorNotice, errorMessage } from '../components/ErrorNotice';
 import { CONFIG_ROOTS, SCORING_CONFIG_FIELDS } from '../components/ScoringConfigForm';
@@ -127,36 +128,40 @@ export function ScoringPage() {
     }
   };
   const configLabel = (path: string[]) => t(`config.${path.join('.')}` as MessageKey);
-  const rescore = async () => {
-    setError(undefined);
-    try {
-      await api.post(`/cycles/${year}/rescore`);
-      results.reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
-  const submit = () =>
-    modal.confirm({
-      title: t('scoring.submitConfirm'),
+  // Rescoring replaces every stored result (Art. 10-17): it asks first.
+  const rescore = () =>
+    void modal.confirm({
+      title: t('confirm.rescoreTitle'),
+      content: t('confirm.rescoreBody'),
+      okText: t('confirm.ok'),
+      cancelText: t('app.cancel'),
       onOk: async () => {
+        setError(undefined);
         try {
-          await api.post(`/cycles/${year}/approval/submit`);
-          message.success(t('app.submitted'));
+          await api.post(`/cycles/${year}/rescore`);
+          results.reload();
         } catch (caught) {
           setError(caught);
         }
       },
     });
+  const submit = () =>
+    confirmSubmitForApproval({
+      year,
+      modal,
+      t,
+      onSubmitted: () => void message.success(t('app.submitted')),
+      onError: setError,
+    });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('menu.scoring')}
       </Typography.Title>
       <Space wrap>
         <Button onClick={results.reload}>{t('app.refresh')}</Button>
         <Button onClick={() => void runPreview()}>{t('scoring.runPreview')}</Button>
-        <Button onClick={() => void rescore()}>{t('scoring.rescore')}</Button>
+        <Button onClick={rescore}>{t('scoring.rescore')}</Button>
         <Button type="primary" onClick={() => void submit()}>
           {t('scoring.submitApproval')}
         </Button>

@@ -99,7 +99,7 @@ function SelfCheckForm({
   const byIndicator = new Map(selfChecks.map((row) => [row.indicatorId, row]));
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('unit.selfCheck')}
       </Typography.Title>
       <ErrorNotice error={loadError} />

@@ -311,7 +311,7 @@ export function TargetsPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('menu.targets')} · {cycle.title}
       </Typography.Title>
       {published ? <Alert type="warning" title={t('targets.published')} /> : null}

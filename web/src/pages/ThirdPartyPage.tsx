@@ -67,7 +67,7 @@ export function ThirdPartyPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('menu.thirdParty')}
       </Typography.Title>
       <ErrorNotice error={cycleError ?? recorded.error} />

@@ -68,7 +68,7 @@ export function UnitFollowUpPage() {
   };
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('menu.myFollowUp')}
       </Typography.Title>
       <ErrorNotice error={feedback.error ?? error} />

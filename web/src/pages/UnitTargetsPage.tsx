@@ -125,7 +125,7 @@ export function UnitTargetsPage() {
   const latest = latestSubmissions(submissions.data?.submissions ?? []);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('unit.targets')} · {cycle.title}
       </Typography.Title>
       {!cycle.publishedAt ? <Alert type="info" title={t('dashboard.notPublished')} /> : null}

@@ -76,7 +76,7 @@ export function VerificationPage() {
   };
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('verification.queue')}
       </Typography.Title>
       <ErrorNotice error={submissions.error ?? verifications.error} />
@@ -149,6 +149,9 @@ export function VerificationPage() {
             },
             {
               title: t('verification.fraction'),
+              // Kept in view on a tablet (issue 13): the input is what the page is for.
+              fixed: 'right',
+              width: 110,
               render: (_, row) => (
                 <InputNumber
                   aria-label={`${t('verification.fraction')} ${row.unit?.name ?? ''} ${row.checkpoint?.code ?? ''}`}
@@ -168,6 +171,8 @@ export function VerificationPage() {
             },
             {
               title: t('verification.method'),
+              fixed: 'right',
+              width: 160,
               render: (_, row) => (
                 <Select
                   style={{ width: 140 }}
