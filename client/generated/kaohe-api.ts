@@ -90,6 +90,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/engine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workflow engine’s state: starting (with an estimate) or ready
+         * @description Public (the sign-in page shows it too). While starting, every action that needs a workflow answers 503 ENGINE_STARTING.
+         *
+         *     Access: no sign-in needed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            engine: {
+                                /** @enum {string} */
+                                state: "starting" | "ready";
+                                /**
+                                 * @description while starting: building = compiling the embedded server (first start only)
+                                 * @enum {string}
+                                 */
+                                phase?: "building" | "starting";
+                                /** @description when the engine entered this state (ISO 8601) */
+                                since: string;
+                                /** @description while starting: when it is expected to be ready, or null without an estimate */
+                                estimatedReadyAt?: string | null;
+                                /** @description while starting: seconds until estimatedReadyAt by the server’s clock (a browser’s may differ) */
+                                estimatedSecondsLeft?: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -636,7 +702,9 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    year?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -715,7 +783,9 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    year?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1526,6 +1596,48 @@ export interface paths {
                                     };
                                 };
                             } | null;
+                            progress: {
+                                selfCheck: {
+                                    done: number;
+                                    total: number;
+                                };
+                                verification: {
+                                    done: number;
+                                    total: number;
+                                };
+                                rankings: {
+                                    /** @enum {string} */
+                                    kind: "LEADER" | "DEPARTMENT";
+                                    evaluatorKey: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                    done: number;
+                                    total: number;
+                                }[] | null;
+                                votes: {
+                                    round: number;
+                                    status: string;
+                                    approvals: number;
+                                    rejections: number;
+                                    voters: number;
+                                    needed: number;
+                                    leaderVoted: boolean;
+                                    /** @enum {string|null} */
+                                    leaderDecision: "APPROVE" | "REJECT" | null;
+                                    leaderMustApprove: boolean;
+                                    stillNeeded: number;
+                                    /** @enum {string} */
+                                    outcome: "APPROVED" | "REJECTED" | "PENDING";
+                                } | null;
+                                confirmations: {
+                                    recorded: number;
+                                    confirmed: number;
+                                    total: number;
+                                };
+                                explanations: {
+                                    [key: string]: number;
+                                };
+                            };
                         };
                     };
                 };
@@ -5330,7 +5442,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every unit’s total, grades and category rank (units: only after publication)
+         * Every unit’s total, grades and category rank (a unit: after publication, other units as the notice lists them)
          * @description Access: roles: UNIT, OFFICE, ADMIN, LEADER, PARTY_MEMBER, DEPARTMENT.
          */
         get: {
@@ -5355,7 +5467,7 @@ export interface paths {
                             stage: "TARGET_SETTING" | "CHECKPOINTS" | "SELF_CHECK" | "VERIFICATION" | "EVALUATION" | "SCORING" | "APPROVAL" | "NOTIFICATION" | "FOLLOW_UP" | "CLOSED";
                             /** @description the results are announced (stage NOTIFICATION or later) */
                             published: boolean;
-                            results: {
+                            results: ({
                                 unitId: string;
                                 indicatorScore: number;
                                 indicatorPoints: number;
@@ -5383,13 +5495,35 @@ export interface paths {
                                 unit: {
                                     code: string;
                                     name: string;
+                                    nameEn: string | null;
                                     categoryId: string;
                                     category: {
                                         code: string;
                                         name: string;
+                                        nameEn: string | null;
                                     };
                                 };
-                            }[];
+                            } | {
+                                unitId: string;
+                                total: number;
+                                /**
+                                 * @description Art. 16: GOOD 好, FAIRLY_GOOD 较好, PASS 合格, FAIL 不合格
+                                 * @enum {string}
+                                 */
+                                finalGrade: "GOOD" | "FAIRLY_GOOD" | "PASS" | "FAIL";
+                                categoryRank: number;
+                                unit: {
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                    categoryId: string;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string | null;
+                                    };
+                                };
+                            })[];
                         };
                     };
                 };
@@ -6938,6 +7072,233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cycles/{year}/advance-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What advancing the stage by hand would do now, or why it is not possible
+         * @description Only CHECKPOINTS, SELF_CHECK, VERIFICATION and EVALUATION (once the Art. 13 minimum is met) can be left by hand; the others end on their own conditions. Nothing changes.
+         *
+         *     Access: roles: OFFICE.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            stage: "TARGET_SETTING" | "CHECKPOINTS" | "SELF_CHECK" | "VERIFICATION" | "EVALUATION" | "SCORING" | "APPROVAL" | "NOTIFICATION" | "FOLLOW_UP" | "CLOSED";
+                            /** @enum {string} */
+                            next: "TARGET_SETTING" | "CHECKPOINTS" | "SELF_CHECK" | "VERIFICATION" | "EVALUATION" | "SCORING" | "APPROVAL" | "NOTIFICATION" | "FOLLOW_UP" | "CLOSED";
+                            allowed: boolean;
+                            /** @enum {string|null} */
+                            reason: "NOT_PUBLISHED" | "OWN_CONDITIONS" | "MINIMUM_NOT_MET" | "CLOSED" | null;
+                            /** @description when the current stage ends on its own (its deadline) */
+                            endsAt: string | null;
+                            closesRounds: {
+                                key: string;
+                                number: number;
+                                dueAt: string;
+                                pending: number;
+                            }[];
+                            unitsOutstanding: number;
+                            unitCount: number;
+                            evaluatorsMissing: string[];
+                            /** @description notice events (mail/noticeEvents.ts) the advance sends */
+                            notices: string[];
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{year}/approval/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per approval round: the snapshot’s grades per category and failing units, the tally against the rule, voters by name
+         * @description The tally follows domain/cycle/approvalRule.ts: approved once the leader and strictly more than majorityOver of all party-group members approved; one rejection alone does not end a round. `unchangedSinceRound` names the last round when the results as they stand now equal its snapshot.
+         *
+         *     Access: roles: OFFICE, ADMIN, LEADER, PARTY_MEMBER.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rule: {
+                                leaderMustApprove: boolean;
+                                majorityOver: number;
+                            };
+                            voters: {
+                                userId: string;
+                                name: string;
+                                title: string | null;
+                                isLeader: boolean;
+                            }[];
+                            rounds: {
+                                number: number;
+                                /** @enum {string} */
+                                status: "OPEN" | "APPROVED" | "REJECTED";
+                                snapshotHash: string;
+                                tally: {
+                                    approvals: number;
+                                    rejections: number;
+                                    needed: number;
+                                    leaderVoted: boolean;
+                                    /** @enum {string|null} */
+                                    leaderDecision: "APPROVE" | "REJECT" | null;
+                                    leaderMustApprove: boolean;
+                                    stillNeeded: number;
+                                    rejectionsToFail: number;
+                                    /** @enum {string} */
+                                    outcome: "APPROVED" | "REJECTED" | "PENDING";
+                                };
+                                /** @description names of voters who have not voted in this round */
+                                notVoted: string[];
+                                categories: {
+                                    name: string;
+                                    nameEn: string | null;
+                                    grades: {
+                                        GOOD?: number;
+                                        FAIRLY_GOOD?: number;
+                                        PASS?: number;
+                                        FAIL?: number;
+                                    };
+                                }[];
+                                failing: {
+                                    name: string;
+                                    nameEn: string | null;
+                                    total: string;
+                                }[];
+                            }[];
+                            unchangedSinceRound: number | null;
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scoring/what-if": {
         parameters: {
             query?: never;
@@ -7128,6 +7489,1939 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in person's to-do (待办): items with deadline, time left and page; menu badge counts
+         * @description Units: missing checkpoint evidence and self-check, feedback to confirm, explanation due or returned. Members and departments: missing rankings; members: a pending vote. Office: verification queue, explanations to review, failed notices. Read from PostgreSQL; cheap enough to poll.
+         *
+         *     Access: any signed-in user.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the server time the items were computed at (ISO 8601) */
+                            now: string;
+                            items: {
+                                /** @enum {string} */
+                                kind: "CHECKPOINT_EVIDENCE" | "SELF_CHECK" | "FEEDBACK_CONFIRMATION" | "EXPLANATION_DUE" | "EXPLANATION_RETURNED" | "RANKING" | "VOTE" | "THIRD_PARTY_SCORES" | "CHECKPOINT_VERIFICATION" | "YEAR_END_VERIFICATION" | "EXPLANATION_REVIEW" | "FAILED_NOTICE";
+                                cycleYear: number;
+                                /** @description names of what the item is about (checkpoints, units, …) */
+                                targets: string[];
+                                count: number;
+                                round?: number;
+                                dueAt: string | null;
+                                /** @description milliseconds until dueAt, negative once overdue */
+                                msLeft: number | null;
+                                overdue: boolean;
+                                /** @description the menu entry that does it (web PageKey) */
+                                page: string;
+                            }[];
+                            /** @description menu entry → number of things to do behind it */
+                            counts: {
+                                [key: string]: number;
+                            };
+                            total: number;
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/structure/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Categories with the number of their active units (structure administration)
+         * @description Access: roles: ADMIN, OFFICE.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                sortOrder: number;
+                                unitCount?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a category of units (Art. 6); audited
+         * @description Access: roles: ADMIN, OFFICE.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn?: string | null;
+                        /** @default 0 */
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                sortOrder: number;
+                                unitCount?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: WRONG_STAGE, CLOSED, DUPLICATE, CONDITIONS_NOT_MET… (the code says which) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/structure/categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit a category; a published cycle keeps the category it was published with; audited
+         * @description Access: roles: ADMIN, OFFICE.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    categoryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        nameEn?: string | null;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                sortOrder: number;
+                                unitCount?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: WRONG_STAGE, CLOSED, DUPLICATE, CONDITIONS_NOT_MET… (the code says which) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/structure/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every unit, active or not, with contacts and the open cycles it takes part in
+         * @description Access: roles: ADMIN, OFFICE.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            units: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                categoryId: string;
+                                category: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                principalLeaderName: string | null;
+                                principalLeaderEmail: string | null;
+                                partyCommitteeName: string | null;
+                                partyCommitteeEmail: string | null;
+                                active: boolean;
+                                sortOrder: number;
+                                openCycles: {
+                                    year: number;
+                                    title: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a unit (it takes part from the next published cycle on); audited
+         * @description Access: roles: ADMIN, OFFICE.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn?: string | null;
+                        /** Format: uuid */
+                        categoryId: string;
+                        principalLeaderName?: string | null;
+                        principalLeaderEmail?: "" | string | null;
+                        partyCommitteeName?: string | null;
+                        partyCommitteeEmail?: "" | string | null;
+                        /** @default 0 */
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                categoryId: string;
+                                category: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                principalLeaderName: string | null;
+                                principalLeaderEmail: string | null;
+                                partyCommitteeName: string | null;
+                                partyCommitteeEmail: string | null;
+                                active: boolean;
+                                sortOrder: number;
+                                openCycles: {
+                                    year: number;
+                                    title: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: WRONG_STAGE, CLOSED, DUPLICATE, CONDITIONS_NOT_MET… (the code says which) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/structure/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit, deactivate or reactivate a unit; a published cycle keeps the unit as it was published; audited
+         * @description Deactivating a unit that takes part in a published, unclosed cycle answers 409 CONFIRM_REQUIRED unless `confirm: true`: the unit stays in that running year (Art. 6, per year) and is left out of the next.
+         *
+         *     Access: roles: ADMIN, OFFICE.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        nameEn?: string | null;
+                        /** Format: uuid */
+                        categoryId?: string;
+                        principalLeaderName?: string | null;
+                        principalLeaderEmail?: "" | string | null;
+                        partyCommitteeName?: string | null;
+                        partyCommitteeEmail?: "" | string | null;
+                        sortOrder?: number;
+                        active?: boolean;
+                        confirm?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                categoryId: string;
+                                category: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                principalLeaderName: string | null;
+                                principalLeaderEmail: string | null;
+                                partyCommitteeName: string | null;
+                                partyCommitteeEmail: string | null;
+                                active: boolean;
+                                sortOrder: number;
+                                openCycles: {
+                                    year: number;
+                                    title: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: WRONG_STAGE, CLOSED, DUPLICATE, CONDITIONS_NOT_MET… (the code says which) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/structure/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Member departments with their head accounts (structure administration)
+         * @description Access: roles: ADMIN, OFFICE.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            departments: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                ranks: boolean;
+                                sortOrder: number;
+                                heads?: {
+                                    id: string;
+                                    displayName: string;
+                                    active: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a member department (Art. 22); audited
+         * @description Access: roles: ADMIN, OFFICE.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn?: string | null;
+                        /** @default true */
+                        ranks?: boolean;
+                        /** @default 0 */
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            department: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                ranks: boolean;
+                                sortOrder: number;
+                                heads?: {
+                                    id: string;
+                                    displayName: string;
+                                    active: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: WRONG_STAGE, CLOSED, DUPLICATE, CONDITIONS_NOT_MET… (the code says which) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/structure/departments/{departmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit a department (whether it ranks, Art. 13); a published cycle keeps the rankers it was published with; audited
+         * @description Access: roles: ADMIN, OFFICE.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    departmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        nameEn?: string | null;
+                        ranks?: boolean;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            department: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                ranks: boolean;
+                                sortOrder: number;
+                                heads?: {
+                                    id: string;
+                                    displayName: string;
+                                    active: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: WRONG_STAGE, CLOSED, DUPLICATE, CONDITIONS_NOT_MET… (the code says which) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/structure/party-group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members of the party group (the leader first)
+         * @description Access: roles: ADMIN, OFFICE.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                title: string | null;
+                                leader: boolean;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/structure/party-group/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Make an account a party-group member or the leader, or take it out (deactivated); running cycles keep their members; audited
+         * @description Access: roles: ADMIN.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        member: boolean;
+                        /** @default false */
+                        leader?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                title: string | null;
+                                leader: boolean;
+                                active: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/structure/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every account with its role and the unit or department it acts for (by name)
+         * @description Access: roles: ADMIN.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                email: string | null;
+                                title: string | null;
+                                /** @enum {string} */
+                                role: "ADMIN" | "OFFICE" | "LEADER" | "PARTY_MEMBER" | "DEPARTMENT" | "UNIT" | "THIRD_PARTY";
+                                unitId: string | null;
+                                unitName: string | null;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                locale: string;
+                                active: boolean;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/structure/accounts/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an account: role, bound unit or department, language, active; audited with before/after
+         * @description Access: roles: ADMIN.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        email?: "" | string | null;
+                        title?: string | null;
+                        /** @enum {string} */
+                        role?: "ADMIN" | "OFFICE" | "LEADER" | "PARTY_MEMBER" | "DEPARTMENT" | "UNIT" | "THIRD_PARTY";
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** Format: uuid */
+                        departmentId?: string | null;
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en";
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                email: string | null;
+                                title: string | null;
+                                /** @enum {string} */
+                                role: "ADMIN" | "OFFICE" | "LEADER" | "PARTY_MEMBER" | "DEPARTMENT" | "UNIT" | "THIRD_PARTY";
+                                unitId: string | null;
+                                unitName: string | null;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                locale: string;
+                                active: boolean;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/structure/accounts/{userId}/one-time-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a password to a generated one, shown once; the account’s sessions end; audited
+         * @description Access: roles: ADMIN.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            password: string;
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{year}/targets/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The targets workbook template: indicator, checkpoint and non-undertaking sheets with drop-down lists and an example row (headers in the user’s language)
+         * @description Access: roles: OFFICE.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{year}/targets/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check an uploaded targets workbook: every problem by sheet, row and column, or the targets it would store (nothing is stored)
+         * @description Access: roles: OFFICE.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the targets workbook (.xlsx)
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description true when the workbook can be applied as it is */
+                            ok: boolean;
+                            problems: {
+                                /** @enum {string} */
+                                sheet: "indicators" | "checkpoints" | "nonUndertaking";
+                                /** @description Excel row number; null for a rule over the whole sheet */
+                                row: number | null;
+                                /** @description column key of the layout (domain/targets/workbookLayout.ts) */
+                                column: string | null;
+                                /** @description column letter in the uploaded sheet */
+                                cell: string | null;
+                                /** @description the rule (web catalogue targetImport.problem.<code>) */
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                            }[];
+                            /** @description what would be stored (when ok) */
+                            indicators: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                                /** @enum {string} */
+                                group: "KEY_TASK" | "INSTRUCTION" | "MEETING";
+                                weight: number;
+                                standard: string;
+                                departmentCode?: string;
+                                checkpoints: {
+                                    code: string;
+                                    name: string;
+                                    dueAt: string;
+                                    share: number;
+                                    standard: string;
+                                }[];
+                                notUndertaken: {
+                                    unitCode: string;
+                                    reason: string;
+                                }[];
+                            }[];
+                            /** @description what would be stored */
+                            counts: {
+                                indicators: number;
+                                checkpoints: number;
+                                nonUndertaking: number;
+                            };
+                            /** @description what the cycle has now and the apply would replace */
+                            replaces: {
+                                indicators: number;
+                                checkpoints: number;
+                                nonUndertaking: number;
+                            };
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: WRONG_STAGE, CLOSED, DUPLICATE, CONDITIONS_NOT_MET… (the code says which) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description file or body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{year}/targets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the cycle's targets with an uploaded workbook in one transaction (checked again; only before publication, Art. 8)
+         * @description A workbook with problems is refused with 400: `fields` maps each `sheet!cell+row` to its rule; the preview lists them with parameters.
+         *
+         *     Access: roles: OFFICE.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the targets workbook (.xlsx)
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                indicators: number;
+                                checkpoints: number;
+                                nonUndertaking: number;
+                            };
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: WRONG_STAGE, CLOSED, DUPLICATE, CONDITIONS_NOT_MET… (the code says which) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description file or body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{year}/targets/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cycle's targets as a workbook in the import's format (round trip)
+         * @description Access: roles: OFFICE, ADMIN, LEADER, PARTY_MEMBER.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the targets */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{year}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the cycle of another year from this one: configuration, schedule, indicators, checkpoints and non-undertaking, dates moved by whole years
+         * @description Access: roles: OFFICE.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the year of the new cycle */
+                        year: number;
+                        title?: string;
+                        docNumber?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycle: {
+                                id: string;
+                                year: number;
+                                title: string;
+                                /** @enum {string} */
+                                stage: "TARGET_SETTING" | "CHECKPOINTS" | "SELF_CHECK" | "VERIFICATION" | "EVALUATION" | "SCORING" | "APPROVAL" | "NOTIFICATION" | "FOLLOW_UP" | "CLOSED";
+                                workflowId: string;
+                                /** @description domain/scoring/scoringConfig.ts */
+                                scoringConfig?: unknown;
+                                /** @description domain/cycle/approvalRule.ts */
+                                approvalRule?: unknown;
+                                useThirdParty: boolean;
+                                /** Format: date-time */
+                                selfCheckOpensAt: string;
+                                /** Format: date-time */
+                                selfCheckDueAt: string;
+                                /** Format: date-time */
+                                verificationDueAt: string;
+                                /** Format: date-time */
+                                evaluationDueAt: string;
+                                explanationDays: number;
+                                reminderLeadDays: number;
+                                docNumber: string | null;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description bad input (fields names each field and the rule it broke) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role or object not allowed, or CSRF token missing (audited) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description conflict: WRONG_STAGE, CLOSED, DUPLICATE, CONDITIONS_NOT_MET… (the code says which) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7135,10 +9429,10 @@ export interface components {
         Error: {
             error: {
                 /**
-                 * @description machine-readable reason (api/errorCodes.ts, README "Error codes"): BAD_REQUEST (400) the input breaks a rule: shape, range, precision (domain/precision.ts), or a rule of the measures such as Art. 12 (a unit that does not undertake an indicator) or Art. 13 (a ranking that misses or repeats a unit); `fields` names each field and its rule; SCORING_INPUT (400) a scoring file breaks SPEC §5; `fields` maps each path (unit, indicator, evaluator) to its problem; UNAUTHENTICATED (401) not signed in, or the session expired; BAD_CREDENTIALS (401) wrong user name or password; FORBIDDEN (403) the role, or the object (another unit’s data), is not allowed; audited as a denial with its cycle; CSRF (403) the x-csrf-token header is missing or wrong; NOT_FOUND (404) the cycle, unit, indicator, round or file does not exist; WRONG_STAGE (409) the action does not belong to the cycle’s current stage: not yet (e.g. targets not published), or the stage ends on its own; CLOSED (409) what the action would change is final: the cycle is closed, results are approved (Art. 18), a round is decided, an explanation accepted, feedback confirmed; DUPLICATE (409) it already exists: a user name, a cycle, an indicator or checkpoint code, feedback already recorded; ALREADY_VOTED (409) this member already voted in this approval round (Art. 18); ALREADY_PUBLISHED (409) the targets were already published (Art. 8); CONDITIONS_NOT_MET (409) the stage cannot end yet; the message says what is missing (rankings, explanations not yet accepted, feedback not confirmed); TARGETS_INVALID (409) the targets cannot be published; the message lists each problem; WARNINGS (409) publication has warnings; repeat with acknowledgeWarnings: true; NOT_FAILED (409) only a FAILED notice is resent (a sent notice is never sent twice); TOO_LARGE (413) the request body or the file is too large; UNSUPPORTED_MEDIA (415) the file or the request body is not of an accepted type; UNSUPPORTED_CHARSET (415) a JSON body in a character set other than UTF-8; UNSUPPORTED_ENCODING (415) a Content-Encoding (gzip…) the API does not take; TOO_MANY_ATTEMPTS (429) too many failed sign-ins; wait 15 minutes; INTERNAL (500) an unexpected error (logged on the server; no details leave it); ENGINE_BUSY (503) the workflow engine or the database is momentarily saturated; nothing was saved; retry after the Retry-After header (the web app does so by itself)
+                 * @description machine-readable reason (api/errorCodes.ts, README "Error codes"): BAD_REQUEST (400) the input breaks a rule: shape, range, precision (domain/precision.ts), or a rule of the measures such as Art. 12 (a unit that does not undertake an indicator) or Art. 13 (a ranking that misses or repeats a unit); `fields` names each field and its rule; SCORING_INPUT (400) a scoring file breaks SPEC §5; `fields` maps each path (unit, indicator, evaluator) to its problem; UNAUTHENTICATED (401) not signed in, or the session expired; BAD_CREDENTIALS (401) wrong user name or password; FORBIDDEN (403) the role, or the object (another unit’s data), is not allowed; audited as a denial with its cycle; CSRF (403) the x-csrf-token header is missing or wrong; NOT_FOUND (404) the cycle, unit, indicator, round or file does not exist; WRONG_STAGE (409) the action does not belong to the cycle’s current stage: not yet (e.g. targets not published), or the stage ends on its own; CLOSED (409) what the action would change is final: the cycle is closed, results are approved (Art. 18), a round is decided, an explanation accepted, feedback confirmed; DUPLICATE (409) it already exists: a user name, a cycle, an indicator or checkpoint code, feedback already recorded; ALREADY_VOTED (409) this member already voted in this approval round (Art. 18); ALREADY_PUBLISHED (409) the targets were already published (Art. 8); CONDITIONS_NOT_MET (409) the stage cannot end yet; the message says what is missing (rankings, explanations not yet accepted, feedback not confirmed); TARGETS_INVALID (409) the targets cannot be published; the message lists each problem; WARNINGS (409) publication has warnings; repeat with acknowledgeWarnings: true; CONFIRM_REQUIRED (409) the change has a consequence to confirm first (a unit in a running cycle stays in that year, Art. 6); repeat with confirm: true; NOT_FAILED (409) only a FAILED notice is resent (a sent notice is never sent twice); TOO_LARGE (413) the request body or the file is too large; UNSUPPORTED_MEDIA (415) the file or the request body is not of an accepted type; UNSUPPORTED_CHARSET (415) a JSON body in a character set other than UTF-8; UNSUPPORTED_ENCODING (415) a Content-Encoding (gzip…) the API does not take; TOO_MANY_ATTEMPTS (429) too many failed sign-ins; wait 15 minutes; INTERNAL (500) an unexpected error (logged on the server; no details leave it); ENGINE_BUSY (503) the workflow engine or the database is momentarily saturated; nothing was saved; retry after the Retry-After header (the web app does so by itself); ENGINE_STARTING (503) the workflow engine is still starting (the first `npm start` builds it); nothing was saved; retry after the Retry-After header or once GET /api/engine says ready
                  * @enum {string}
                  */
-                code: "BAD_REQUEST" | "SCORING_INPUT" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "CSRF" | "NOT_FOUND" | "WRONG_STAGE" | "CLOSED" | "DUPLICATE" | "ALREADY_VOTED" | "ALREADY_PUBLISHED" | "CONDITIONS_NOT_MET" | "TARGETS_INVALID" | "WARNINGS" | "NOT_FAILED" | "TOO_LARGE" | "UNSUPPORTED_MEDIA" | "UNSUPPORTED_CHARSET" | "UNSUPPORTED_ENCODING" | "TOO_MANY_ATTEMPTS" | "INTERNAL" | "ENGINE_BUSY";
+                code: "BAD_REQUEST" | "SCORING_INPUT" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "FORBIDDEN" | "CSRF" | "NOT_FOUND" | "WRONG_STAGE" | "CLOSED" | "DUPLICATE" | "ALREADY_VOTED" | "ALREADY_PUBLISHED" | "CONDITIONS_NOT_MET" | "TARGETS_INVALID" | "WARNINGS" | "CONFIRM_REQUIRED" | "NOT_FAILED" | "TOO_LARGE" | "UNSUPPORTED_MEDIA" | "UNSUPPORTED_CHARSET" | "UNSUPPORTED_ENCODING" | "TOO_MANY_ATTEMPTS" | "INTERNAL" | "ENGINE_BUSY" | "ENGINE_STARTING";
                 message: string;
                 /** @description field path → rule it broke */
                 fields?: {
