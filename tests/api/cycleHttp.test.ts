@@ -376,7 +376,16 @@ describe.each(['time-skipping', 'real'] as const)('a whole year through HTTP onl
     expect(approvalRounds.map((round) => round.status)).toEqual(['REJECTED', 'APPROVED']);
     expect(approvalRounds.map((round) => round.votes.length)).toEqual([1, 3]);
     expect(approvalRounds[0].snapshotHash).not.toEqual(approvalRounds[1].snapshotHash); // the opinion changed
-    const results = (await zhongshan.get(`${base}/results`).expect(200)).body.results as {
+    // A unit sees the other units only as the result notice lists them (Art. 18): rank, name, total, grade.
+    const seenByUnit = (await zhongshan.get(`${base}/results`).expect(200)).body.results as {
+      unitId: string;
+      scoreGrade?: string;
+    }[];
+    const other = seenByUnit.find((row) => row.unitId === unitId('xigang'))!;
+    expect(other).toMatchObject({ total: 90, finalGrade: 'FAIRLY_GOOD', categoryRank: expect.any(Number) });
+    expect(other.scoreGrade).toBeUndefined();
+    expect(seenByUnit.find((row) => row.unitId === unitId('zhongshan'))!.scoreGrade).toBe('GOOD');
+    const results = (await (await as('office1')).get(`${base}/results`).expect(200)).body.results as {
       unitId: string;
       total: number;
       finalGrade: string;

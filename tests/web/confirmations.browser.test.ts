@@ -64,6 +64,8 @@ test('the stage advance names its consequences, acts, and survives a reload; a r
   expect(preview.notices).toEqual(['CHECKPOINT_OVERDUE', 'SELF_CHECK_OPENED']);
 
   const office = await web.signInPage('office1');
+  // Every role lands on its to-do (issue 14); the dashboard is one click away.
+  await office.page.goto(`${web.baseUrl}/dashboard`);
   await office.page.getByText('各阶段进度').waitFor();
   await office.page.getByRole('button', { name: '进入下一阶段' }).click();
   const lines = office.page.getByTestId('advance-consequences');

@@ -82,6 +82,8 @@ describe('the page while the engine starts (issue 14)', () => {
       await page.getByLabel('密码').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: /登\s*录/ }).click();
       await page.getByTestId('current-user').waitFor();
+      // Every role lands on its to-do (issue 14); publishing is on the dashboard.
+      await page.goto(`${baseUrl}/dashboard`);
 
       const banner = page.getByTestId('engine-banner');
       await banner.waitFor();

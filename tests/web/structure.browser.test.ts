@@ -35,7 +35,10 @@ async function choose(page: Page, label: string, option: string) {
 test('the administrator adds a unit and an account for it, and the account signs in', async () => {
   const { stack } = web;
   const { page } = await web.signInPage('admin');
-  // The administrator's home is the structure page, not a refused dashboard.
+  // Every role lands on its to-do (issue 14); the administrator's menu leads on to the structure page,
+  // not to a refused dashboard.
+  await page.getByRole('heading', { name: '我的待办' }).waitFor();
+  await page.getByRole('menuitem', { name: '结构管理' }).click();
   await page.getByRole('heading', { name: '结构管理' }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/structure');
 

@@ -184,6 +184,11 @@ test('the to-do of a unit, the office, a department head and a member, before an
   await member.page.waitForURL('**/approval');
   await member.page.getByRole('radio', { name: '同意', exact: true }).check();
   await member.page.getByRole('button', { name: /提\s*交/ }).click();
+  // A vote is final: the page asks first (issue 13).
+  await member.page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /确\s*认|Confirm/ })
+    .click();
   await member.page.getByText('已表决').first().waitFor();
   await openTodo(member.page);
   await member.page.getByText('当前没有需要您办理的事项').waitFor();

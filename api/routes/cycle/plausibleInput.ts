@@ -10,13 +10,15 @@ import {
 export interface ScheduledCycle {
   id: string;
   year: number;
+  /** The year it was prepared in widens the window, as at its creation (setupWindow). */
+  createdAt: Date;
   selfCheckOpensAt: Date;
   evaluationDueAt: Date;
 }
 
-/** The window of a cycle that exists: its year and the next, widened to its accepted schedule. */
+/** The window of a cycle that exists: its year and the next, widened to the year it was prepared in and its schedule. */
 export function cycleWindow(cycle: ScheduledCycle): PlausibleWindow {
-  return plausibleWindow(cycle.year, [cycle.selfCheckOpensAt, cycle.evaluationDueAt]);
+  return plausibleWindow(cycle.year, [cycle.createdAt, cycle.selfCheckOpensAt, cycle.evaluationDueAt]);
 }
 
 /** `{ a: x }` under `schedule` → `{ 'schedule.a': x }`: the field paths the refusal names. */

@@ -16,7 +16,7 @@ export function StructurePage() {
   const isAdmin = user?.role === 'ADMIN';
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
         {t('structure.title')}
       </Typography.Title>
       <Alert type="info" title={t('structure.note')} />
