@@ -104,6 +104,11 @@ describe('the page while the engine starts (issue 14)', () => {
       const acknowledge = page.getByRole('checkbox');
       if (await acknowledge.count()) await acknowledge.first().check();
       await publish.click();
+      // Publishing is irreversible and e-mails every unit: the page asks first (issue 13).
+      await page
+        .locator('.ant-modal-confirm')
+        .getByRole('button', { name: /确\s*认|Confirm/ })
+        .click();
       await page.getByText('已发布，各单位将收到目标任务通知').waitFor({ timeout: 30_000 });
       const cycle = await job.api.db.cycle.findUniqueOrThrow({ where: { year: YEAR } });
       expect(cycle.publishedAt).not.toBeNull();

@@ -91,7 +91,7 @@ test('the administrator adds a unit and an account for it, and the account signs
     .getByTestId('current-user')
     .getByText(/王干事/)
     .waitFor();
-  expect(new URL(fresh.url()).pathname).toBe('/my/targets');
+  expect(new URL(fresh.url()).pathname).toBe('/todo'); // every role's first page (issue 14)
   await context.close();
 });
 
