@@ -10,6 +10,11 @@ export interface ActivityDeps {
   publicUrl: string;
   /** How long one notice's delivery attempt holds its lease (mail/outbox.ts); its default otherwise. */
   noticeLeaseMs?: number;
+  /**
+   * How many notices of a batch are delivered at once (default: the mailer's connections). Tests of the
+   * per-notice crash protocol set 1, so "the n-th email" is one well-defined moment.
+   */
+  noticeDeliveryWidth?: number;
   /** Where stored evidence lives: the forwarded explanation carries its files (mail/noticeAttachments.ts). */
   evidenceDir?: string;
 }

@@ -11,7 +11,9 @@ import type { ActivityDeps } from './deps';
 import { noticeProblem } from './notices/noticeProblem';
 import type { NoticeBuilder, NoticeDraft } from './notices/noticeDraft';
 import { NOTICE_BUILDERS, type CycleNoticeEvent } from './notices';
+import pLimit from 'p-limit';
 import { deliverNotice, enqueueNotice } from '../mail/outbox';
+import { SMTP_CONNECTIONS } from '../mail/mailer';
 
 export interface SendNoticesArgs {
   cycleId: string;
@@ -50,6 +52,7 @@ export function noticeActivities({
   publicUrl,
   evidenceDir,
   noticeLeaseMs,
+  noticeDeliveryWidth = SMTP_CONNECTIONS,
 }: ActivityDeps) {
   return {
     async sendNotices(args: SendNoticesArgs): Promise<SendNoticesResult> {
@@ -63,27 +66,42 @@ export function noticeActivities({
         params: args.params ?? {},
       });
       const failures: string[] = [];
-      const ids: string[] = [];
-      const seen = new Set<string>();
-      for (const draft of drafts) {
-        if (seen.has(draft.key)) continue; // one key, one email, even if a builder listed it twice
-        seen.add(draft.key);
-        try {
-          ids.push(await enqueue(draft));
-        } catch (error) {
-          failures.push(`${draft.key} not stored: ${(error as Error).message}`);
-        }
-      }
+      // A batch of hundreds (results to every unit and its party committee, Art. 18) is stored and
+      // delivered as many at a time as the mailer has connections, not one by one: each notice is its
+      // own row, lease and SMTP conversation, so their order does not matter.
+      const limit = pLimit(noticeDeliveryWidth);
+      const unique = new Map<string, NoticeDraft>(); // one key, one email, even if a builder listed it twice
+      for (const draft of drafts) if (!unique.has(draft.key)) unique.set(draft.key, draft);
+      const ids = (
+        await Promise.all(
+          [...unique.values()].map((draft) =>
+            limit(async () => {
+              try {
+                return await enqueue(draft);
+              } catch (error) {
+                failures.push(`${draft.key} not stored: ${(error as Error).message}`);
+                return undefined;
+              }
+            }),
+          ),
+        )
+      ).filter((id): id is string => id !== undefined);
       let sent = 0;
-      for (const id of ids) {
-        try {
-          if (await deliverNotice(db, mailer, id, mailFrom, { evidenceDir, leaseMs: noticeLeaseMs }))
-            sent += 1;
-        } catch (error) {
-          failures.push(`${id}: ${(error as Error).message}`);
-        }
-        heartbeat({ event: args.event, delivered: sent, of: ids.length });
-      }
+      let tried = 0;
+      await Promise.all(
+        ids.map((id) =>
+          limit(async () => {
+            try {
+              if (await deliverNotice(db, mailer, id, mailFrom, { evidenceDir, leaseMs: noticeLeaseMs }))
+                sent += 1;
+            } catch (error) {
+              failures.push(`${id}: ${(error as Error).message}`);
+            }
+            tried += 1;
+            heartbeat({ event: args.event, delivered: sent, tried, of: ids.length });
+          }),
+        ),
+      );
       if (failures.length > 0) {
         // Temporal retries the batch with backoff; delivered notices are skipped next time.
         throw new NoticeBatchError(

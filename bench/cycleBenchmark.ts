@@ -171,11 +171,13 @@ async function main() {
         unitId: ctx.unitId(code),
       });
     });
+    phase('feedback recorded and confirmed');
     const failing = status.failingUnitIds;
     for (;;) {
       if ((await stack.db.explanation.count({ where: { cycleId: ctx.cycle.id } })) === failing.length) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    phase('explanations opened');
     await inParallel(failing, width, async (unitId) => {
       await stack.actions.submitExplanation(ctx.cycle, {
         actor: ctx.who.unitActor(ctx.codeOf(unitId)),
@@ -188,7 +190,7 @@ async function main() {
         decision: 'ACCEPT',
       });
     });
-    phase('feedback and explanations');
+    phase('explanations submitted and accepted');
     const finalStatus = await ctx.status();
     await stack.env.client.workflow.getHandle(ctx.wf).result();
     phase('close');

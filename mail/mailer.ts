@@ -31,6 +31,9 @@ export interface Mailer {
  * smtp://user:pass@host:587). Timeouts are short so a dead server fails the attempt quickly and the
  * caller's retry with backoff takes over, rather than one send hanging for nodemailer's 10-minute default.
  */
+/** Concurrent SMTP conversations per worker process: the pool's size and a notice batch's width. */
+export const SMTP_CONNECTIONS = 4;
+
 export function createMailTransport(smtpUrl: string): Mailer {
   const transport = nodemailer.createTransport({
     url: smtpUrl,
@@ -40,7 +43,7 @@ export function createMailTransport(smtpUrl: string): Mailer {
     // Connections reused across messages (a batch of hundreds of notices would otherwise open one per
     // email): as many as activities/noticeActivities.ts sends at once.
     pool: true,
-    maxConnections: 4,
+    maxConnections: SMTP_CONNECTIONS,
     maxMessages: 100,
     disableFileAccess: true,
     disableUrlAccess: true,
