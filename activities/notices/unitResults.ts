@@ -3,16 +3,25 @@
 import { cycleUnits } from '../../db/cycleStructure';
 import type { Db } from '../../prisma/client';
 
-/** Checkpoint names for the breakdown lines: the engine knows ids only (mail/scoreBreakdown.ts). */
-async function nameBreakdown(db: Db, cycleId: string, breakdown: unknown): Promise<unknown> {
-  const lines = (breakdown as { indicators?: unknown } | null)?.indicators;
-  if (!Array.isArray(lines)) return breakdown;
+/** Indicator codes and checkpoint names for the breakdown lines: the engine knows ids only. */
+async function breakdownNames(db: Db, cycleId: string) {
   const [indicators, checkpoints] = await Promise.all([
     db.indicator.findMany({ where: { cycleId }, select: { id: true, code: true } }),
     db.checkpoint.findMany({ where: { cycleId }, select: { id: true, code: true, name: true } }),
   ]);
-  const indicatorCode = new Map(indicators.map((row) => [row.id, row.code]));
-  const checkpointName = new Map(checkpoints.map((row) => [row.id, `${row.code} ${row.name}`]));
+  return {
+    indicatorCode: new Map(indicators.map((row) => [row.id, row.code])),
+    checkpointName: new Map(checkpoints.map((row) => [row.id, `${row.code} ${row.name}`])),
+  };
+}
+
+/** The breakdown with names (mail/scoreBreakdown.ts), from names read once for the whole batch. */
+function nameBreakdown(
+  { indicatorCode, checkpointName }: Awaited<ReturnType<typeof breakdownNames>>,
+  breakdown: unknown,
+): unknown {
+  const lines = (breakdown as { indicators?: unknown } | null)?.indicators;
+  if (!Array.isArray(lines)) return breakdown;
   return {
     ...(breakdown as object),
     indicators: lines.map((line: Record<string, unknown>) => {
@@ -36,6 +45,8 @@ async function nameBreakdown(db: Db, cycleId: string, breakdown: unknown): Promi
 }
 
 export async function loadUnitResults(db: Db, cycleId: string) {
+  // Read once per batch, not once per unit: a federation's result notices are thousands (Art. 18).
+  const names = await breakdownNames(db, cycleId);
   // Named as the cycle was published (Art. 6 per year), addressed through the current contacts.
   const recorded = new Map((await cycleUnits(db, cycleId)).map((unit) => [unit.id, unit]));
   const results = (
@@ -95,7 +106,7 @@ export async function loadUnitResults(db: Db, cycleId: string) {
         comprehensivePoints: result.comprehensivePoints.toString(),
         bonus: result.bonus.toString(),
         deduction: result.deduction.toString(),
-        breakdown: (await nameBreakdown(db, result.cycleId, result.breakdown)) as never,
+        breakdown: nameBreakdown(names, result.breakdown) as never,
         categoryTable: category.map((row) => ({
           rank: row.categoryRank,
           unitName: row.unit.name,

@@ -1,6 +1,6 @@
 // The stages of SPEC §2 as short named functions, in the order annualCycleWorkflow runs them.
 // Waits are Temporal timers that re-arm when the office extends a deadline (waitUntil).
-import { condition, startChild } from '@temporalio/workflow';
+import { condition, patched, startChild } from '@temporalio/workflow';
 import { approvalRoundWorkflowId } from '../contract';
 import { records } from '../activityProxies';
 import { announce } from './announce';
@@ -13,9 +13,17 @@ import { rescore } from './scoring';
 
 const at = () => new Date().toISOString();
 
+/** patched() id: the reported stage changes after enterStage has committed the gate, not before. */
+export const STAGE_REPORTED_AFTER_GATE = 'stage-reported-after-gate';
+
 async function enter(state: CycleState, next: CycleStage, manual = false, note?: string): Promise<void> {
-  state.stage = next;
+  // The API checks every fact against PostgreSQL's gate and shows the stage reported here: report the
+  // stage once the gate has it, or a screen offers an action the API still refuses (issue 11). Cycles
+  // that entered a stage before this change replay as they ran (README, "Deploying new code").
+  const reportAfterGate = patched(STAGE_REPORTED_AFTER_GATE);
+  if (!reportAfterGate) state.stage = next;
   await records.enterStage({ cycleId: state.cycleId, stage: next, at: at(), manual, note });
+  state.stage = next;
 }
 
 /** Waits for a deadline or the office's "advance"; true when the office ended the stage by hand. */
