@@ -15,7 +15,7 @@ import type {
 import { requireOpen, requireRevisable, type CycleGate, type Tx } from './cycleGate';
 import { refuse, requireOwnUnit, requireRole } from './refusal';
 import { requireAssessedUnit } from './unitChecks';
-import { cycleUnits } from '../db/cycleStructure';
+import { cycleUnits, hasStructureRecord } from '../db/cycleStructure';
 import type { WriteContext } from './submissionFacts';
 
 export async function checkOpinion(tx: Tx, gate: CycleGate, input: OpinionInput) {
@@ -306,7 +306,11 @@ export async function writeExplanationReview(
   });
 }
 
-/** The follow-up is done once every failing unit's explanation is accepted and every unit confirmed its feedback (Art. 19, 21). */
+/**
+ * The follow-up is done once every failing unit's explanation is accepted and every unit confirmed its
+ * feedback (Art. 19, 21). Asked inside every confirmation's and acceptance's transaction, so it counts
+ * in PostgreSQL rather than reading the federation's rows each time (quadratic over a year's follow-up).
+ */
 export async function followUpDone(
   tx: Pick<
     Tx,
@@ -318,14 +322,27 @@ export async function followUpDone(
     | 'cycleRanker'
     | 'user'
     | 'department'
+    | '$queryRaw'
   >,
   cycleId: string,
 ): Promise<boolean> {
-  const [units, confirmed, open] = await Promise.all([
+  const open = await tx.explanation.count({ where: { cycleId, status: { not: 'ACCEPTED' } } });
+  if (open > 0) return false;
+  if (await hasStructureRecord(tx, cycleId)) {
+    // The units of the year as published (Art. 6 per year) without a confirmed feedback.
+    const [{ missing }] = await tx.$queryRaw<{ missing: bigint }[]>`
+      SELECT count(*) AS "missing" FROM "CycleUnit" AS u
+       WHERE u."cycleId" = ${cycleId}
+         AND NOT EXISTS (SELECT 1 FROM "Feedback" AS f
+                          WHERE f."cycleId" = u."cycleId" AND f."unitId" = u."unitId"
+                            AND f."confirmedAt" IS NOT NULL)`;
+    return missing === 0n;
+  }
+  // A cycle published before years kept their structure: its units are the live ones.
+  const [units, confirmed] = await Promise.all([
     cycleUnits(tx, cycleId),
     tx.feedback.findMany({ where: { cycleId, confirmedAt: { not: null } }, select: { unitId: true } }),
-    tx.explanation.count({ where: { cycleId, status: { not: 'ACCEPTED' } } }),
   ]);
   const confirmedUnits = new Set(confirmed.map((row) => row.unitId));
-  return open === 0 && units.every((unit) => confirmedUnits.has(unit.id));
+  return units.every((unit) => confirmedUnits.has(unit.id));
 }
