@@ -2,16 +2,12 @@
 // hashed); party-group members vote once per round in that round's own workflow.
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { currentUser, requireRole } from '../../auth/access';
-import { HttpError, notFound } from '../../errors';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { instant, nullableInstant, row } from '../../openapi/responseSchemas';
-import {
-  approvalRoundWorkflowId,
-  castVoteUpdate,
-  submitForApprovalUpdate,
-} from '../../../workflows/contract';
+import type { ApiDeps } from '../deps';
+import { currentUser, requireRole } from '../auth/access';
+import { HttpError, notFound } from '../errors';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { instant, nullableInstant, row } from '../openapi/responseSchemas';
+import { approvalRoundWorkflowId, castVoteUpdate, submitForApprovalUpdate } from '../../workflows/contract';
 import { actorOf, findCycle, forward, yearParams } from './shared';
 
 const roundParams = yearParams.extend({ number: z.coerce.number().int().min(1).max(1000) });

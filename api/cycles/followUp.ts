@@ -2,14 +2,14 @@
 // failing units' written explanations and their review, and incentives for units graded GOOD.
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { requireRole } from '../../auth/access';
-import { conflict } from '../../errors';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { instant, nullableInstant, row } from '../../openapi/responseSchemas';
+import type { ApiDeps } from '../deps';
+import { requireRole } from '../auth/access';
+import { conflict } from '../errors';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { instant, nullableInstant, row } from '../openapi/responseSchemas';
 import { evidenceRef } from './rows';
-import { exactDecimal } from '../../../domain/precision';
-import {} from '../../../workflows/contract';
+import { exactDecimal } from '../../domain/precision';
+import {} from '../../workflows/contract';
 import {
   actorOf,
   checkEvidence,

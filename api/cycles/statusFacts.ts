@@ -1,7 +1,7 @@
 // The cycle's status as the workflow reports it, completed with the facts that live in PostgreSQL
 // (engine 2): rankings received, explanations and feedback.
-import type { Db } from '../../../prisma/client';
-import type { CycleStatus } from '../../../workflows/contract';
+import type { Db } from '../../prisma/client';
+import type { CycleStatus } from '../../workflows/contract';
 
 export async function withFacts(
   db: Db,

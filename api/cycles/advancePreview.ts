@@ -4,14 +4,14 @@
 // out; or why the stage cannot be left by hand and when it ends on its own (Art. 8, 13).
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { requireRole } from '../../auth/access';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { advancePreview } from '../../../domain/cycle/advancePreview';
-import { CYCLE_STAGES, type CycleStage } from '../../../domain/cycle/stages';
-import { evaluationProgress } from '../../../facts/evaluationFacts';
-import { buildDashboard } from '../dashboardRoutes';
-import { loadStageProgress } from '../../readModel/stageProgress';
+import type { ApiDeps } from '../deps';
+import { requireRole } from '../auth/access';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { advancePreview } from '../../domain/cycle/advancePreview';
+import { CYCLE_STAGES, type CycleStage } from '../../domain/cycle/stages';
+import { evaluationProgress } from '../../facts/evaluationFacts';
+import { buildDashboard } from '../dashboard/dashboardRoutes';
+import { loadStageProgress } from '../readModel/stageProgress';
 import { findCycle, yearParams } from './shared';
 
 const stage = z.enum(CYCLE_STAGES);

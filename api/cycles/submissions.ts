@@ -2,11 +2,11 @@
 // (client/cycleActions.ts); it checks the unit, the checkpoint and that every evidence file is the unit's own in this cycle.
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { requireRole } from '../../auth/access';
-import { HttpError, notFound } from '../../errors';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { instant, row } from '../../openapi/responseSchemas';
+import type { ApiDeps } from '../deps';
+import { requireRole } from '../auth/access';
+import { HttpError, notFound } from '../errors';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { instant, row } from '../openapi/responseSchemas';
 import {
   READERS,
   actorOf,

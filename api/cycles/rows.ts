@@ -1,8 +1,8 @@
 // Database rows several cycle routes answer with, as documented in /api/openapi.json: the columns a
 // client reads are listed and checked; a row may carry its table's other columns too (row()).
 import { z } from 'zod';
-import { CYCLE_STAGES } from '../../../domain/cycle/stages';
-import { decimal, instant, nullableInstant, row } from '../../openapi/responseSchemas';
+import { CYCLE_STAGES } from '../../domain/cycle/stages';
+import { decimal, instant, nullableInstant, row } from '../openapi/responseSchemas';
 
 export const cycleStage = z.enum(CYCLE_STAGES);
 export const indicatorGroup = z.enum(['KEY_TASK', 'INSTRUCTION', 'MEETING']);

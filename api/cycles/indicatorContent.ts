@@ -2,9 +2,9 @@
 // store it: the owning department and the units that do not undertake it, looked up by code and
 // refused by name when unknown, and the indicator's own fields with its checkpoints.
 import type { z } from 'zod';
-import type { Db } from '../../../prisma/client';
-import { badRequest } from '../../errors';
-import type { indicatorBody } from '../cycleRoutes';
+import type { Db } from '../../prisma/client';
+import { badRequest } from '../errors';
+import type { indicatorBody } from './cycleRoutes';
 import { cycleWindow, requirePlausible, type ScheduledCycle } from './plausibleInput';
 
 type IndicatorBody = z.infer<typeof indicatorBody>;

@@ -2,12 +2,12 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
-import { createSession, SESSION_COOKIE, setSessionCookie } from '../auth/sessions';
-import { currentUser, requireRole } from '../auth/access';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { createSession, SESSION_COOKIE, setSessionCookie } from './sessions';
+import { currentUser, requireRole } from './access';
 import { HttpError, badRequest, notFound } from '../errors';
 import { writeAudit } from '../../db/audit';
-import { takeSignInSlot, THROTTLE_WINDOW_MINUTES } from '../auth/loginThrottle';
+import { takeSignInSlot, THROTTLE_WINDOW_MINUTES } from './loginThrottle';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { instant } from '../openapi/responseSchemas';
 

@@ -2,12 +2,12 @@
 // each category; a third party, if engaged, enters 0-100 scores (Art. 9, 11).
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { currentUser, deny, requireRole } from '../../auth/access';
-import { HttpError } from '../../errors';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { instant, row } from '../../openapi/responseSchemas';
-import { exactDecimal } from '../../../domain/precision';
+import type { ApiDeps } from '../deps';
+import { currentUser, deny, requireRole } from '../auth/access';
+import { HttpError } from '../errors';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { instant, row } from '../openapi/responseSchemas';
+import { exactDecimal } from '../../domain/precision';
 import { READERS, act, actorOf, findCycle, uuid, yearParams } from './shared';
 import { userNames } from './userNames';
 

@@ -7,9 +7,9 @@ import { currentUser, requireRole } from '../auth/access';
 import { HttpError, notFound } from '../errors';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { writeAudit } from '../../db/audit';
-import { loadResultExportData } from '../export/resultExportData';
-import { buildResultsWorkbook } from '../export/resultsWorkbook';
-import { buildResultNotice } from '../export/resultNotice';
+import { loadResultExportData } from './resultExportData';
+import { buildResultsWorkbook } from './resultsWorkbook';
+import { buildResultNotice } from './resultNotice';
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const EXPORT_ROLES = ['OFFICE', 'LEADER', 'PARTY_MEMBER'] as const;

@@ -1,7 +1,7 @@
 // The cycle's actions and results (SPEC §2), one router per area, mounted at /cycles by
-// api/routes/index.ts after cycleRoutes (create, indicators, publish, status).
+// api/routes.ts after cycleRoutes (create, indicators, publish, status).
 import { Router } from 'express';
-import type { ApiDeps } from '../../deps';
+import type { ApiDeps } from '../deps';
 import { configurationRoutes } from './configuration';
 import { targetRoutes } from './targets';
 import { stageRoutes } from './stages';

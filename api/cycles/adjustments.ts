@@ -2,10 +2,10 @@
 // through the year until the results are submitted for approval.
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { requireRole } from '../../auth/access';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { instant, nullableInstant, row } from '../../openapi/responseSchemas';
+import type { ApiDeps } from '../deps';
+import { requireRole } from '../auth/access';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { instant, nullableInstant, row } from '../openapi/responseSchemas';
 import { evidenceRef } from './rows';
 import {
   READERS,

@@ -4,12 +4,12 @@
 // without changes is then warned of).
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { requireRole } from '../../auth/access';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { approvalRuleSchema, defaultApprovalRule } from '../../../domain/cycle/approvalRule';
-import { approvalTally } from '../../../domain/cycle/approvalTally';
-import { approvalSnapshot } from '../../../activities/approvalActivities';
+import type { ApiDeps } from '../deps';
+import { requireRole } from '../auth/access';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { approvalRuleSchema, defaultApprovalRule } from '../../domain/cycle/approvalRule';
+import { approvalTally } from '../../domain/cycle/approvalTally';
+import { approvalSnapshot } from '../../activities/approvalActivities';
 import { findCycle, yearParams } from './shared';
 
 const GRADES = ['GOOD', 'FAIRLY_GOOD', 'PASS', 'FAIL'] as const;

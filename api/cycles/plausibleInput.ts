@@ -1,11 +1,7 @@
 // Dates a person types for a cycle must be plausible (issue 16; domain/cycle/plausibleDates.ts): every
 // implausible one is refused by its field in one answer, before anything is stored.
-import { badRequest } from '../../errors';
-import {
-  implausibleDates,
-  plausibleWindow,
-  type PlausibleWindow,
-} from '../../../domain/cycle/plausibleDates';
+import { badRequest } from '../errors';
+import { implausibleDates, plausibleWindow, type PlausibleWindow } from '../../domain/cycle/plausibleDates';
 
 export interface ScheduledCycle {
   id: string;

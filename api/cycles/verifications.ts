@@ -2,12 +2,12 @@
 // in their own field, departments) and per indicator at year end (office and leadership group).
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { currentUser, deny, requireRole } from '../../auth/access';
-import { badRequest } from '../../errors';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { instant, row } from '../../openapi/responseSchemas';
-import { exactDecimal } from '../../../domain/precision';
+import type { ApiDeps } from '../deps';
+import { currentUser, deny, requireRole } from '../auth/access';
+import { badRequest } from '../errors';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { instant, row } from '../openapi/responseSchemas';
+import { exactDecimal } from '../../domain/precision';
 import { READERS, act, actorOf, findCycle, unitFilter, uuid, yearParams } from './shared';
 import { userNames } from './userNames';
 

@@ -2,13 +2,13 @@
 // override (nothing stored), and rescoring in stage SCORING through the workflow.
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { requireRole } from '../../auth/access';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { loadScoringInput } from '../../../activities/scoringInput';
-import { rescoreUpdate } from '../../../workflows/contract';
-import { scoreOrRefuse } from '../../scoring/runScoring';
-import { scoringOutputSchema } from '../../scoring/scoringOutputSchema';
+import type { ApiDeps } from '../deps';
+import { requireRole } from '../auth/access';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { loadScoringInput } from '../../activities/scoringInput';
+import { rescoreUpdate } from '../../workflows/contract';
+import { scoreOrRefuse } from '../scoring/runScoring';
+import { scoringOutputSchema } from '../scoring/scoringOutputSchema';
 import { actorOf, findCycle, forward, yearParams } from './shared';
 
 export const previewResponse = scoringOutputSchema.extend({

@@ -14,21 +14,21 @@ import { writeAudit } from '../../db/audit';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { fileNameProblem } from '../inputGuard';
 import { guardMessage } from '../guardMessages';
-import { ALLOWED_EXTENSIONS, checkEvidenceFile } from '../evidence/detectFileType';
+import { ALLOWED_EXTENSIONS, checkEvidenceFile } from './detectFileType';
 import {
   absoluteEvidencePath,
   displayName,
   relativeEvidencePath,
   sha256Hex,
   writeEvidenceFile,
-} from '../evidence/evidenceStorage';
+} from './evidenceStorage';
 import {
   EVIDENCE_READER_ROLES,
   EVIDENCE_UPLOADER_ROLES,
   deletionRefusal,
   mayDeleteEvidence,
   mayReadEvidence,
-} from '../evidence/evidenceAccess';
+} from './evidenceAccess';
 import { isStageAtOrAfter, type CycleStage } from '../../domain/cycle/stages';
 import type { Db } from '../../prisma/client';
 

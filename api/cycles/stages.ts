@@ -1,22 +1,18 @@
 // The office moves the cycle on by hand (Art. 8: 节点、自查、核验、评价 end early when all is in) and
 // extends deadlines with a stated reason; the workflow decides whether the stage allows it.
-import { cycleUnits } from '../../../db/cycleStructure';
+import { cycleUnits } from '../../db/cycleStructure';
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { requireRole } from '../../auth/access';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
+import type { ApiDeps } from '../deps';
+import { requireRole } from '../auth/access';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { cycleStage } from './rows';
-import {
-  advanceStageUpdate,
-  extendDeadlineUpdate,
-  type ExtendDeadlineInput,
-} from '../../../workflows/contract';
+import { advanceStageUpdate, extendDeadlineUpdate, type ExtendDeadlineInput } from '../../workflows/contract';
 import { cycleWindow, requirePlausible } from './plausibleInput';
 import { actorOf, cycleStageSchema, findCycle, forward, yearParams } from './shared';
-import { HttpError } from '../../errors';
-import { followUpOutstanding } from '../../../domain/cycle/followUpOutstanding';
-import type { Db } from '../../../prisma/client';
+import { HttpError } from '../errors';
+import { followUpOutstanding } from '../../domain/cycle/followUpOutstanding';
+import type { Db } from '../../prisma/client';
 
 export const advanceBody = z
   .object({ from: cycleStageSchema, note: z.string().max(2000).optional() })

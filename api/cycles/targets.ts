@@ -1,12 +1,12 @@
 // Each unit's own target list (Art. 8) with the effective weights after non-undertaking (Art. 12).
-import { cycleUnits } from '../../../db/cycleStructure';
+import { cycleUnits } from '../../db/cycleStructure';
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { instant } from '../../openapi/responseSchemas';
+import type { ApiDeps } from '../deps';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { instant } from '../openapi/responseSchemas';
 import { indicatorGroup } from './rows';
-import { effectiveWeights } from '../../scoring/effectiveWeights';
+import { effectiveWeights } from '../scoring/effectiveWeights';
 import { READERS, findCycle, unitFilter, uuid, yearParams } from './shared';
 
 const targetsQuery = z.object({ unitId: uuid.optional() });

@@ -1,17 +1,17 @@
 // Editing a cycle's configuration, schedule and indicators (Art. 5, 8, 12), only before publication:
 // once the targets are sent to the units they are frozen (Art. 8).
-import { isScheduleInOrder, SCHEDULE_ORDER_RULE } from '../../../domain/cycle/scheduleOrder';
+import { isScheduleInOrder, SCHEDULE_ORDER_RULE } from '../../domain/cycle/scheduleOrder';
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { requireRole } from '../../auth/access';
-import { HttpError, badRequest, notFound } from '../../errors';
-import { writeAudit } from '../../../db/audit';
-import { approvalRuleSchema } from '../../../domain/cycle/approvalRule';
-import { scoringConfigSchema } from '../../../domain/scoring/scoringConfig';
-import { createCycleBody, indicatorBody, parseScoringConfigField } from '../cycleRoutes';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { cycleResponse, indicatorResponse } from '../cycleRoutes';
+import type { ApiDeps } from '../deps';
+import { requireRole } from '../auth/access';
+import { HttpError, badRequest, notFound } from '../errors';
+import { writeAudit } from '../../db/audit';
+import { approvalRuleSchema } from '../../domain/cycle/approvalRule';
+import { scoringConfigSchema } from '../../domain/scoring/scoringConfig';
+import { createCycleBody, indicatorBody, parseScoringConfigField } from './cycleRoutes';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { cycleResponse, indicatorResponse } from './cycleRoutes';
 import { cycleWindow, prefixed, requirePlausible } from './plausibleInput';
 import { actorOf, editUnpublished, findCycle, requireUnpublished, yearParams } from './shared';
 import { indicatorContent } from './indicatorContent';

@@ -1,28 +1,28 @@
 // Every API router is mounted from here, so api/app.ts never changes when a route file is added.
-// Engineer B adds cycle-action routers in api/routes/cycle/index.ts (cycleActionRoutes, mounted at
-// /cycles) and scoring routes in api/routes/scoringRoutes.ts (mounted at /scoring); neither needs an
+// Engineer B adds cycle-action routers in api/cycles/index.ts (cycleActionRoutes, mounted at
+// /cycles) and scoring routes in api/scoring/scoringRoutes.ts (mounted at /scoring); neither needs an
 // edit here.
 import type { Router } from 'express';
-import type { ApiDeps } from '../deps';
-import { authRoutes } from './authRoutes';
-import { cycleRoutes } from './cycleRoutes';
-import { cycleActionRoutes } from './cycle';
-import { scoringRoutes } from './scoringRoutes';
-import { structureRoutes } from './structureRoutes';
-import { evidenceRoutes } from './evidenceRoutes';
-import { dashboardRoutes } from './dashboardRoutes';
-import { notificationRoutes } from './notificationRoutes';
-import { auditRoutes } from './auditRoutes';
-import { exportRoutes } from './exportRoutes';
-import { openApiRoutes } from '../openapi/openApiDocument';
+import type { ApiDeps } from './deps';
+import { authRoutes } from './auth/authRoutes';
+import { cycleRoutes } from './cycles/cycleRoutes';
+import { cycleActionRoutes } from './cycles';
+import { scoringRoutes } from './scoring/scoringRoutes';
+import { structureRoutes } from './structure/structureRoutes';
+import { evidenceRoutes } from './evidence/evidenceRoutes';
+import { dashboardRoutes } from './dashboard/dashboardRoutes';
+import { notificationRoutes } from './notifications/notificationRoutes';
+import { auditRoutes } from './audit/auditRoutes';
+import { exportRoutes } from './export/exportRoutes';
+import { openApiRoutes } from './openapi/openApiDocument';
 // To-do (待办, issue 14).
-import { todoRoutes } from '../todo/todoRoutes';
+import { todoRoutes } from './todo/todoRoutes';
 // issue 14: the engine's state while `npm start` brings it up
-import { engineRoutes } from './engineRoutes';
+import { engineRoutes } from './engine/engineRoutes';
 // Structure administration (issue 14)
-import { structureAdminRoutes } from '../structure';
+import { structureAdminRoutes } from './structure';
 // Targets from a workbook and last year as a template (issue 14, h14b).
-import { targetFeatureRoutes } from '../targets';
+import { targetFeatureRoutes } from './targets';
 
 export function mountRoutes(api: Router, deps: ApiDeps): void {
   api.use(openApiRoutes());

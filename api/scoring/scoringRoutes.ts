@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { requireRole } from '../auth/access';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
-import { scoreOrRefuse } from '../scoring/runScoring';
-import { scoringOutputSchema } from '../scoring/scoringOutputSchema';
+import { scoreOrRefuse } from './runScoring';
+import { scoringOutputSchema } from './scoringOutputSchema';
 
 /** The outer shape only; domain/scoring checks every rule of SPEC §5 and names the offending path. */
 export const scoringFileBody = z.looseObject({

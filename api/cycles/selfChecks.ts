@@ -1,13 +1,13 @@
 // The year-end self-check (Art. 8: 年终自查): one entry per undertaken indicator, with evidence.
 import type { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import type { SelfCheckInput } from '../../../workflows/contract';
-import { requireRole } from '../../auth/access';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { row } from '../../openapi/responseSchemas';
+import type { ApiDeps } from '../deps';
+import type { SelfCheckInput } from '../../workflows/contract';
+import { requireRole } from '../auth/access';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { row } from '../openapi/responseSchemas';
 import { evidenceListed } from './submissions';
-import { exactDecimal } from '../../../domain/precision';
+import { exactDecimal } from '../../domain/precision';
 import {
   READERS,
   actorOf,

@@ -1,19 +1,19 @@
 // Results (Art. 10-18): the office and the leadership group see them once scored; a unit sees the
 // category rankings and its own breakdown only once they are published (stage NOTIFICATION, Art. 18).
 // The office edits each unit's evaluation opinion (评价意见, Art. 10) while scoring.
-import { withCycleUnitNames } from '../../../db/cycleStructure';
+import { withCycleUnitNames } from '../../db/cycleStructure';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../../deps';
-import { currentUser, deny, requireRole } from '../../auth/access';
-import { notFound } from '../../errors';
-import { apiRouter, defineRoute } from '../../openapi/defineRoute';
-import { instant } from '../../openapi/responseSchemas';
-import { grade, scoreBreakdownSchema } from '../../scoring/scoringOutputSchema';
-import type { Grade } from '../../../domain/scoring/scoringOutput';
+import type { ApiDeps } from '../deps';
+import { currentUser, deny, requireRole } from '../auth/access';
+import { notFound } from '../errors';
+import { apiRouter, defineRoute } from '../openapi/defineRoute';
+import { instant } from '../openapi/responseSchemas';
+import { grade, scoreBreakdownSchema } from '../scoring/scoringOutputSchema';
+import type { Grade } from '../../domain/scoring/scoringOutput';
 import { cycleStage } from './rows';
-import type { CycleStage } from '../../../domain/cycle/stages';
-import type { Db } from '../../../prisma/client';
+import type { CycleStage } from '../../domain/cycle/stages';
+import type { Db } from '../../prisma/client';
 import { READERS, actorOf, findCycle, act, isPublished, requireOwnUnit, uuid, yearParams } from './shared';
 
 const unitParams = yearParams.extend({ unitId: uuid });

@@ -7,10 +7,10 @@ import type { ApiDeps } from '../deps';
 import { currentUser, requireRole } from '../auth/access';
 import { HttpError, badRequest, notFound } from '../errors';
 import { writeAudit } from '../../db/audit';
-import { withFacts } from './cycle/statusFacts';
+import { withFacts } from './statusFacts';
 import { isScheduleInOrder, SCHEDULE_ORDER_RULE } from '../../domain/cycle/scheduleOrder';
 import { setupWindow } from '../../domain/cycle/plausibleDates';
-import { prefixed, requirePlausible } from './cycle/plausibleInput';
+import { prefixed, requirePlausible } from './plausibleInput';
 import { cycleWorkflowId } from '../../workflows/contract';
 import { defaultApprovalRule, approvalRuleSchema } from '../../domain/cycle/approvalRule';
 import { targetProblems } from '../../domain/cycle/targetRules';
@@ -18,12 +18,12 @@ import { scoringConfigSchema } from '../../domain/scoring/scoringConfig';
 import type { Db } from '../../prisma/client';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { indicatorBody, isoDate } from '../../domain/cycle/indicatorShape';
-import { editUnpublished, requireUnpublished, yearParams } from './cycle/shared';
+import { editUnpublished, requireUnpublished, yearParams } from './shared';
 import { lockCycleGate, type Tx } from '../../facts/cycleGate';
-import { indicatorContent } from './cycle/indicatorContent';
+import { indicatorContent } from './indicatorContent';
 import { loadCheckpointRoundStates } from '../readModel/checkpointRoundStates';
 import { instant, nullableInstant, row } from '../openapi/responseSchemas';
-import { checkpointRow, cycleRow, cycleStage, departmentRow, indicatorRow } from './cycle/rows';
+import { checkpointRow, cycleRow, cycleStage, departmentRow, indicatorRow } from './rows';
 
 /** The body's scoring configuration, checked with its refusals named under `scoringConfig.` (e.g. a weight's precision). */
 export function parseScoringConfigField(raw: unknown) {

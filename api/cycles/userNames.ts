@@ -1,6 +1,6 @@
 // Who did it, by name: the saved-state reads (submissions, verifications, third-party scores) carry the
 // display name of the user who entered each row, so a screen never shows a user id (issue 13).
-import type { Db } from '../../../prisma/client';
+import type { Db } from '../../prisma/client';
 
 /** Display names by user id for the ids given (unknown ids are simply absent). */
 export async function userNames(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {

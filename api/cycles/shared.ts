@@ -4,14 +4,14 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { ApiDeps } from '../../deps';
-import { currentUser, deny } from '../../auth/access';
-import { HttpError, badRequest, fromWorkflowRefusal, notFound } from '../../errors';
-import type { Actor, Role } from '../../../workflows/contract';
-import { isStageAtOrAfter, CYCLE_STAGES, type CycleStage } from '../../../domain/cycle/stages';
-import type { Db } from '../../../prisma/client';
-import { lockCycleGate, type Tx } from '../../../facts/cycleGate';
-import { createCycleActions, type ActionOptions, type CycleActions } from '../../../client/cycleActions';
+import type { ApiDeps } from '../deps';
+import { currentUser, deny } from '../auth/access';
+import { HttpError, badRequest, fromWorkflowRefusal, notFound } from '../errors';
+import type { Actor, Role } from '../../workflows/contract';
+import { isStageAtOrAfter, CYCLE_STAGES, type CycleStage } from '../../domain/cycle/stages';
+import type { Db } from '../../prisma/client';
+import { lockCycleGate, type Tx } from '../../facts/cycleGate';
+import { createCycleActions, type ActionOptions, type CycleActions } from '../../client/cycleActions';
 
 export const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const uuid = z.uuid();
