@@ -1,7 +1,6 @@
-// Every API router is mounted from here, so api/app.ts never changes when a route file is added.
-// Engineer B adds cycle-action routers in api/cycles/index.ts (cycleActionRoutes, mounted at
-// /cycles) and scoring routes in api/scoring/scoringRoutes.ts (mounted at /scoring); neither needs an
-// edit here.
+// Every API router is mounted from here, one feature folder each (api/cycles/, api/auth/, api/evidence/, …),
+// so api/app.ts never changes when a route is added. Order matters: the engine's state is public and comes
+// before any route that needs a session, and the OpenAPI document lists paths in registration order.
 import type { Router } from 'express';
 import type { ApiDeps } from './deps';
 import { authRoutes } from './auth/authRoutes';

@@ -10,7 +10,7 @@ import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { advancePreview } from '../../domain/cycle/advancePreview';
 import { CYCLE_STAGES, type CycleStage } from '../../domain/cycle/stages';
 import { evaluationProgress } from '../../facts/evaluationFacts';
-import { buildDashboard } from '../dashboard/dashboardRoutes';
+import { buildDashboard } from '../dashboard/buildDashboard';
 import { loadStageProgress } from '../readModel/stageProgress';
 import { findCycle, yearParams } from './shared';
 

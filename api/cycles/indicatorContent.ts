@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../prisma/client';
 import { badRequest } from '../errors';
-import type { indicatorBody } from './cycleRoutes';
+import type { indicatorBody } from '../../domain/cycle/indicatorShape';
 import { cycleWindow, requirePlausible, type ScheduledCycle } from './plausibleInput';
 
 type IndicatorBody = z.infer<typeof indicatorBody>;
