@@ -14,7 +14,9 @@ import {
   findCycle,
   act,
   requireUnitExists,
-  unitFilter,
+  readForUnit,
+  unitQuery,
+  liveEvidence,
   uuid,
   yearParams,
 } from './shared';
@@ -44,7 +46,6 @@ export const downgradeBody = z
     note: z.string().trim().min(1, 'state the facts behind the downgrade').max(2000),
   })
   .strict();
-const unitQuery = z.object({ unitId: uuid.optional() });
 
 export const adjustmentCreatedResponse = z.object({ adjustment: z.object({ id: z.string() }) });
 export const adjustmentsResponse = z.object({
@@ -142,16 +143,9 @@ export function adjustmentRoutes(deps: ApiDeps): Router {
       errors: [404],
     },
     async (req, res) => {
-      const { year } = yearParams.parse(req.params);
-      const unitId = await unitFilter(db, req, unitQuery.parse(req.query).unitId);
-      const cycle = await findCycle(db, year);
-      const adjustments = await db.adjustment.findMany({
-        where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
-        include: {
-          evidence: { where: { deletedAt: null }, select: { id: true, originalName: true, sha256: true } },
-        },
-        orderBy: { createdAt: 'asc' },
-      });
+      const adjustments = await readForUnit(db, req, unitQuery.parse(req.query).unitId, (where) =>
+        db.adjustment.findMany({ where, include: { evidence: liveEvidence }, orderBy: { createdAt: 'asc' } }),
+      );
       res.json({ adjustments });
     },
   );
@@ -203,13 +197,9 @@ export function adjustmentRoutes(deps: ApiDeps): Router {
       errors: [404],
     },
     async (req, res) => {
-      const { year } = yearParams.parse(req.params);
-      const unitId = await unitFilter(db, req, unitQuery.parse(req.query).unitId);
-      const cycle = await findCycle(db, year);
-      const downgrades = await db.downgrade.findMany({
-        where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
-        orderBy: { createdAt: 'asc' },
-      });
+      const downgrades = await readForUnit(db, req, unitQuery.parse(req.query).unitId, (where) =>
+        db.downgrade.findMany({ where, orderBy: { createdAt: 'asc' } }),
+      );
       res.json({ downgrades });
     },
   );

@@ -12,11 +12,13 @@ import {
   findCycle,
   act,
   requireOwnUnit,
-  unitFilter,
+  readForUnit,
+  unitQuery,
+  liveEvidence,
   uuid,
   yearParams,
 } from './shared';
-import { LEADERSHIP, unitParams, unitQuery } from './followUpAccess';
+import { LEADERSHIP, unitParams } from './followUpAccess';
 
 export const explanationBody = z
   .object({
@@ -81,16 +83,9 @@ export function explanationRoutes(deps: ApiDeps): Router {
       errors: [404],
     },
     async (req, res) => {
-      const { year } = yearParams.parse(req.params);
-      const unitId = await unitFilter(db, req, unitQuery.parse(req.query).unitId);
-      const cycle = await findCycle(db, year);
-      const explanations = await db.explanation.findMany({
-        where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
-        include: {
-          evidence: { where: { deletedAt: null }, select: { id: true, originalName: true, sha256: true } },
-        },
-        orderBy: { dueAt: 'asc' },
-      });
+      const explanations = await readForUnit(db, req, unitQuery.parse(req.query).unitId, (where) =>
+        db.explanation.findMany({ where, include: { evidence: liveEvidence }, orderBy: { dueAt: 'asc' } }),
+      );
       res.json({ explanations });
     },
   );

@@ -6,8 +6,17 @@ import { requireRole } from '../auth/access';
 import { conflict } from '../errors';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { instant, nullableInstant, row } from '../openapi/responseSchemas';
-import { actorOf, findCycle, act, requireOwnUnit, requireUnitExists, unitFilter, yearParams } from './shared';
-import { LEADERSHIP, unitParams, unitQuery } from './followUpAccess';
+import {
+  actorOf,
+  findCycle,
+  act,
+  requireOwnUnit,
+  requireUnitExists,
+  readForUnit,
+  unitQuery,
+  yearParams,
+} from './shared';
+import { LEADERSHIP, unitParams } from './followUpAccess';
 
 export const feedbackBody = z
   .object({ content: z.string().trim().min(1, 'the feedback may not be empty').max(20000) })
@@ -116,13 +125,9 @@ export function feedbackRoutes(deps: ApiDeps): Router {
       errors: [404],
     },
     async (req, res) => {
-      const { year } = yearParams.parse(req.params);
-      const unitId = await unitFilter(db, req, unitQuery.parse(req.query).unitId);
-      const cycle = await findCycle(db, year);
-      const feedback = await db.feedback.findMany({
-        where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
-        orderBy: { recordedAt: 'asc' },
-      });
+      const feedback = await readForUnit(db, req, unitQuery.parse(req.query).unitId, (where) =>
+        db.feedback.findMany({ where, orderBy: { recordedAt: 'asc' } }),
+      );
       res.json({ feedback });
     },
   );

@@ -6,8 +6,17 @@ import { requireRole } from '../auth/access';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { instant, row } from '../openapi/responseSchemas';
 import { exactDecimal } from '../../domain/precision';
-import { actorOf, findCycle, act, requireUnitExists, unitFilter, uuid, yearParams } from './shared';
-import { LEADERSHIP, unitQuery } from './followUpAccess';
+import {
+  actorOf,
+  findCycle,
+  act,
+  requireUnitExists,
+  readForUnit,
+  unitQuery,
+  uuid,
+  yearParams,
+} from './shared';
+import { LEADERSHIP } from './followUpAccess';
 
 export const incentiveBody = z
   .object({
@@ -96,13 +105,9 @@ export function incentiveRoutes(deps: ApiDeps): Router {
       errors: [404],
     },
     async (req, res) => {
-      const { year } = yearParams.parse(req.params);
-      const unitId = await unitFilter(db, req, unitQuery.parse(req.query).unitId);
-      const cycle = await findCycle(db, year);
-      const incentives = await db.incentive.findMany({
-        where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
-        orderBy: { createdAt: 'asc' },
-      });
+      const incentives = await readForUnit(db, req, unitQuery.parse(req.query).unitId, (where) =>
+        db.incentive.findMany({ where, orderBy: { createdAt: 'asc' } }),
+      );
       res.json({
         incentives: incentives.map((row) => ({
           ...row,

@@ -16,7 +16,7 @@ import {
   act,
   requireOwnUnit,
   requireUnitExists,
-  unitFilter,
+  readForUnit,
   uuid,
   yearParams,
 } from './shared';
@@ -125,21 +125,20 @@ export function selfCheckRoutes(deps: ApiDeps): Router {
       errors: [404],
     },
     async (req, res) => {
-      const { year } = yearParams.parse(req.params);
       const query = selfCheckQuery.parse(req.query);
-      const unitId = await unitFilter(db, req, query.unitId);
-      const cycle = await findCycle(db, year);
-      const selfChecks = await db.selfCheck.findMany({
-        where: { cycleId: cycle.id, ...(unitId ? { unitId } : {}) },
-        include: {
-          indicator: { select: { code: true, name: true } },
-          evidence: {
-            where: { deletedAt: null },
-            select: { id: true, originalName: true, mimeType: true, sizeBytes: true, sha256: true },
+      const selfChecks = await readForUnit(db, req, query.unitId, (where) =>
+        db.selfCheck.findMany({
+          where,
+          include: {
+            indicator: { select: { code: true, name: true } },
+            evidence: {
+              where: { deletedAt: null },
+              select: { id: true, originalName: true, mimeType: true, sizeBytes: true, sha256: true },
+            },
           },
-        },
-        orderBy: [{ unitId: 'asc' }, { indicator: { sortOrder: 'asc' } }],
-      });
+          orderBy: [{ unitId: 'asc' }, { indicator: { sortOrder: 'asc' } }],
+        }),
+      );
       res.json({
         selfChecks: selfChecks.map((row) => ({
           ...row,

@@ -167,6 +167,31 @@ export async function unitFilter(
   return requested;
 }
 
+/** The `unitId` filter of a list read (unitFilter decides what a unit account may ask for). */
+export const unitQuery = z.object({ unitId: uuid.optional() });
+
+/** The live evidence files a list row shows: withdrawn ones are left out (Art. 23 keeps them audited). */
+export const liveEvidence = {
+  where: { deletedAt: null },
+  select: { id: true, originalName: true, sha256: true },
+} as const;
+
+/**
+ * A list read of one cycle's rows as the caller may see them: the year from the path, the unit filter
+ * (a unit only its own, readers any unit or the one asked for), then the cycle; `read` gets the `where`.
+ */
+export async function readForUnit<T>(
+  db: Db,
+  req: Request,
+  requestedUnitId: string | undefined,
+  read: (where: { cycleId: string; unitId?: string }) => Promise<T>,
+): Promise<T> {
+  const { year } = yearParams.parse(req.params);
+  const unitId = await unitFilter(db, req, requestedUnitId);
+  const cycle = await findCycle(db, year);
+  return read({ cycleId: cycle.id, ...(unitId ? { unitId } : {}) });
+}
+
 export async function requireUnitExists(db: Db, unitId: string, field = 'unitId') {
   const unit = await db.unit.findUnique({ where: { id: unitId } });
   if (!unit) throw new HttpError(404, 'NOT_FOUND', `${field}: unit ${unitId} not found`);

@@ -15,7 +15,7 @@ import {
   act,
   requireOwnUnit,
   requireUnitExists,
-  unitFilter,
+  readForUnit,
   uuid,
   yearParams,
 } from './shared';
@@ -129,33 +129,32 @@ export function submissionRoutes(deps: ApiDeps): Router {
       errors: [404],
     },
     async (req, res) => {
-      const { year } = yearParams.parse(req.params);
       const query = submissionsQuery.parse(req.query);
-      const unitId = await unitFilter(db, req, query.unitId);
-      const cycle = await findCycle(db, year);
-      const submissions = await db.checkpointSubmission.findMany({
-        where: {
-          checkpoint: { cycleId: cycle.id },
-          ...(unitId ? { unitId } : {}),
-          ...(query.checkpointId ? { checkpointId: query.checkpointId } : {}),
-        },
-        include: {
-          unit: { select: { code: true, name: true } },
-          checkpoint: { select: { code: true, name: true, dueAt: true } },
-          evidence: {
-            where: { deletedAt: null },
-            select: {
-              id: true,
-              originalName: true,
-              mimeType: true,
-              sizeBytes: true,
-              sha256: true,
-              uploadedAt: true,
+      const submissions = await readForUnit(db, req, query.unitId, ({ cycleId, ...unit }) =>
+        db.checkpointSubmission.findMany({
+          where: {
+            checkpoint: { cycleId },
+            ...unit,
+            ...(query.checkpointId ? { checkpointId: query.checkpointId } : {}),
+          },
+          include: {
+            unit: { select: { code: true, name: true } },
+            checkpoint: { select: { code: true, name: true, dueAt: true } },
+            evidence: {
+              where: { deletedAt: null },
+              select: {
+                id: true,
+                originalName: true,
+                mimeType: true,
+                sizeBytes: true,
+                sha256: true,
+                uploadedAt: true,
+              },
             },
           },
-        },
-        orderBy: [{ checkpoint: { dueAt: 'asc' } }, { submittedAt: 'asc' }],
-      });
+          orderBy: [{ checkpoint: { dueAt: 'asc' } }, { submittedAt: 'asc' }],
+        }),
+      );
       // Who submitted, by name (the unit's screen and the verification queue show it, not an id).
       const names = await userNames(
         db,
