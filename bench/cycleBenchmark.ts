@@ -4,7 +4,7 @@
 // test server, or with --server real on the embedded Temporal server (production's server software and
 // limits), where the office advances the stages by hand instead of waiting for their deadlines. Units
 // beyond the 14 seeded ones are generated. Prints wall time, workflow tasks, activities and emails.
-import { withFacts } from '../api/routes/cycle/statusFacts';
+import { withFacts } from '../api/cycles/statusFacts';
 import globalSetup from '../tests/support/globalSetup';
 import globalTeardown from '../tests/support/globalTeardown';
 import { startTestStack } from '../tests/support/testStack';

@@ -23,7 +23,7 @@ const mountPaths = new WeakMap<Router, string>();
 const documentedRoutes = new WeakSet<object>();
 const documentedKeys = new Set<string>();
 
-/** A router whose routes live under `mount` (the path api/routes/index.ts mounts it at, e.g. /cycles). */
+/** A router whose routes live under `mount` (the path api/routes.ts mounts it at, e.g. /cycles). */
 export function apiRouter(mount = ''): Router {
   const router = Router();
   mountPaths.set(router, mount);

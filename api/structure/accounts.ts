@@ -10,7 +10,7 @@ import { currentUser, requireRole } from '../auth/access';
 import { badRequest, notFound } from '../errors';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { hashPassword, passwordProblem } from '../auth/passwords';
-import { roleSchema } from '../routes/authRoutes';
+import { roleSchema } from '../auth/userSchema';
 import { ACCOUNT_KEEPERS, auditedChange, changedFields, optionalEmail, optionalName } from './shared';
 
 export const accountParams = z.object({ userId: z.uuid() });

@@ -3,11 +3,10 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { currentUser, requireRole } from '../auth/access';
-import { notFound } from '../errors';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import {
-  auditedChange,
-  changedFields,
+  auditedCreate,
+  auditedUpdate,
   codeField,
   nameField,
   optionalName,
@@ -73,22 +72,14 @@ export function categoryRoutes(deps: ApiDeps): Router {
     async (req, res) => {
       const actor = currentUser(req);
       const body = categoryBody.parse(req.body);
-      const category = await db.$transaction(async (tx) => {
-        const created = await tx.category.create({ data: body });
-        return auditedChange(
-          tx,
-          req,
-          actor,
-          {
-            action: 'category.create',
-            targetType: 'Category',
-            targetId: created.id,
-            before: null,
-            after: body,
-          },
-          created,
-        );
-      });
+      const category = await auditedCreate(
+        db,
+        req,
+        actor,
+        { action: 'category.create', targetType: 'Category' },
+        body,
+        (tx) => tx.category.create({ data: body }),
+      );
       res.status(201).json({ category });
     },
   );
@@ -111,23 +102,20 @@ export function categoryRoutes(deps: ApiDeps): Router {
       const actor = currentUser(req);
       const { categoryId } = categoryParams.parse(req.params);
       const patch = categoryPatch.parse(req.body);
-      const category = await db.$transaction(async (tx) => {
-        const before = await tx.category.findUnique({ where: { id: categoryId } });
-        if (!before) throw notFound(`category ${categoryId}`);
-        const updated = await tx.category.update({ where: { id: categoryId }, data: patch });
-        return auditedChange(
-          tx,
-          req,
-          actor,
-          {
-            action: 'category.update',
-            targetType: 'Category',
-            targetId: categoryId,
-            ...changedFields(before, patch),
-          },
-          updated,
-        );
-      });
+      const category = await auditedUpdate(
+        db,
+        req,
+        actor,
+        {
+          action: 'category.update',
+          targetType: 'Category',
+          targetId: categoryId,
+          missing: `category ${categoryId}`,
+        },
+        patch,
+        (tx) => tx.category.findUnique({ where: { id: categoryId } }),
+        (tx) => tx.category.update({ where: { id: categoryId }, data: patch }),
+      );
       res.json({ category });
     },
   );

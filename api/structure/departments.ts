@@ -3,11 +3,10 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { currentUser, requireRole } from '../auth/access';
-import { notFound } from '../errors';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import {
-  auditedChange,
-  changedFields,
+  auditedCreate,
+  auditedUpdate,
   codeField,
   nameField,
   optionalName,
@@ -90,22 +89,14 @@ export function departmentRoutes(deps: ApiDeps): Router {
     async (req, res) => {
       const actor = currentUser(req);
       const body = departmentBody.parse(req.body);
-      const department = await db.$transaction(async (tx) => {
-        const created = await tx.department.create({ data: body });
-        return auditedChange(
-          tx,
-          req,
-          actor,
-          {
-            action: 'department.create',
-            targetType: 'Department',
-            targetId: created.id,
-            before: null,
-            after: body,
-          },
-          created,
-        );
-      });
+      const department = await auditedCreate(
+        db,
+        req,
+        actor,
+        { action: 'department.create', targetType: 'Department' },
+        body,
+        (tx) => tx.department.create({ data: body }),
+      );
       res.status(201).json({ department });
     },
   );
@@ -129,23 +120,20 @@ export function departmentRoutes(deps: ApiDeps): Router {
       const actor = currentUser(req);
       const { departmentId } = departmentParams.parse(req.params);
       const patch = departmentPatch.parse(req.body);
-      const department = await db.$transaction(async (tx) => {
-        const before = await tx.department.findUnique({ where: { id: departmentId } });
-        if (!before) throw notFound(`department ${departmentId}`);
-        const updated = await tx.department.update({ where: { id: departmentId }, data: patch });
-        return auditedChange(
-          tx,
-          req,
-          actor,
-          {
-            action: 'department.update',
-            targetType: 'Department',
-            targetId: departmentId,
-            ...changedFields(before, patch),
-          },
-          updated,
-        );
-      });
+      const department = await auditedUpdate(
+        db,
+        req,
+        actor,
+        {
+          action: 'department.update',
+          targetType: 'Department',
+          targetId: departmentId,
+          missing: `department ${departmentId}`,
+        },
+        patch,
+        (tx) => tx.department.findUnique({ where: { id: departmentId } }),
+        (tx) => tx.department.update({ where: { id: departmentId }, data: patch }),
+      );
       res.json({ department });
     },
   );

@@ -1,5 +1,5 @@
 // Structure administration (issue 14): categories, units, departments, the party group and accounts,
-// each in its own file; mounted from api/routes/index.ts.
+// each in its own file; mounted from api/routes.ts.
 import { Router } from 'express';
 import type { ApiDeps } from '../deps';
 import { categoryRoutes } from './categories';

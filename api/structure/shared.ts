@@ -1,12 +1,13 @@
-// What the structure-administration routes share: who may change the structure, the audited write, and
-// the field rules. The federation's structure (Art. 6, 22) is kept by the administrator and the office;
+// What the structure-administration routes share: who may change the structure, the audited create and
+// update, and the field rules. The federation's structure (Art. 6, 22) is kept by the administrator and the office;
 // accounts only by the administrator.
 import { z } from 'zod';
 import type { Request } from 'express';
-import type { Prisma } from '../../prisma/client';
+import type { Db, Prisma } from '../../prisma/client';
 import { writeAudit } from '../../db/audit';
 import type { SessionUser } from '../auth/sessions';
 import type { Role } from '../../workflows/contract';
+import { notFound } from '../errors';
 
 /** Categories, units, departments: the administrator and the office (which keeps unit contacts, SPEC §1). */
 export const STRUCTURE_KEEPERS: Role[] = ['ADMIN', 'OFFICE'];
@@ -40,6 +41,55 @@ export async function auditedChange<T>(
 ): Promise<T> {
   await writeAudit(tx, { actor, ip: req.ip, ...entry });
   return result;
+}
+
+/** What an audited write is: its action (e.g. `unit.update`) and the kind of row it changes. */
+export interface AuditedWrite {
+  action: string;
+  targetType: string;
+}
+
+/** Creates a row and its audit row (the body as `after`) in one transaction (Art. 23). */
+export function auditedCreate<T extends { id: string }>(
+  db: Db,
+  req: Request,
+  actor: SessionUser,
+  write: AuditedWrite,
+  body: unknown,
+  create: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const created = await create(tx);
+    return auditedChange(
+      tx,
+      req,
+      actor,
+      { ...write, targetId: created.id, before: null, after: body },
+      created,
+    );
+  });
+}
+
+/**
+ * Updates a row and audits only the fields that changed, in one transaction (Art. 23): `find` reads it
+ * (404 naming `missing` when gone), `update` may still refuse after seeing it.
+ */
+export function auditedUpdate<Row extends Record<string, unknown>, T>(
+  db: Db,
+  req: Request,
+  actor: SessionUser,
+  write: AuditedWrite & { targetId: string; missing: string },
+  patch: Partial<Row>,
+  find: (tx: Prisma.TransactionClient) => Promise<Row | null>,
+  update: (tx: Prisma.TransactionClient, before: Row) => Promise<T>,
+): Promise<T> {
+  const { missing, ...entry } = write;
+  return db.$transaction(async (tx) => {
+    const before = await find(tx);
+    if (!before) throw notFound(missing);
+    const updated = await update(tx, before);
+    return auditedChange(tx, req, actor, { ...entry, ...changedFields(before, patch) }, updated);
+  });
 }
 
 /** Only the fields that changed, on both sides, so the audit row says what the edit was. */

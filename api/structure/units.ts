@@ -6,11 +6,11 @@ import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import type { Db } from '../../prisma/client';
 import { currentUser, requireRole } from '../auth/access';
-import { badRequest, HttpError, notFound } from '../errors';
+import { badRequest, HttpError } from '../errors';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import {
-  auditedChange,
-  changedFields,
+  auditedCreate,
+  auditedUpdate,
   codeField,
   nameField,
   optionalEmail,
@@ -155,16 +155,14 @@ export function adminUnitRoutes(deps: ApiDeps): Router {
       const actor = currentUser(req);
       const body = unitBody.parse(req.body);
       await requireCategory(db, body.categoryId);
-      const unit = await db.$transaction(async (tx) => {
-        const created = await tx.unit.create({ data: body, include: { category: true } });
-        return auditedChange(
-          tx,
-          req,
-          actor,
-          { action: 'unit.create', targetType: 'Unit', targetId: created.id, before: null, after: body },
-          created,
-        );
-      });
+      const unit = await auditedCreate(
+        db,
+        req,
+        actor,
+        { action: 'unit.create', targetType: 'Unit' },
+        body,
+        (tx) => tx.unit.create({ data: body, include: { category: true } }),
+      );
       res.status(201).json({ unit: present(unit, []) });
     },
   );
@@ -191,32 +189,27 @@ export function adminUnitRoutes(deps: ApiDeps): Router {
       const { unitId } = adminUnitParams.parse(req.params);
       const { confirm, ...patch } = unitPatch.parse(req.body);
       await requireCategory(db, patch.categoryId);
-      const unit = await db.$transaction(async (tx) => {
-        const before = await tx.unit.findUnique({ where: { id: unitId } });
-        if (!before) throw notFound(`unit ${unitId}`);
-        if (before.active && patch.active === false && !confirm) {
-          const running = (await openCyclesOf(tx, [unitId])).get(unitId) ?? [];
-          if (running.length > 0)
-            throw new HttpError(
-              409,
-              'CONFIRM_REQUIRED',
-              `${before.name} takes part in the running cycle ${running.map((cycle) => cycle.year).join(', ')}: it stays in that year with its targets, rankings and results (Art. 6, per year) and is left out of the next cycle; repeat with confirm: true`,
-              { active: `in the running cycle ${running.map((cycle) => cycle.year).join(', ')}` },
-            );
-        }
-        const updated = await tx.unit.update({
-          where: { id: unitId },
-          data: patch,
-          include: { category: true },
-        });
-        return auditedChange(
-          tx,
-          req,
-          actor,
-          { action: 'unit.update', targetType: 'Unit', targetId: unitId, ...changedFields(before, patch) },
-          updated,
-        );
-      });
+      const unit = await auditedUpdate(
+        db,
+        req,
+        actor,
+        { action: 'unit.update', targetType: 'Unit', targetId: unitId, missing: `unit ${unitId}` },
+        patch,
+        (tx) => tx.unit.findUnique({ where: { id: unitId } }),
+        async (tx, before) => {
+          if (before.active && patch.active === false && !confirm) {
+            const running = (await openCyclesOf(tx, [unitId])).get(unitId) ?? [];
+            if (running.length > 0)
+              throw new HttpError(
+                409,
+                'CONFIRM_REQUIRED',
+                `${before.name} takes part in the running cycle ${running.map((cycle) => cycle.year).join(', ')}: it stays in that year with its targets, rankings and results (Art. 6, per year) and is left out of the next cycle; repeat with confirm: true`,
+                { active: `in the running cycle ${running.map((cycle) => cycle.year).join(', ')}` },
+              );
+          }
+          return tx.unit.update({ where: { id: unitId }, data: patch, include: { category: true } });
+        },
+      );
       const open = await openCyclesOf(db, [unitId]);
       res.json({ unit: present(unit, open.get(unitId) ?? []) });
     },

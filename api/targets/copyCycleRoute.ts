@@ -8,14 +8,14 @@ import type { ApiDeps } from '../deps';
 import { requireRole } from '../auth/access';
 import { HttpError, badRequest } from '../errors';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
-import { cycleRow } from '../routes/cycle/rows';
+import { cycleRow } from '../cycles/rows';
 import { writeAudit } from '../../db/audit';
-import { actorOf, findCycle, yearParams } from '../routes/cycle/shared';
+import { actorOf, findCycle, yearParams } from '../cycles/shared';
 import { cycleWorkflowId } from '../../workflows/contract';
 import { shiftByYears } from '../../domain/cycle/shiftYears';
 import { isScheduleInOrder, SCHEDULE_ORDER_RULE } from '../../domain/cycle/scheduleOrder';
 import { setupWindow } from '../../domain/cycle/plausibleDates';
-import { prefixed, requirePlausible } from '../routes/cycle/plausibleInput';
+import { prefixed, requirePlausible } from '../cycles/plausibleInput';
 import type { Prisma } from '../../prisma/client';
 
 export const copyCycleBody = z.object({

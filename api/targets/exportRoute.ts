@@ -6,7 +6,7 @@ import type { ApiDeps } from '../deps';
 import { currentUser, requireRole } from '../auth/access';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
 import { writeAudit } from '../../db/audit';
-import { findCycle, yearParams } from '../routes/cycle/shared';
+import { findCycle, yearParams } from '../cycles/shared';
 import { buildTargetWorkbook, XLSX } from './targetWorkbook';
 import { currentTargets, importContextOf } from './targetsOfCycle';
 import { attachment, workbookLocale } from './workbookLocale';

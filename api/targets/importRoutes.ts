@@ -8,7 +8,7 @@ import type { ApiDeps } from '../deps';
 import { requireRole } from '../auth/access';
 import { badRequest } from '../errors';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
-import { actorOf, findCycle, requireUnpublished, yearParams } from '../routes/cycle/shared';
+import { actorOf, findCycle, requireUnpublished, yearParams } from '../cycles/shared';
 import { parseTargetWorkbook, type TargetImport } from '../../domain/targets/parseTargetWorkbook';
 import type { Db } from '../../prisma/client';
 import { readTargetWorkbook } from './targetWorkbook';

@@ -7,7 +7,7 @@ import type { Actor } from '../../workflows/contract';
 import type { Db } from '../../prisma/client';
 import type { PlannedIndicator } from '../../domain/targets/parseTargetWorkbook';
 import { writeAudit } from '../../db/audit';
-import { editUnpublished } from '../routes/cycle/shared';
+import { editUnpublished } from '../cycles/shared';
 
 export async function replaceTargets(
   db: Db,

@@ -3,7 +3,7 @@
 import type { Db } from '../../prisma/client';
 import { scoringConfigSchema } from '../../domain/scoring/scoringConfig';
 import type { ImportContext, PlannedIndicator } from '../../domain/targets/parseTargetWorkbook';
-import { cycleWindow, type ScheduledCycle } from '../routes/cycle/plausibleInput';
+import { cycleWindow, type ScheduledCycle } from '../cycles/plausibleInput';
 
 export async function importContextOf(
   db: Db,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { requireRole } from '../auth/access';
 import { apiRouter, defineRoute } from '../openapi/defineRoute';
-import { findCycle, yearParams } from '../routes/cycle/shared';
+import { findCycle, yearParams } from '../cycles/shared';
 import { buildTargetWorkbook, XLSX } from './targetWorkbook';
 import { importContextOf } from './targetsOfCycle';
 import { attachment, workbookLocale } from './workbookLocale';

@@ -20,12 +20,22 @@ export function plausibleWindow(year: number, scheduleDates: (string | Date)[] =
   };
 }
 
+/** The window's first and last day (YYYY-MM-DD), as the refusal names them. */
+export function windowDays(window: PlausibleWindow): { from: string; until: string } {
+  return {
+    from: window.from.toISOString().slice(0, 10),
+    until: new Date(window.until.getTime() - 1).toISOString().slice(0, 10),
+  };
+}
+
 /** Null when the date lies in the window, else the rule it breaks. */
 export function implausibleDate(iso: string, window: PlausibleWindow): string | null {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return 'not a date';
-  if (at < window.from.getTime() || at >= window.until.getTime())
-    return `must lie between ${window.from.toISOString().slice(0, 10)} and ${new Date(window.until.getTime() - 1).toISOString().slice(0, 10)} (the cycle's year and the next)`;
+  if (at < window.from.getTime() || at >= window.until.getTime()) {
+    const { from, until } = windowDays(window);
+    return `must lie between ${from} and ${until} (the cycle's year and the next)`;
+  }
   return null;
 }
 

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { indicatorBody } from '../cycle/indicatorShape';
 import { targetProblems, type TargetProblem } from '../cycle/targetRules';
 import { DECIMAL_PLACES } from '../precision';
-import { implausibleDate, type PlausibleWindow } from '../cycle/plausibleDates';
+import { implausibleDates, windowDays, type PlausibleWindow } from '../cycle/plausibleDates';
 import { parseBeijingText, fromBeijingWallClock } from './beijingTime';
 import type { ImportProblem } from './importProblem';
 import {
@@ -169,11 +169,11 @@ export function parseTargetWorkbook(sheets: WorkbookSheet[], context: ImportCont
     if (!instant || Number.isNaN(instant.getTime()))
       return (add(sheet, row, column, 'notADate', { value: text(value) }), null);
     const iso = instant.toISOString();
-    if (context.dueWindow && implausibleDate(iso, context.dueWindow)) {
-      add(sheet, row, column, 'implausibleDate', {
-        from: context.dueWindow.from.toISOString().slice(0, 10),
-        until: new Date(context.dueWindow.until.getTime() - 1).toISOString().slice(0, 10),
-      });
+    // The rule a typed checkpoint date is refused by (api/cycles/plausibleInput.ts requirePlausible), with
+    // its words as `rule` and its first and last day for the web's own sentence (issue 16).
+    const rule = context.dueWindow && implausibleDates({ [column]: iso }, context.dueWindow)[column];
+    if (rule) {
+      add(sheet, row, column, 'implausibleDate', { ...windowDays(context.dueWindow!), rule });
       return null;
     }
     return iso;

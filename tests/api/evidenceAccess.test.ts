@@ -1,6 +1,6 @@
 // Who reads and who withdraws evidence, and when withdrawal is too late (Art. 8, 14, 15, 21, 23).
 import { deletionRefusal, mayDeleteEvidence, mayReadEvidence } from '../../api/evidence/evidenceAccess';
-import { roundStatus } from '../../api/routes/dashboardRoutes';
+import { roundStatus } from '../../api/dashboard/dashboardSchema';
 import type { Role } from '../../workflows/contract';
 
 const file = { unitId: 'unit-a', uploadedById: 'user-a' };

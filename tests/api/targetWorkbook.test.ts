@@ -160,6 +160,30 @@ describe('targets from a workbook, and last year as a template', () => {
     expect(await stored()).toEqual(before);
   });
 
+  test('a checkpoint date the indicator form refuses is refused by the import with the same rule (issue 16)', async () => {
+    const [indicator] = demoTargets(YEAR, new Date('2035-01-10T01:00:00.000Z')).indicators;
+    const typed = await office.post(`${base}/indicators`, {
+      ...indicator,
+      checkpoints: [{ ...indicator.checkpoints[0], dueAt: '2040-06-30T09:00:00.000Z' }],
+    });
+    expect(typed.status).toBe(400);
+    const rule = typed.body.error.fields['checkpoints.0.dueAt'];
+    expect(rule).toMatch(/^must lie between \d{4}-01-01 and 2036-12-31 /);
+    const workbook = await load((await binary(office.get(`${base}/targets/export.xlsx`))).body as Buffer);
+    workbook.getWorksheet('节点')!.getCell('D2').value = '2040-06-30 17:00'; // the same instant, Beijing time
+    const preview = await upload(office, `${base}/targets/import/preview`, await bytes(workbook));
+    expect(preview.status).toBe(200);
+    expect(preview.body.problems).toContainEqual(
+      expect.objectContaining({
+        sheet: 'checkpoints',
+        cell: 'D',
+        row: 2,
+        code: 'implausibleDate',
+        params: { from: expect.stringMatching(/-01-01$/), until: '2036-12-31', rule },
+      }),
+    );
+  });
+
   test('a correct edited workbook replaces the targets', async () => {
     const workbook = await load((await binary(office.get(`${base}/targets/export.xlsx`))).body as Buffer);
     workbook.getWorksheet('指标')!.getCell('B2').value = '改过的指标名称';

@@ -20,7 +20,7 @@ export interface RecordedHistory {
 
 /**
  * The cycle's workflow and every workflow of its year, by their ids (contract.ts), read from its status
- * completed with the facts (api/routes/cycle/statusFacts.ts): approval rounds, failing units'
+ * completed with the facts (api/cycles/statusFacts.ts): approval rounds, failing units'
  * explanations and units' feedback; an engine-1 cycle also had a child per checkpoint round.
  */
 export function cycleWorkflowIds(cycleWorkflowId: string, status: CycleStatus, engine = 2): string[] {

@@ -1,7 +1,7 @@
 // A whole year for the seeded federation (14 units in 3 categories), in time-skipping mode against
 // real PostgreSQL and a real SMTP server (issue: annual cycle, test 1). Every rule exercised cites its
 // article; expected totals are computed by hand in the comments.
-import { withFacts } from '../../api/routes/cycle/statusFacts';
+import { withFacts } from '../../api/cycles/statusFacts';
 import { startTestStack, type TestStack } from '../support/testStack';
 import {
   advanceTo,

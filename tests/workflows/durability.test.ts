@@ -1,7 +1,7 @@
 // Durability (issue: annual cycle, test 3): the worker stops in the middle of a checkpoint window and
 // in the middle of sending the result notices; a new worker takes over from the histories, and the
 // cycle completes with no submission lost and no email sent twice.
-import { withFacts } from '../../api/routes/cycle/statusFacts';
+import { withFacts } from '../../api/cycles/statusFacts';
 import { startTestStack, type TestStack } from '../support/testStack';
 import {
   advanceTo,

@@ -1,6 +1,6 @@
 // Rejected actions (issue: annual cycle, test 2): the update validators refuse at once with a typed
 // reason the API maps to an HTTP status, and nothing is stored — no row, no audit entry, no activity.
-import { withFacts } from '../../api/routes/cycle/statusFacts';
+import { withFacts } from '../../api/cycles/statusFacts';
 import { startTestStack, type TestStack } from '../support/testStack';
 import {
   approvers,

@@ -70,7 +70,7 @@ const MENUS: Record<Role, PageKey[]> = {
   PARTY_MEMBER: ['ranking', 'approval', 'results'],
   DEPARTMENT: ['ranking', 'verification', 'results'],
   UNIT: ['myTargets', 'selfCheck', 'myResults', 'myFollowUp'],
-  // Results are not the third party's to read (api/routes/cycle/shared.ts READERS); it enters scores.
+  // Results are not the third party's to read (api/cycles/shared.ts READERS); it enters scores.
   THIRD_PARTY: ['thirdParty'],
 };
 

@@ -7,7 +7,7 @@ import { formatDate } from './format';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** GET /cycles/{year}/advance-preview (api/routes/cycle/advancePreview.ts). */
+/** GET /cycles/{year}/advance-preview (api/cycles/advancePreview.ts). */
 export interface AdvancePreview {
   stage: string;
   next: string;

@@ -16,7 +16,7 @@ import { confirmSubmitForApproval } from '../components/confirmSubmitForApproval
 import { tallyLine, type RoundTally } from '../logic/stageConsequences';
 import type { MessageKey } from '../i18n/messages';
 
-/** GET /cycles/{year}/approval/summary (api/routes/cycle/approvalSummary.ts). */
+/** GET /cycles/{year}/approval/summary (api/cycles/approvalSummary.ts). */
 interface ApprovalSummary {
   rule: { leaderMustApprove: boolean; majorityOver: number };
   voters: { userId: string; name: string; title: string | null; isLeader: boolean }[];

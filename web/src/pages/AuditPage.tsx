@@ -31,7 +31,7 @@ export function AuditPage() {
   const { year } = useSession();
   const [query, setQuery] = useState(year ? `cycleYear=${year}` : '');
   const [page, setPage] = useState(1);
-  // Paged on the server (api/routes/auditRoutes.ts): page and pageSize, total for the pager.
+  // Paged on the server (api/audit/auditRoutes.ts): page and pageSize, total for the pager.
   const list = useApi<{ entries: AuditRow[]; page: number; pageSize: number; total: number }>(
     `/audit?${query}&page=${page}&pageSize=20`,
   );

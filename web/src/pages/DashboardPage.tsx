@@ -40,7 +40,7 @@ const STATUS_COLOR = {
   NOT_UNDERTAKEN: 'default',
 } as const;
 
-/** GET /cycles/:year/dashboard (api/routes/dashboardRoutes.ts dashboardSchema), the parts drawn here. */
+/** GET /cycles/:year/dashboard (api/dashboard/dashboardSchema.ts), the parts drawn here. */
 interface Dashboard {
   checkpointRounds?: unknown;
   timeline?: { stage: string; enteredAt: string | null; current: boolean; article?: string }[];
