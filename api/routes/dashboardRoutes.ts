@@ -50,6 +50,8 @@ export const dashboardSchema = z.object({
           unitId: z.string(),
           unitCode: z.string(),
           unitName: z.string(),
+          /** The unit's English name where the structure has one (the English screens show it). */
+          unitNameEn: z.string().nullable(),
           status: progressStatus,
           checkpoints: z.array(
             z.object({
@@ -172,7 +174,7 @@ export async function buildDashboard(
       cycleUnits(db, cycle.id).then((rows) =>
         rows
           .filter((unit) => !ownUnit || unit.id === ownUnit)
-          .map((unit) => ({ id: unit.id, code: unit.code, name: unit.name })),
+          .map((unit) => ({ id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn })),
       ),
       db.checkpoint.findMany({
         where: { cycleId: cycle.id },
@@ -263,6 +265,7 @@ export async function buildDashboard(
         unitId: unit.id,
         unitCode: unit.code,
         unitName: unit.name,
+        unitNameEn: unit.nameEn,
         status,
         checkpoints: perCheckpoint,
       };
