@@ -120,6 +120,27 @@ export async function auditTargetNames(db: Db, rows: Row[]): Promise<Map<string,
         }))
           put('Notification', row.id, row.subject);
     })(),
+    (async () => {
+      // A ranking by the category it orders (Art. 13); its evaluator is the row's actor.
+      const wanted = ids(rows, 'Ranking');
+      if (!wanted.length) return;
+      const rankings = await db.ranking.findMany({
+        where: { id: { in: wanted } },
+        select: { id: true, categoryId: true },
+      });
+      const categories = new Map(
+        (
+          await db.category.findMany({
+            where: { id: { in: rankings.map((row) => row.categoryId) } },
+            select: { id: true, name: true },
+          })
+        ).map((row) => [row.id, row.name]),
+      );
+      for (const row of rankings) {
+        const category = categories.get(row.categoryId);
+        if (category) put('Ranking', row.id, category);
+      }
+    })(),
     byUnit('Explanation', (where) => db.explanation.findMany({ where, select: unitSelect })),
     byUnit('Feedback', (where) => db.feedback.findMany({ where, select: unitSelect })),
     byUnit('UnitResult', (where) => db.unitResult.findMany({ where, select: unitSelect })),

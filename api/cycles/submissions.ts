@@ -61,7 +61,8 @@ export const submissionsResponse = z.object({
       revision: z.int(),
       submittedById: z.string().nullable(),
       submittedByName: z.string().nullable(),
-      unit: z.object({ code: z.string(), name: z.string() }),
+      // The English name where the structure has one; a checkpoint has only the name the office typed.
+      unit: z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable() }),
       checkpoint: z.object({ code: z.string(), name: z.string(), dueAt: instant }),
       evidence: z.array(evidenceListed.extend({ uploadedAt: instant })),
     }),
@@ -138,7 +139,7 @@ export function submissionRoutes(deps: ApiDeps): Router {
             ...(query.checkpointId ? { checkpointId: query.checkpointId } : {}),
           },
           include: {
-            unit: { select: { code: true, name: true } },
+            unit: { select: { code: true, name: true, nameEn: true } },
             checkpoint: { select: { code: true, name: true, dueAt: true } },
             evidence: {
               where: { deletedAt: null },

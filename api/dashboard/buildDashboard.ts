@@ -25,7 +25,7 @@ export async function buildDashboard(
       cycleUnits(db, cycle.id).then((rows) =>
         rows
           .filter((unit) => !ownUnit || unit.id === ownUnit)
-          .map((unit) => ({ id: unit.id, code: unit.code, name: unit.name })),
+          .map((unit) => ({ id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn })),
       ),
       db.checkpoint.findMany({
         where: { cycleId: cycle.id },
@@ -116,6 +116,7 @@ export async function buildDashboard(
         unitId: unit.id,
         unitCode: unit.code,
         unitName: unit.name,
+        unitNameEn: unit.nameEn,
         status,
         checkpoints: perCheckpoint,
       };

@@ -37,6 +37,8 @@ export const dashboardSchema = z.object({
           unitId: z.string(),
           unitCode: z.string(),
           unitName: z.string(),
+          /** The unit's English name where the structure has one (the English screens show it). */
+          unitNameEn: z.string().nullable(),
           status: progressStatus,
           checkpoints: z.array(
             z.object({

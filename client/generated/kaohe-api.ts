@@ -1556,6 +1556,7 @@ export interface paths {
                                     unitId: string;
                                     unitCode: string;
                                     unitName: string;
+                                    unitNameEn: string | null;
                                     /** @enum {string} */
                                     status: "ON_TIME" | "LATE" | "MISSING" | "PENDING" | "NOT_UNDERTAKEN";
                                     checkpoints: {
@@ -3822,6 +3823,7 @@ export interface paths {
                                 unit: {
                                     code: string;
                                     name: string;
+                                    nameEn: string | null;
                                 };
                                 checkpoint: {
                                     code: string;

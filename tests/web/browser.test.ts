@@ -508,6 +508,15 @@ test('every role in the browser: publish, upload evidence, rank, approve, result
     await office.page.getByRole('menuitem').nth(index).click();
     await office.page.locator('h1').first().waitFor();
     await office.page.waitForLoadState('networkidle');
+    // A page may show its loading state (no heading yet) just after the click: wait until it rendered.
+    const entry = office.page.getByRole('menuitem').nth(index);
+    await eventually(
+      async () =>
+        (await entry.getAttribute('class'))?.includes('selected') &&
+        (await office.page.locator('h1').count()) > 0,
+      `${item} rendered`,
+      10_000,
+    );
     expect([item, await office.page.locator('h1').count()]).toEqual([item, 1]);
   }
   await office.page.getByRole('menuitem', { name: /Results$/ }).click();

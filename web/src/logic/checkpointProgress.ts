@@ -8,6 +8,8 @@ export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['ON_TIME', 'LATE', 
 export interface RoundUnitStatus {
   unitId: string;
   unitName?: string;
+  /** The English name where the structure has one. */
+  unitNameEn?: string | null;
   status: ProgressStatus;
 }
 
@@ -42,6 +44,7 @@ export function normalizeRounds(
             unitId: String(unit.unitId ?? unit.id ?? ''),
             unitName: (unit.unitName ?? unit.name ?? (unit.unit as { name?: string } | undefined)?.name) as
               string | undefined,
+            unitNameEn: (unit.unitNameEn ?? null) as string | null,
             status: String(unit.status ?? 'MISSING') as ProgressStatus,
           }))
         : [],

@@ -19,8 +19,8 @@ export interface SavedSubmission {
   submittedAt: string;
   revision?: number;
   submittedByName?: string | null;
-  unit?: { name: string; code?: string };
-  checkpoint?: { name: string; code: string };
+  unit?: { name: string; nameEn?: string | null; code?: string };
+  checkpoint?: { name: string; code: string; dueAt?: string };
   evidence?: SavedEvidence[];
 }
 

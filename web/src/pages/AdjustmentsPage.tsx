@@ -25,6 +25,7 @@ import { fieldTranslator } from '../logic/errorText';
 import { emptyEvidenceDraft, evidenceIdsFor, type EvidenceDraft } from '../logic/formRules';
 import { useSession } from '../session/SessionProvider';
 import { useUnits } from '../session/useCycle';
+import { unitNameFinder } from '../logic/unitName';
 
 const KINDS = ['COMMENDATION_MAJOR', 'COMMENDATION_MINOR', 'CRITICISM_MAJOR', 'CRITICISM_MINOR'] as const;
 const REASONS = [
@@ -101,7 +102,7 @@ function RecordForm({
 }
 
 export function AdjustmentsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { year } = useSession();
   const { units } = useUnits();
   const adjustments = useApi<{
@@ -118,7 +119,7 @@ export function AdjustmentsPage() {
     downgrades: { id: string; unitId: string; levels: number; reason: string; note: string }[];
   }>(year ? `/cycles/${year}/downgrades` : null);
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
-  const unitName = (id: string) => units.find((unit) => unit.id === id)?.name ?? id;
+  const unitName = unitNameFinder(units, locale);
   const unitSelect = (
     <Col xs={24} md={8}>
       <Form.Item name="unitId" label={t('results.unit')} rules={[{ required: true }]}>

@@ -292,7 +292,8 @@ export function DashboardPage() {
                     .filter((unit) => unit.status !== 'NOT_UNDERTAKEN')
                     .map((unit) => (
                       <Tag key={unit.unitId} color={STATUS_COLOR[unit.status]}>
-                        {unit.unitName ?? unit.unitId} · {t(`progress.${unit.status}`)}
+                        {(locale === 'en' && unit.unitNameEn) || (unit.unitName ?? unit.unitId)} ·{' '}
+                        {t(`progress.${unit.status}`)}
                       </Tag>
                     ))}
                 </div>

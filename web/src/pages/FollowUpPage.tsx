@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { formatDate } from '../logic/format';
 import { useSession } from '../session/SessionProvider';
 import { useUnits } from '../session/useCycle';
+import { unitNameFinder } from '../logic/unitName';
 
 interface FeedbackRow {
   unitId: string;
@@ -43,7 +44,7 @@ export function FollowUpPage() {
   useAutoRefresh(feedback.refresh, explanations.refresh);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
-  const unitName = (id: string) => units.find((unit) => unit.id === id)?.name ?? id;
+  const unitName = unitNameFinder(units, locale);
   const act = async (url: string, body: object, reload: () => void) => {
     try {
       await api.post(url, body);

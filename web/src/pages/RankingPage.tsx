@@ -130,7 +130,8 @@ function CategoryRanking({
               />,
             ]}
           >
-            <Space style={{ whiteSpace: 'nowrap' }}>
+            {/* Long English names wrap between words, so the up/down buttons stay inside the card. */}
+            <Space wrap size={[8, 0]} style={{ minWidth: 0 }}>
               <HolderOutlined aria-hidden />
               <Tag color="red">{index + 1}</Tag>
               <span className="unit-name">{name(id)}</span>

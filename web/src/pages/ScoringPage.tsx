@@ -32,6 +32,7 @@ import { formatPoints } from '../logic/format';
 import { toResultRows, type ResultRow } from '../logic/resultRows';
 import { useSession } from '../session/SessionProvider';
 import { useCycle, useUnits } from '../session/useCycle';
+import { unitNameFinder } from '../logic/unitName';
 
 function OpinionEditor({ year, row, onSaved }: { year: number; row: ResultRow; onSaved(): void }) {
   const { t, locale } = useI18n();
@@ -93,7 +94,7 @@ export function ScoringPage() {
   const [error, setError] = useState<unknown>();
   if (!year) return <Alert type="info" title={t('app.noCycle')} />;
   const storedConfig = (cycle?.scoringConfig ?? {}) as Record<string, unknown>;
-  const unitName = (id: string) => units.find((unit) => unit.id === id || unit.code === id)?.name ?? id;
+  const unitName = unitNameFinder(units, locale);
   const runPreview = async () => {
     setError(undefined);
     // Only figures that differ from the stored configuration are sent; the form keeps what was typed.
@@ -251,7 +252,11 @@ export function ScoringPage() {
           pagination={false}
           dataSource={rows}
           columns={[
-            { title: t('results.unit'), dataIndex: 'unitName', width: 180 },
+            {
+              title: t('results.unit'),
+              width: 180,
+              render: (_, row) => (locale === 'en' && row.unitNameEn) || row.unitName,
+            },
             { title: t('results.total'), dataIndex: 'total', width: 90, render: formatPoints },
             {
               title: t('results.grade'),

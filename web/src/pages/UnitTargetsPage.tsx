@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { formFieldErrors } from '../logic/apiError';
 import { fieldTranslator } from '../logic/errorText';
 import { formatDate } from '../logic/format';
+import { checkpointLabel } from '../logic/checkpointLabel';
 import { latestSubmissions, submitLabelKey, type SavedSubmission } from '../logic/savedState';
 import { useSession } from '../session/SessionProvider';
 import { useCycle, type CheckpointRow } from '../session/useCycle';
@@ -54,7 +55,7 @@ function CheckpointForm({
   return (
     <Card
       size="small"
-      title={checkpoint.name}
+      title={checkpointLabel(checkpoint, locale)}
       data-testid={`checkpoint-${checkpoint.code}`}
       extra={
         submission ? (
@@ -62,7 +63,7 @@ function CheckpointForm({
             {t(submission.late ? 'unit.submittedLate' : 'unit.submittedOnTime')}
           </Tag>
         ) : (
-          <Tag>{`${t('unit.dueAt')} ${formatDate(checkpoint.dueAt, 'zh-CN', true)}`}</Tag>
+          <Tag>{`${t('unit.dueAt')} ${formatDate(checkpoint.dueAt, locale, true)}`}</Tag>
         )
       }
     >

@@ -23,6 +23,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { EvidenceLinks } from '../components/EvidenceViewer';
 import { YearEndVerification } from '../components/YearEndVerification';
 import { useI18n } from '../i18n/I18nProvider';
+import { checkpointLabel } from '../logic/checkpointLabel';
 import { formatDate } from '../logic/format';
 import {
   queueCounts,
@@ -102,11 +103,11 @@ export function VerificationPage() {
           columns={[
             {
               title: t('verification.unit'),
-              render: (_, row) => row.unit?.name ?? '—',
+              render: (_, row) => (locale === 'en' && row.unit?.nameEn) || (row.unit?.name ?? '—'),
             },
             {
               title: t('verification.checkpoint'),
-              render: (_, row) => row.checkpoint?.name ?? '—',
+              render: (_, row) => checkpointLabel(row.checkpoint, locale),
             },
             {
               title: t('verification.status'),

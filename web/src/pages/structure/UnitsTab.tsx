@@ -1,12 +1,13 @@
 // Assessed units with their category and contacts; deactivation of a unit that takes part in a running
 // year asks to confirm what that means (Art. 6: it stays in that year, leaves the next).
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { CategoryRow, UnitRow } from './structureTypes';
+import { StructureFormDialog } from './StructureFormDialog';
 import { useStructureSave } from './useStructureSave';
 
 const FIELDS = [
@@ -27,29 +28,9 @@ export function UnitsTab() {
   const categories = useApi<{ categories: CategoryRow[] }>('/structure/categories');
   const [editing, setEditing] = useState<UnitRow | 'new'>();
   const [confirming, setConfirming] = useState<UnitRow>();
-  const [form] = Form.useForm();
   const save = useStructureSave();
   const nameOf = (row: { name: string; nameEn: string | null }) =>
     (locale === 'en' && row.nameEn) || row.name;
-  const open = (row: UnitRow | 'new') => {
-    form.resetFields();
-    if (row !== 'new') form.setFieldsValue(row);
-    setEditing(row);
-  };
-  const submit = async () => {
-    const values = await form.validateFields();
-    const ok = await save(
-      () =>
-        editing === 'new'
-          ? api.post('/structure/units', values)
-          : api.put(`/structure/units/${editing!.id}`, values),
-      { form, fields: FIELDS },
-    );
-    if (ok) {
-      setEditing(undefined);
-      list.reload();
-    }
-  };
   const setActive = async (row: UnitRow, active: boolean, confirm = false) => {
     // The API says whether the unit is in a running year (409 CONFIRM_REQUIRED); then the dialog explains.
     const ok = await save(
@@ -70,7 +51,7 @@ export function UnitsTab() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <ErrorNotice error={list.error} />
-      <Button type="primary" onClick={() => open('new')}>
+      <Button type="primary" onClick={() => setEditing('new')}>
         {t('structure.addUnit')}
       </Button>
       <Table
@@ -103,7 +84,7 @@ export function UnitsTab() {
               <Space>
                 <Button
                   size="small"
-                  onClick={() => open(row)}
+                  onClick={() => setEditing(row)}
                   aria-label={`${t('structure.edit')} ${row.name}`}
                 >
                   {t('structure.edit')}
@@ -137,57 +118,46 @@ export function UnitsTab() {
             })
           : null}
       </Modal>
-      <Modal
-        open={editing !== undefined}
-        title={editing === 'new' ? t('structure.addUnit') : t('structure.edit')}
-        okText={t('app.save')}
-        cancelText={t('app.cancel')}
-        onOk={() => void submit()}
-        onCancel={() => setEditing(undefined)}
+      <StructureFormDialog
+        path="/structure/units"
+        editing={editing}
+        newTitle={t('structure.addUnit')}
+        fields={FIELDS}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          list.reload();
+        }}
       >
-        <Form form={form} layout="vertical" initialValues={{ sortOrder: 0 }}>
-          <Form.Item name="code" label={t('structure.code')} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="name" label={t('structure.name')} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="nameEn" label={t('structure.nameEn')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="categoryId" label={t('structure.category')} rules={[{ required: true }]}>
-            <Select
-              options={(categories.data?.categories ?? []).map((category) => ({
-                value: category.id,
-                label: nameOf(category),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="principalLeaderName" label={t('structure.principalLeaderName')}>
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="principalLeaderEmail"
-            label={t('structure.principalLeaderEmail')}
-            rules={[{ type: 'email' }]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item name="partyCommitteeName" label={t('structure.partyCommitteeName')}>
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="partyCommitteeEmail"
-            label={t('structure.partyCommitteeEmail')}
-            rules={[{ type: 'email' }]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item name="sortOrder" label={t('structure.sortOrder')}>
-            <InputNumber min={0} precision={0} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="categoryId" label={t('structure.category')} rules={[{ required: true }]}>
+          <Select
+            options={(categories.data?.categories ?? []).map((category) => ({
+              value: category.id,
+              label: nameOf(category),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="principalLeaderName" label={t('structure.principalLeaderName')}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="principalLeaderEmail"
+          label={t('structure.principalLeaderEmail')}
+          rules={[{ type: 'email' }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item name="partyCommitteeName" label={t('structure.partyCommitteeName')}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="partyCommitteeEmail"
+          label={t('structure.partyCommitteeEmail')}
+          rules={[{ type: 'email' }]}
+        >
+          <Input />
+        </Form.Item>
+      </StructureFormDialog>
     </Space>
   );
 }
