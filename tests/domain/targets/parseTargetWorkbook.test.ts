@@ -162,7 +162,12 @@ describe('parseTargetWorkbook', () => {
         row: 2,
         cell: 'D',
         code: 'implausibleDate',
-        params: { from: '2031-01-01', until: '2032-12-31' },
+        // The same wording the cycle's forms refuse the date with (domain/cycle/plausibleDates.ts).
+        params: {
+          from: '2031-01-01',
+          until: '2032-12-31',
+          rule: "must lie between 2031-01-01 and 2032-12-31 (the cycle's year and the next)",
+        },
       }),
     ]);
   });
