@@ -23,13 +23,26 @@ afterAll(async () => {
   await web?.teardown();
 });
 
-/** Picks an option of the antd Select labelled `label` inside `scope`. */
+/**
+ * Picks an option of the antd Select labelled `label` in the dialog, and waits until the field shows it.
+ * On a loaded machine a click can land while the dropdown is still opening and be lost (the field stays
+ * empty and the save is refused "请输入类别"); a person would pick again, and so does this, up to 3 times.
+ */
 async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
+  const dialog = page.getByRole('dialog');
+  const field = dialog.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
+  for (let attempt = 1; ; attempt += 1) {
+    await dialog.getByLabel(label, { exact: true }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+      .click();
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline && !((await field.textContent()) ?? '').includes(option))
+      await page.waitForTimeout(100);
+    if (((await field.textContent()) ?? '').includes(option)) return;
+    if (attempt === 3) throw new Error(`${label}: the option ${option} was not taken after 3 picks`);
+  }
 }
 
 test('the administrator adds a unit and an account for it, and the account signs in', async () => {
